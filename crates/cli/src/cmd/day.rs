@@ -1,0 +1,266 @@
+//! `log`, `show`, `list`: write and read days.
+
+use chrono::NaiveDate;
+use clap::Args;
+use journal::{
+    Catalog, DateRange, Day, Dose, Formulation, Journal, Micrograms, Score, Severity, SideEffectEntry, Vividness,
+};
+
+use super::parse_date;
+use crate::CliError;
+
+/// Write or update a day. Only the fields given change; --dose/--missed replace the day's doses.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The day (YYYY-MM-DD, "today" or "yesterday").
+    #[arg(long, value_parser = parse_date, default_value = "today")]
+    date: NaiveDate,
+    /// A dose taken: AMOUNT[@HH:MM], e.g. 1.5mg@22:00 or 250ug. Repeat for split doses.
+    #[arg(long, value_name = "AMOUNT[@TIME]")]
+    dose: Vec<String>,
+    /// A missed dose, with its reason (may be empty). Repeatable.
+    #[arg(long, value_name = "REASON")]
+    missed: Vec<String>,
+    /// Formulation of the doses given (default: the prescribed one, else capsule).
+    #[arg(long, value_parser = parse_formulation)]
+    formulation: Option<Formulation>,
+    /// A symptom score NAME=0..10; NAME=- removes the rating. Repeatable.
+    #[arg(long, value_name = "NAME=SCORE")]
+    symptom: Vec<String>,
+    /// Overall wellbeing 0–10.
+    #[arg(long)]
+    wellbeing: Option<i64>,
+    /// Bedtime HH:MM.
+    #[arg(long)]
+    bedtime: Option<String>,
+    /// Wake time HH:MM (may be after midnight).
+    #[arg(long)]
+    wake: Option<String>,
+    /// Sleep quality 1–5.
+    #[arg(long)]
+    sleep_quality: Option<i64>,
+    /// Number of awakenings.
+    #[arg(long)]
+    awakenings: Option<i64>,
+    /// How vivid the dreams were: none, some or very.
+    #[arg(long)]
+    vivid: Option<String>,
+    /// Whether there was a nightmare: yes or no.
+    #[arg(long)]
+    nightmare: Option<String>,
+    #[arg(long)]
+    dream_notes: Option<String>,
+    /// A side effect NAME=none|mild|moderate|severe; NAME=- removes it. Repeatable.
+    #[arg(long, value_name = "NAME=SEVERITY")]
+    side_effect: Vec<String>,
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+fn parse_formulation(s: &str) -> Result<Formulation, String> {
+    Formulation::from_key(s).ok_or_else(|| {
+        let all: Vec<_> = Formulation::ALL.iter().map(|f| f.key()).collect();
+        format!("unknown formulation \"{s}\"; one of {}", all.join(", "))
+    })
+}
+
+fn usage(s: String) -> CliError {
+    CliError::Usage(s)
+}
+
+/// Narrows a number to the field's type; out-of-range values are left to the core's
+/// validation, which names the field and the value.
+fn small<T: TryFrom<i64> + Copy>(field: &str, v: i64, max: T) -> Result<T, CliError> {
+    if v < 0 {
+        return Err(CliError::Journal(journal::Error::invalid(field, format!("{field} cannot be negative, got {v}"))));
+    }
+    Ok(T::try_from(v).unwrap_or(max))
+}
+
+pub fn log(j: &mut Journal, a: LogArgs) -> Result<(), CliError> {
+    let mut day = j.day(a.date)?.unwrap_or_else(|| Day::new(a.date));
+    if !a.dose.is_empty() || !a.missed.is_empty() {
+        let regimen = j.regimen()?;
+        let formulation = a
+            .formulation
+            .or_else(|| journal::periods::prescribed_on(&regimen, a.date).map(|p| p.formulation))
+            .unwrap_or_default();
+        day.doses.clear();
+        for spec in &a.dose {
+            let (amount, time) = match spec.split_once('@') {
+                Some((amt, t)) => (amt, Some(parse_time("dose time", t)?)),
+                None => (spec.as_str(), None),
+            };
+            let amount: Micrograms = amount.parse().map_err(usage)?;
+            day.doses.push(Dose::Taken { time, amount, formulation, note: String::new() });
+        }
+        for reason in &a.missed {
+            day.doses.push(Dose::Missed { time: None, reason: reason.clone() });
+        }
+    }
+    for s in &a.symptom {
+        let (name, value) = pair(s, "--symptom NAME=SCORE")?;
+        let item = j.find_item(Catalog::Symptoms, name)?.ok_or_else(|| {
+            usage(format!("\"{name}\" is not in your symptom list; add it with `ldn-journal symptoms add \"{name}\"`"))
+        })?;
+        day.scores.retain(|x| x.symptom != item.id);
+        if value != "-" {
+            let v: i64 = value.parse().map_err(|_| usage(format!("score for {name} must be 0–10, got \"{value}\"")))?;
+            day.scores.push(Score { symptom: item.id, value: small("symptom score", v, u8::MAX)? });
+        }
+    }
+    for s in &a.side_effect {
+        let (name, value) = pair(s, "--side-effect NAME=SEVERITY")?;
+        let item = match j.find_item(Catalog::SideEffects, name)? {
+            Some(i) => i,
+            None => j.add_item(Catalog::SideEffects, name, "")?,
+        };
+        day.side_effects.retain(|x| x.side_effect != item.id);
+        if value != "-" {
+            let severity = Severity::from_key(value)
+                .ok_or_else(|| usage(format!("severity must be none, mild, moderate or severe, got \"{value}\"")))?;
+            day.side_effects.push(SideEffectEntry { side_effect: item.id, severity });
+        }
+    }
+    if let Some(v) = a.wellbeing {
+        day.wellbeing = Some(small("wellbeing", v, u8::MAX)?);
+    }
+    if let Some(t) = &a.bedtime {
+        day.sleep.bedtime = Some(parse_time("bedtime", t)?);
+    }
+    if let Some(t) = &a.wake {
+        day.sleep.wake = Some(parse_time("wake time", t)?);
+    }
+    if let Some(v) = a.sleep_quality {
+        day.sleep.quality = Some(small("sleep quality", v, u8::MAX)?);
+    }
+    if let Some(v) = a.awakenings {
+        day.sleep.awakenings = Some(small("awakenings", v, u16::MAX)?);
+    }
+    if let Some(v) = &a.vivid {
+        day.dreams.vivid = Some(
+            Vividness::from_key(v).ok_or_else(|| usage(format!("--vivid must be none, some or very, got \"{v}\"")))?,
+        );
+    }
+    if let Some(v) = &a.nightmare {
+        day.dreams.nightmare = Some(match v.to_lowercase().as_str() {
+            "yes" | "y" | "true" => true,
+            "no" | "n" | "false" => false,
+            _ => return Err(usage(format!("--nightmare must be yes or no, got \"{v}\""))),
+        });
+    }
+    if let Some(v) = a.dream_notes {
+        day.dreams.notes = v;
+    }
+    if let Some(v) = a.notes {
+        day.notes = v;
+    }
+    let saved = j.save_day(&day)?;
+    println!("saved {}", saved.date);
+    Ok(())
+}
+
+fn pair<'a>(s: &'a str, form: &str) -> Result<(&'a str, &'a str), CliError> {
+    s.rsplit_once('=').map(|(a, b)| (a.trim(), b.trim())).ok_or_else(|| usage(format!("expected {form}, got \"{s}\"")))
+}
+
+fn parse_time(label: &str, s: &str) -> Result<chrono::NaiveTime, CliError> {
+    chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .map_err(|_| usage(format!("{label} \"{s}\" is not a time (HH:MM)")))
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The day (YYYY-MM-DD, "today" or "yesterday").
+    #[arg(value_parser = parse_date)]
+    date: NaiveDate,
+}
+
+pub fn show(j: &Journal, a: ShowArgs) -> Result<(), CliError> {
+    let Some(day) = j.day(a.date)? else {
+        println!("{}: nothing logged", a.date);
+        return Ok(());
+    };
+    let symptoms = j.catalog(Catalog::Symptoms)?;
+    let side_effects = j.catalog(Catalog::SideEffects)?;
+    let name = |items: &[journal::CatalogItem], id| {
+        items.iter().find(|i| i.id == id).map_or("?".to_string(), |i| i.name.clone())
+    };
+    println!("{}", day.date.format("%A %-d %B %Y"));
+    if day.doses.is_empty() {
+        println!("  doses: not recorded");
+    }
+    for d in &day.doses {
+        let at = d.time().map(|t| format!(" at {}", t.format("%H:%M"))).unwrap_or_default();
+        match d {
+            Dose::Taken { amount, formulation, note, .. } => {
+                println!(
+                    "  dose: {amount} {}{at}{}",
+                    formulation.label(),
+                    if note.is_empty() { String::new() } else { format!(" ({note})") }
+                )
+            }
+            Dose::Missed { reason, .. } => {
+                println!("  dose: missed{at}{}", if reason.is_empty() { String::new() } else { format!(" ({reason})") })
+            }
+        }
+    }
+    for s in &symptoms {
+        if let Some(v) = day.score(s.id) {
+            println!("  {}: {v}/10", s.name);
+        }
+    }
+    if let Some(w) = day.wellbeing {
+        println!("  wellbeing: {w}/10");
+    }
+    let sl = &day.sleep;
+    if !sl.is_empty() {
+        let t = |t: Option<chrono::NaiveTime>| t.map_or("?".into(), |t| t.format("%H:%M").to_string());
+        let dur = sl.duration_minutes().map(|m| format!(" ({}h{:02})", m / 60, m % 60)).unwrap_or_default();
+        let q = sl.quality.map(|q| format!(", quality {q}/5")).unwrap_or_default();
+        let aw = sl.awakenings.map(|n| format!(", {n} awakenings")).unwrap_or_default();
+        println!("  sleep: {}–{}{dur}{q}{aw}", t(sl.bedtime), t(sl.wake));
+    }
+    if !day.dreams.is_empty() {
+        let v = day.dreams.vivid.map(|v| format!("vivid: {}", v.key())).unwrap_or_default();
+        let n = match day.dreams.nightmare {
+            Some(true) => ", nightmare",
+            Some(false) => ", no nightmare",
+            None => "",
+        };
+        println!("  dreams: {v}{n}");
+        if !day.dreams.notes.is_empty() {
+            println!("  dream notes: {}", day.dreams.notes);
+        }
+    }
+    for s in &day.side_effects {
+        println!("  side effect: {} ({})", name(&side_effects, s.side_effect), s.severity.key());
+    }
+    if !day.notes.is_empty() {
+        println!("  notes: {}", day.notes);
+    }
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_parser = parse_date)]
+    from: Option<NaiveDate>,
+    #[arg(long, value_parser = parse_date)]
+    to: Option<NaiveDate>,
+}
+
+pub fn list(j: &Journal, a: ListArgs) -> Result<(), CliError> {
+    let range = DateRange::between(a.from, a.to)?;
+    let days = j.days(range)?;
+    if days.is_empty() {
+        println!("no days logged in that range");
+    }
+    for d in days {
+        let dose = d.total_taken().map_or("-".into(), |t| t.to_string());
+        let wb = d.wellbeing.map_or("-".into(), |w| w.to_string());
+        let sleep = d.sleep.duration_minutes().map_or("-".into(), |m| format!("{}h{:02}", m / 60, m % 60));
+        println!("{}  dose {dose:>9}  wellbeing {wb:>2}  sleep {sleep:>5}  scores {}", d.date, d.scores.len());
+    }
+    Ok(())
+}

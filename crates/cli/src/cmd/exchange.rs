@@ -1,0 +1,76 @@
+//! `export` and `import`.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use journal::exchange::{self, ImportMode};
+use journal::{DateRange, Journal};
+
+use super::{parse_date, write_output};
+use crate::CliError;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// Lossless, re-importable JSON.
+    Json,
+    /// One row per day, for spreadsheets.
+    Csv,
+}
+
+/// Export the journal (standard output unless -o is given).
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "json")]
+    format: Format,
+    #[arg(long, value_parser = parse_date)]
+    from: Option<NaiveDate>,
+    #[arg(long, value_parser = parse_date)]
+    to: Option<NaiveDate>,
+    /// Output file.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+pub fn range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<DateRange, CliError> {
+    Ok(DateRange::between(from, to)?)
+}
+
+pub fn export(j: &Journal, a: ExportArgs) -> Result<(), CliError> {
+    let range = range(a.from, a.to)?;
+    let text = match a.format {
+        Format::Json => exchange::export_json(j, range)?,
+        Format::Csv => exchange::export_csv(j, range)?,
+    };
+    write_output(a.output.as_deref(), text.as_bytes())
+}
+
+/// Import a JSON or CSV export (the format is recognised from the content). The whole file is
+/// checked first: if anything is wrong, nothing is imported.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    file: PathBuf,
+    /// Overwrite days that are already in the journal with other entries.
+    #[arg(long)]
+    replace: bool,
+}
+
+pub fn import(j: &mut Journal, a: ImportArgs) -> Result<(), CliError> {
+    let bytes = std::fs::read(&a.file).map_err(|e| CliError::io(&a.file, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        CliError::Usage(format!("{} is not a text file (UTF-8); is it an LDN Journal export?", a.file.display()))
+    })?;
+    let mode = if a.replace { ImportMode::Replace } else { ImportMode::RefuseConflicts };
+    let r = exchange::import(j, &text, mode)?;
+    println!(
+        "imported {} new days, replaced {}, {} unchanged; added {} symptoms, {} side effects, {} regimen periods, {} questions",
+        r.days_added,
+        r.days_replaced,
+        r.days_unchanged,
+        r.symptoms_added,
+        r.side_effects_added,
+        r.regimen_added,
+        r.questions_added
+    );
+    Ok(())
+}

@@ -1,0 +1,34 @@
+//! One module per group of subcommands.
+
+pub mod admin;
+pub mod catalog;
+pub mod day;
+pub mod exchange;
+
+use chrono::NaiveDate;
+
+/// Parses a date given on the command line ("today" and "yesterday" included).
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let today = chrono::Local::now().date_naive();
+    match s.trim() {
+        "today" => Ok(today),
+        "yesterday" => today.pred_opt().ok_or_else(|| "no yesterday".into()),
+        t => t.parse().map_err(|_| format!("\"{t}\" is not a date (YYYY-MM-DD)")),
+    }
+}
+
+/// Writes `text` to `path`, or to standard output when there is no path. A file is written
+/// whole or not at all (temporary file, then rename).
+pub fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), crate::CliError> {
+    use std::io::Write;
+    match path {
+        None => std::io::stdout().write_all(bytes).map_err(|e| crate::CliError::io("standard output", e)),
+        Some(p) => {
+            let tmp = p.with_extension("partial");
+            std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, p)).map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                crate::CliError::io(p, e)
+            })
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! `ldn-journal`: the LDN Journal command line. Glue over the `journal` crate: parse
+//! arguments, call the core, print. No journal logic lives here.
+
+mod cmd;
+mod error;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use error::CliError;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ldn-journal",
+    version,
+    about = "LDN Journal from the command line. Records and shows; gives no medical or dosing advice."
+)]
+struct Cli {
+    /// Journal file (default: the app's journal in your data directory).
+    #[arg(long, global = true, env = journal::paths::DB_ENV, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Log(Box<cmd::day::LogArgs>),
+    Show(cmd::day::ShowArgs),
+    List(cmd::day::ListArgs),
+    Export(cmd::exchange::ExportArgs),
+    Import(cmd::exchange::ImportArgs),
+    Symptoms(cmd::catalog::SymptomsArgs),
+    Demo(cmd::admin::DemoArgs),
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ldn-journal: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    let db = match cli.db {
+        Some(p) => p,
+        None => journal::paths::default_journal().ok_or(CliError::NoDataDir)?,
+    };
+    let open = || journal::Journal::open(&db).map_err(CliError::from);
+    match cli.command {
+        Command::Log(a) => cmd::day::log(&mut open()?, *a),
+        Command::Show(a) => cmd::day::show(&open()?, a),
+        Command::List(a) => cmd::day::list(&open()?, a),
+        Command::Export(a) => cmd::exchange::export(&open()?, a),
+        Command::Import(a) => cmd::exchange::import(&mut open()?, a),
+        Command::Symptoms(a) => cmd::catalog::symptoms(&mut open()?, a),
+        Command::Demo(a) => cmd::admin::demo(&mut open()?, a),
+        Command::Check => cmd::admin::check(&open()?, &db),
+    }
+}

@@ -1,0 +1,123 @@
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A problem with one field of user input, named so the UI can show it beside that field.
+///
+/// `field` is a path into the submitted value (`sleep.quality`, `doses[1].amount`);
+/// `message` is a sentence a patient can act on ("sleep quality must be 1–5, got 7").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { field: field.into(), message: message.into() }
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Where an import found a problem: a CSV line or a JSON entry, and the field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportProblem {
+    /// "line 14" for CSV, "days[3] (2024-03-05)" for JSON.
+    pub location: String,
+    pub error: FieldError,
+}
+
+impl std::fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}, {}: {}", self.location, self.error.field, self.error.message)
+    }
+}
+
+/// Every error the journal core can report. Messages are written for the patient.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    #[error("{}", join(.0))]
+    Invalid(Vec<FieldError>),
+
+    #[error(
+        "{path} was written by a newer version of LDN Journal (schema {found}, this version reads up to {supported}); it was left untouched. Please update LDN Journal."
+    )]
+    NewerVersion { path: PathBuf, found: i64, supported: i64 },
+
+    #[error("{path} is not an LDN Journal file; it was left untouched.")]
+    NotAJournal { path: PathBuf },
+
+    #[error("{path} is damaged ({detail}); it was left untouched. Restore a backup or choose another file.")]
+    Corrupt { path: PathBuf, detail: String },
+
+    #[error("cannot write to {path}: the file or its folder is read-only")]
+    ReadOnly { path: PathBuf },
+
+    #[error("the disk is full: nothing was changed. Free some space and try again.")]
+    DiskFull,
+
+    #[error("the journal is busy in another program; close it and try again")]
+    Busy,
+
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+
+    #[error("the file could not be read: {0}")]
+    Format(String),
+
+    #[error("nothing was imported; {} problem(s) found:\n{}", .0.len(), join(.0))]
+    Import(Vec<ImportProblem>),
+
+    #[error("nothing was imported; these days are already in the journal with other entries: {}. Import with replace to overwrite them.", dates(.0))]
+    Conflicts(Vec<NaiveDate>),
+
+    #[error("{0} was not found")]
+    NotFound(String),
+
+    #[error("internal database error: {0}")]
+    Database(rusqlite::Error),
+}
+
+impl Error {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Invalid(vec![FieldError::new(field, message)])
+    }
+
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Self::Io { path: path.into(), source }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ffi::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => Error::DiskFull,
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy,
+            _ => Error::Database(e),
+        }
+    }
+}
+
+fn join<T: std::fmt::Display>(items: &[T]) -> String {
+    items.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}
+
+fn dates(d: &[NaiveDate]) -> String {
+    const SHOWN: usize = 10;
+    let mut s = d.iter().take(SHOWN).map(ToString::to_string).collect::<Vec<_>>().join(", ");
+    if d.len() > SHOWN {
+        s.push_str(&format!(" and {} more", d.len() - SHOWN));
+    }
+    s
+}

@@ -1,0 +1,242 @@
+//! Import of a JSON or CSV export: validate everything, then write everything at once.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::{Document, FORMAT, VERSION};
+use crate::error::ImportProblem;
+use crate::store::catalog_write;
+use crate::validate::{self, Problems};
+use crate::{Catalog, CatalogItem, Error, FieldError, ItemId, Journal, Result};
+
+/// What to do with days that are already in the journal with other entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ImportMode {
+    /// Refuse the whole import and name the conflicting days.
+    #[default]
+    RefuseConflicts,
+    /// Overwrite those days with the file's.
+    Replace,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportReport {
+    pub days_added: u32,
+    pub days_replaced: u32,
+    /// Days in the file identical to the journal's.
+    pub days_unchanged: u32,
+    pub symptoms_added: u32,
+    pub side_effects_added: u32,
+    pub regimen_added: u32,
+    pub questions_added: u32,
+}
+
+/// Imports an export (format recognised from the content) into `j`.
+pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportReport> {
+    let text = text.trim_start_matches('\u{feff}');
+    let (doc, from_json) = if text.trim_start().starts_with('{') {
+        (parse_json(text)?, true)
+    } else if text.trim().is_empty() {
+        return Err(Error::Format("the file is empty".into()));
+    } else {
+        (super::csv::parse(text).map_err(Error::Import)?, false)
+    };
+    validate_document(&doc)?;
+
+    // A journal without days adopts a JSON file's lists as they are, ids included, so that
+    // export → import → export is byte-identical. Otherwise items are matched by name.
+    let adopt = from_json && j.logged_dates(crate::DateRange::all())?.is_empty();
+    let existing_symptoms = j.catalog(Catalog::Symptoms)?;
+    let existing_side_effects = j.catalog(Catalog::SideEffects)?;
+    let existing_regimen = j.regimen()?;
+    let existing_questions = j.questions()?;
+    let existing_days: HashMap<_, _> = match (doc.days.first(), doc.days.last()) {
+        (Some(a), Some(b)) => {
+            j.days(crate::DateRange { from: a.date, to: b.date })?.into_iter().map(|d| (d.date, d)).collect()
+        }
+        _ => HashMap::new(),
+    };
+
+    let tx = j.conn_mut().transaction()?;
+    let mut report = ImportReport::default();
+    let (symptom_ids, side_effect_ids) = if adopt {
+        catalog_write::replace(&tx, Catalog::Symptoms, &doc.symptoms)?;
+        catalog_write::replace(&tx, Catalog::SideEffects, &doc.side_effects)?;
+        report.symptoms_added = added(&doc.symptoms, &existing_symptoms);
+        report.side_effects_added = added(&doc.side_effects, &existing_side_effects);
+        (identity(&doc.symptoms), identity(&doc.side_effects))
+    } else {
+        let (s, n) = catalog_write::map_by_name(&tx, Catalog::Symptoms, &doc.symptoms, &existing_symptoms)?;
+        let (e, m) = catalog_write::map_by_name(&tx, Catalog::SideEffects, &doc.side_effects, &existing_side_effects)?;
+        report.symptoms_added = n;
+        report.side_effects_added = m;
+        (s, e)
+    };
+
+    for p in &doc.regimen {
+        let same = |e: &crate::RegimenPeriod| crate::RegimenPeriod { id: p.id, ..e.clone() } == *p;
+        if !existing_regimen.iter().any(same) {
+            let keep_id = adopt && existing_regimen.is_empty();
+            let id = if keep_id { crate::store::Id::Keep } else { crate::store::Id::Fresh };
+            crate::store::regimen_write(
+                &tx,
+                &crate::RegimenPeriod { id: if keep_id { p.id } else { 0 }, ..p.clone() },
+                id,
+            )?;
+            report.regimen_added += 1;
+        }
+    }
+    for q in &doc.questions {
+        if !existing_questions.iter().any(|e| e.text == q.text && e.created == q.created) {
+            let keep_id = adopt && existing_questions.is_empty();
+            let id = if keep_id { crate::store::Id::Keep } else { crate::store::Id::Fresh };
+            crate::store::question_write(
+                &tx,
+                &crate::Question { id: if keep_id { q.id } else { 0 }, ..q.clone() },
+                id,
+            )?;
+            report.questions_added += 1;
+        }
+    }
+
+    let mut conflicts = Vec::new();
+    let mut to_write = Vec::new();
+    for d in &doc.days {
+        let mut day = d.clone();
+        for s in &mut day.scores {
+            s.symptom = symptom_ids[&s.symptom];
+        }
+        for s in &mut day.side_effects {
+            s.side_effect = side_effect_ids[&s.side_effect];
+        }
+        day.canonicalize();
+        match existing_days.get(&day.date) {
+            Some(old) if *old == day => report.days_unchanged += 1,
+            Some(_) => {
+                conflicts.push(day.date);
+                report.days_replaced += 1;
+                to_write.push(day);
+            }
+            None => {
+                report.days_added += 1;
+                to_write.push(day);
+            }
+        }
+    }
+    if !conflicts.is_empty() && mode == ImportMode::RefuseConflicts {
+        return Err(Error::Conflicts(conflicts)); // dropping `tx` rolls everything back
+    }
+    crate::store::days_write(&tx, &to_write)?;
+    tx.commit()?;
+    Ok(report)
+}
+
+fn parse_json(text: &str) -> Result<Document> {
+    // Read the envelope first so a newer format gets a clear message, not a field error.
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    let problem = |e: serde_json::Error| {
+        Error::Import(vec![ImportProblem {
+            location: format!("line {}, column {}", e.line(), e.column()),
+            error: FieldError::new("file", json_message(&e)),
+        }])
+    };
+    let env: Envelope = serde_json::from_str(text).map_err(problem)?;
+    if env.format.as_deref() != Some(FORMAT) {
+        return Err(Error::Format(
+            "this JSON file is not an LDN Journal export (\"format\" is not \"ldn-journal\")".into(),
+        ));
+    }
+    match env.version {
+        Some(v) if v > VERSION => {
+            return Err(Error::Format(format!(
+                "this export was made by a newer version of LDN Journal (format version {v}, this version reads {VERSION}); please update"
+            )));
+        }
+        Some(_) => {}
+        None => return Err(Error::Format("the export has no \"version\"".into())),
+    }
+    serde_json::from_str(text).map_err(problem)
+}
+
+fn json_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    // serde_json appends " at line L column C", which the location already says.
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    }
+}
+
+/// Checks every part of the document and reports all problems at once.
+fn validate_document(doc: &Document) -> Result<()> {
+    let mut out = Vec::new();
+    let mut push = |location: String, problems: Problems| {
+        out.extend(problems.into_vec().into_iter().map(|error| ImportProblem { location: location.clone(), error }));
+    };
+    for (name, items) in [("symptoms", &doc.symptoms), ("side_effects", &doc.side_effects)] {
+        let mut ids = BTreeSet::new();
+        let mut names = BTreeSet::new();
+        for (i, item) in items.iter().enumerate() {
+            let mut p = Problems::default();
+            p.name("name", "name", &item.name);
+            if !ids.insert(item.id) {
+                p.add("id", format!("id {} is used twice", item.id));
+            }
+            if !names.insert(item.name.trim().to_lowercase()) {
+                p.add("name", format!("\"{}\" appears twice", item.name));
+            }
+            push(format!("{name}[{i}]"), p);
+        }
+    }
+    let symptom_ids: BTreeSet<_> = doc.symptoms.iter().map(|s| s.id).collect();
+    let side_effect_ids: BTreeSet<_> = doc.side_effects.iter().map(|s| s.id).collect();
+    let mut dates = BTreeSet::new();
+    for (i, d) in doc.days.iter().enumerate() {
+        let mut p = validate::day_problems(d);
+        if !dates.insert(d.date) {
+            p.add("date", format!("{} appears more than once", d.date));
+        }
+        for (k, s) in d.scores.iter().enumerate() {
+            if !symptom_ids.contains(&s.symptom) {
+                p.add(
+                    format!("scores[{k}].symptom"),
+                    format!("symptom {} is not in the file's symptom list", s.symptom),
+                );
+            }
+        }
+        for (k, s) in d.side_effects.iter().enumerate() {
+            if !side_effect_ids.contains(&s.side_effect) {
+                p.add(
+                    format!("side_effects[{k}].side_effect"),
+                    format!("side effect {} is not in the file's side-effect list", s.side_effect),
+                );
+            }
+        }
+        push(format!("days[{i}] ({})", d.date), p);
+    }
+    for (i, r) in doc.regimen.iter().enumerate() {
+        if let Err(Error::Invalid(errors)) = validate::regimen_period(r) {
+            out.extend(errors.into_iter().map(|error| ImportProblem { location: format!("regimen[{i}]"), error }));
+        }
+    }
+    for (i, q) in doc.questions.iter().enumerate() {
+        if let Err(Error::Invalid(errors)) = validate::question(q) {
+            out.extend(errors.into_iter().map(|error| ImportProblem { location: format!("questions[{i}]"), error }));
+        }
+    }
+    if out.is_empty() { Ok(()) } else { Err(Error::Import(out)) }
+}
+
+fn identity(items: &[CatalogItem]) -> HashMap<ItemId, ItemId> {
+    items.iter().map(|i| (i.id, i.id)).collect()
+}
+
+fn added(new: &[CatalogItem], old: &[CatalogItem]) -> u32 {
+    new.iter().filter(|n| !old.iter().any(|o| o.name.eq_ignore_ascii_case(&n.name))).count() as u32
+}

@@ -1,0 +1,30 @@
+//! LDN Journal core.
+//!
+//! Everything the app and the command line do lives here: the day model and its validation,
+//! the durable SQLite [`store`], derived [`periods`], and [`exchange`] (JSON/CSV export and
+//! import). This crate never depends on tauri; the desktop shell and the CLI are thin layers
+//! over it.
+//!
+//! The journal records and shows. Nothing in this crate proposes a dose, a change or a
+//! schedule: the prescribed regimen is whatever the user enters.
+
+mod amount;
+pub mod catalog;
+pub mod demo;
+mod error;
+pub mod exchange;
+mod hhmm;
+mod model;
+pub mod paths;
+pub mod periods;
+pub mod store;
+pub mod validate;
+
+pub use amount::Micrograms;
+pub use error::{Error, FieldError, Result};
+pub use model::*;
+pub use store::Journal;
+pub use validate::{MAX_DOSE_UG, MAX_NAME_CHARS, MAX_NOTE_CHARS};
+
+/// The line the app shows and every exported page carries.
+pub const NO_ADVICE: &str = "Self-reported by the patient. Contains no medical or dosing advice.";

@@ -1,0 +1,408 @@
+//! The journal's data as plain types. Unrated, missing and zero are different things
+//! everywhere: an absent score is "not rated", `Some(0)` is a rating of zero.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::Micrograms;
+
+/// Identifier of a symptom or side effect in the user's catalog.
+pub type ItemId = u32;
+
+/// How the naltrexone was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Formulation {
+    #[default]
+    Capsule,
+    Tablet,
+    Liquid,
+    SublingualDrops,
+    Cream,
+    Other,
+}
+
+impl Formulation {
+    pub const ALL: [Formulation; 6] =
+        [Self::Capsule, Self::Tablet, Self::Liquid, Self::SublingualDrops, Self::Cream, Self::Other];
+
+    /// The stable name used in storage and exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Capsule => "capsule",
+            Self::Tablet => "tablet",
+            Self::Liquid => "liquid",
+            Self::SublingualDrops => "sublingual_drops",
+            Self::Cream => "cream",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Capsule => "capsule",
+            Self::Tablet => "tablet",
+            Self::Liquid => "liquid",
+            Self::SublingualDrops => "sublingual drops",
+            Self::Cream => "cream",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        let s = s.trim().to_lowercase().replace([' ', '-'], "_");
+        Self::ALL.into_iter().find(|f| f.key() == s)
+    }
+}
+
+/// One dose event of a day: taken (with amount) or missed (with a reason).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
+#[ts(export)]
+pub enum Dose {
+    Taken {
+        /// Local time the dose was taken, if known.
+        #[serde(default, with = "crate::hhmm::option")]
+        #[ts(type = "string | null")]
+        time: Option<NaiveTime>,
+        amount: Micrograms,
+        formulation: Formulation,
+        #[serde(default)]
+        note: String,
+    },
+    Missed {
+        /// Time the dose was due, if the user gives one.
+        #[serde(default, with = "crate::hhmm::option")]
+        #[ts(type = "string | null")]
+        time: Option<NaiveTime>,
+        #[serde(default)]
+        reason: String,
+    },
+}
+
+impl Dose {
+    pub fn time(&self) -> Option<NaiveTime> {
+        match self {
+            Dose::Taken { time, .. } | Dose::Missed { time, .. } => *time,
+        }
+    }
+
+    /// The amount taken; zero for a missed dose.
+    pub fn taken(&self) -> Micrograms {
+        match self {
+            Dose::Taken { amount, .. } => *amount,
+            Dose::Missed { .. } => Micrograms(0),
+        }
+    }
+}
+
+/// A 0–10 rating of one symptom on one day. Symptoms without a score were not rated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Score {
+    pub symptom: ItemId,
+    pub value: u8,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export)]
+pub struct Sleep {
+    #[serde(with = "crate::hhmm::option")]
+    #[ts(type = "string | null")]
+    pub bedtime: Option<NaiveTime>,
+    #[serde(with = "crate::hhmm::option")]
+    #[ts(type = "string | null")]
+    pub wake: Option<NaiveTime>,
+    /// 1 (very poor) to 5 (very good).
+    pub quality: Option<u8>,
+    pub awakenings: Option<u16>,
+}
+
+impl Sleep {
+    /// Minutes from bedtime to waking; a wake time at or before bedtime crosses midnight.
+    pub fn duration_minutes(&self) -> Option<u32> {
+        let (b, w) = (self.bedtime?, self.wake?);
+        let mins = (w - b).num_minutes();
+        let mins = if mins <= 0 { mins + 24 * 60 } else { mins };
+        u32::try_from(mins).ok()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// How vivid the night's dreams were.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub enum Vividness {
+    #[serde(rename = "none")]
+    NotVivid,
+    #[serde(rename = "some")]
+    Somewhat,
+    #[serde(rename = "very")]
+    Very,
+}
+
+impl Vividness {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::NotVivid => "none",
+            Self::Somewhat => "some",
+            Self::Very => "very",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        match s.trim().to_lowercase().as_str() {
+            "none" => Some(Self::NotVivid),
+            "some" => Some(Self::Somewhat),
+            "very" => Some(Self::Very),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export)]
+pub struct Dreams {
+    pub vivid: Option<Vividness>,
+    pub nightmare: Option<bool>,
+    pub notes: String,
+}
+
+impl Dreams {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// Severity of a side effect on a day. `None` records that it was checked and absent,
+/// which is different from not recording it at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub enum Severity {
+    #[serde(rename = "none")]
+    Absent,
+    #[serde(rename = "mild")]
+    Mild,
+    #[serde(rename = "moderate")]
+    Moderate,
+    #[serde(rename = "severe")]
+    Severe,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 4] = [Self::Absent, Self::Mild, Self::Moderate, Self::Severe];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Absent => "none",
+            Self::Mild => "mild",
+            Self::Moderate => "moderate",
+            Self::Severe => "severe",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        let s = s.trim().to_lowercase();
+        Self::ALL.into_iter().find(|v| v.key() == s)
+    }
+
+    /// Whether the side effect was felt (mild or worse).
+    pub fn present(self) -> bool {
+        self != Self::Absent
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct SideEffectEntry {
+    pub side_effect: ItemId,
+    pub severity: Severity,
+}
+
+/// Everything logged for one calendar day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Day {
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub doses: Vec<Dose>,
+    #[serde(default)]
+    pub scores: Vec<Score>,
+    /// Overall wellbeing 0–10.
+    #[serde(default)]
+    pub wellbeing: Option<u8>,
+    #[serde(default)]
+    pub sleep: Sleep,
+    #[serde(default)]
+    pub dreams: Dreams,
+    #[serde(default)]
+    pub side_effects: Vec<SideEffectEntry>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Day {
+    pub fn new(date: NaiveDate) -> Self {
+        Self {
+            date,
+            doses: Vec::new(),
+            scores: Vec::new(),
+            wellbeing: None,
+            sleep: Sleep::default(),
+            dreams: Dreams::default(),
+            side_effects: Vec::new(),
+            notes: String::new(),
+        }
+    }
+
+    /// Total taken this day, or `None` when no dose event was recorded at all.
+    pub fn total_taken(&self) -> Option<Micrograms> {
+        if self.doses.is_empty() {
+            return None;
+        }
+        Some(Micrograms(self.doses.iter().map(|d| d.taken().0).sum()))
+    }
+
+    pub fn score(&self, symptom: ItemId) -> Option<u8> {
+        self.scores.iter().find(|s| s.symptom == symptom).map(|s| s.value)
+    }
+
+    pub fn severity(&self, side_effect: ItemId) -> Option<Severity> {
+        self.side_effects.iter().find(|s| s.side_effect == side_effect).map(|s| s.severity)
+    }
+
+    /// Sorts scores and side effects by id so equal days compare and export identically.
+    pub(crate) fn canonicalize(&mut self) {
+        self.scores.sort_by_key(|s| s.symptom);
+        self.side_effects.sort_by_key(|s| s.side_effect);
+    }
+}
+
+/// Which of the user's two catalogs an item belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Catalog {
+    Symptoms,
+    SideEffects,
+}
+
+/// A symptom or side effect the user tracks. Archived items keep their history but are no
+/// longer offered for new entries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct CatalogItem {
+    pub id: ItemId,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub archived: bool,
+    pub position: u32,
+}
+
+/// One dose of a prescribed regimen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct PrescribedDose {
+    pub amount: Micrograms,
+    #[serde(default, with = "crate::hhmm::option")]
+    #[ts(type = "string | null")]
+    pub time: Option<NaiveTime>,
+}
+
+/// A period of the regimen exactly as the user entered it from their prescriber. It applies
+/// from `from` until the next period starts or until `until` (inclusive), whichever is first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct RegimenPeriod {
+    /// 0 for a period not yet stored.
+    #[serde(default)]
+    pub id: u32,
+    #[ts(type = "string")]
+    pub from: NaiveDate,
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub until: Option<NaiveDate>,
+    pub doses: Vec<PrescribedDose>,
+    pub formulation: Formulation,
+    /// As on the label, e.g. "1 mg/mL" or "4.5 mg capsules".
+    #[serde(default)]
+    pub strength: String,
+    #[serde(default)]
+    pub pharmacy: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl RegimenPeriod {
+    pub fn daily_total(&self) -> Micrograms {
+        Micrograms(self.doses.iter().map(|d| d.amount.0).sum())
+    }
+}
+
+/// A question the patient wants to ask at the next appointment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Question {
+    #[serde(default)]
+    pub id: u32,
+    pub text: String,
+    #[ts(type = "string")]
+    pub created: NaiveDate,
+    #[serde(default)]
+    pub resolved: bool,
+}
+
+/// An inclusive range of dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DateRange {
+    #[ts(type = "string")]
+    pub from: NaiveDate,
+    #[ts(type = "string")]
+    pub to: NaiveDate,
+}
+
+impl DateRange {
+    pub fn new(from: NaiveDate, to: NaiveDate) -> crate::Result<Self> {
+        if from > to {
+            return Err(crate::Error::invalid("to", format!("the end date {to} is before the start date {from}")));
+        }
+        Ok(Self { from, to })
+    }
+
+    /// Every date a journal can hold (see [`crate::validate::FIRST_DATE`]).
+    pub fn all() -> Self {
+        Self { from: crate::validate::FIRST_DATE, to: crate::validate::LAST_DATE }
+    }
+
+    /// From `from` (or the beginning) to `to` (or the end).
+    pub fn between(from: Option<NaiveDate>, to: Option<NaiveDate>) -> crate::Result<Self> {
+        let all = Self::all();
+        Self::new(from.unwrap_or(all.from), to.unwrap_or(all.to))
+    }
+
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.from <= d && d <= self.to
+    }
+
+    pub fn days(&self) -> i64 {
+        (self.to - self.from).num_days() + 1
+    }
+}

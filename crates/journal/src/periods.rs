@@ -1,0 +1,179 @@
+//! Dose periods: contiguous runs of days at the same daily total taken.
+//!
+//! A day's total decides its period only when something was taken. Days with every dose
+//! missed, or with no dose recorded, stay in the period they fall in: they are missed or
+//! unrecorded days at that dose, not a new dose. Days before the first dose taken form the
+//! baseline period (dose 0). Each period runs until the day before the next one starts; the
+//! last one ends at the last logged day.
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::{Day, Micrograms, RegimenPeriod};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct DosePeriod {
+    #[ts(type = "string")]
+    pub from: NaiveDate,
+    #[ts(type = "string")]
+    pub to: NaiveDate,
+    /// Daily total taken; 0 for the baseline before the first dose.
+    pub dose: Micrograms,
+    /// Index range into the days the periods were derived from.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub day_indices: std::ops::Range<usize>,
+}
+
+impl DosePeriod {
+    pub fn is_baseline(&self) -> bool {
+        self.dose.0 == 0
+    }
+
+    /// Calendar days the period spans.
+    pub fn calendar_days(&self) -> i64 {
+        (self.to - self.from).num_days() + 1
+    }
+}
+
+/// Derives the dose periods of `days`, which must be sorted by date.
+pub fn dose_periods(days: &[Day]) -> Vec<DosePeriod> {
+    let mut periods: Vec<DosePeriod> = Vec::new();
+    for (i, day) in days.iter().enumerate() {
+        let taken = day.total_taken().filter(|t| t.0 > 0);
+        match (periods.last_mut(), taken) {
+            (Some(p), Some(t)) if p.dose != t => {
+                p.to = day.date.checked_sub_days(Days::new(1)).unwrap_or(day.date);
+                periods.push(DosePeriod { from: day.date, to: day.date, dose: t, day_indices: i..i + 1 });
+            }
+            (Some(p), _) => {
+                p.to = day.date;
+                p.day_indices.end = i + 1;
+            }
+            (None, t) => {
+                periods.push(DosePeriod {
+                    from: day.date,
+                    to: day.date,
+                    dose: t.unwrap_or_default(),
+                    day_indices: i..i + 1,
+                });
+            }
+        }
+    }
+    periods
+}
+
+/// The regimen period that applies on `date`: the latest one started on or before it, unless
+/// it ended before `date`.
+pub fn prescribed_on(regimen: &[RegimenPeriod], date: NaiveDate) -> Option<&RegimenPeriod> {
+    regimen
+        .iter()
+        .filter(|p| p.from <= date)
+        .max_by_key(|p| (p.from, p.id))
+        .filter(|p| p.until.is_none_or(|u| date <= u))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Dose, Formulation};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().expect("test date")
+    }
+
+    fn day(date: &str, doses: &[Option<u32>]) -> Day {
+        let mut day = Day::new(d(date));
+        day.doses = doses
+            .iter()
+            .map(|a| match a {
+                Some(ug) => Dose::Taken {
+                    time: None,
+                    amount: Micrograms(*ug),
+                    formulation: Formulation::Capsule,
+                    note: String::new(),
+                },
+                None => Dose::Missed { time: None, reason: String::new() },
+            })
+            .collect();
+        day
+    }
+
+    fn check(days: &[Day], expected: &[(&str, &str, u32)]) {
+        let got: Vec<(String, String, u32)> =
+            dose_periods(days).iter().map(|p| (p.from.to_string(), p.to.to_string(), p.dose.0)).collect();
+        let expected: Vec<(String, String, u32)> =
+            expected.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), *c)).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn no_days_no_periods() {
+        check(&[], &[]);
+    }
+
+    #[test]
+    fn single_day() {
+        check(&[day("2025-01-01", &[Some(1500)])], &[("2025-01-01", "2025-01-01", 1500)]);
+    }
+
+    #[test]
+    fn baseline_then_steps() {
+        check(
+            &[
+                day("2025-01-01", &[]),
+                day("2025-01-02", &[]),
+                day("2025-01-03", &[Some(500)]),
+                day("2025-01-04", &[Some(500)]),
+                day("2025-01-06", &[Some(1000)]),
+            ],
+            &[("2025-01-01", "2025-01-02", 0), ("2025-01-03", "2025-01-05", 500), ("2025-01-06", "2025-01-06", 1000)],
+        );
+    }
+
+    #[test]
+    fn missed_and_unrecorded_days_stay_in_their_period() {
+        check(
+            &[
+                day("2025-01-01", &[Some(1500)]),
+                day("2025-01-02", &[None]),
+                day("2025-01-03", &[]),
+                day("2025-01-04", &[Some(1500)]),
+            ],
+            &[("2025-01-01", "2025-01-04", 1500)],
+        );
+    }
+
+    #[test]
+    fn split_doses_count_as_their_total() {
+        check(
+            &[
+                day("2025-01-01", &[Some(3000)]),
+                day("2025-01-02", &[Some(1500), Some(1500)]),
+                day("2025-01-03", &[Some(1500), None]),
+            ],
+            &[("2025-01-01", "2025-01-02", 3000), ("2025-01-03", "2025-01-03", 1500)],
+        );
+    }
+
+    #[test]
+    fn prescribed_on_follows_the_latest_start_and_end_dates() {
+        let p = |id, from: &str, until: Option<&str>| RegimenPeriod {
+            id,
+            from: d(from),
+            until: until.map(d),
+            doses: vec![],
+            formulation: Formulation::Capsule,
+            strength: String::new(),
+            pharmacy: String::new(),
+            note: String::new(),
+        };
+        let r = [p(1, "2025-01-01", None), p(2, "2025-02-01", Some("2025-02-28"))];
+        assert_eq!(prescribed_on(&r, d("2024-12-31")).map(|p| p.id), None);
+        assert_eq!(prescribed_on(&r, d("2025-01-31")).map(|p| p.id), Some(1));
+        assert_eq!(prescribed_on(&r, d("2025-02-28")).map(|p| p.id), Some(2));
+        assert_eq!(prescribed_on(&r, d("2025-03-01")).map(|p| p.id), None);
+    }
+}

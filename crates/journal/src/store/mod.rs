@@ -1,0 +1,241 @@
+//! The durable store: one SQLite file per journal.
+//!
+//! Opening never modifies a file that is not a journal, is damaged, or was written by a newer
+//! version. Every write is one transaction with `synchronous=FULL` in WAL mode, so a crash or a
+//! kill loses nothing that was committed and never leaves half a day.
+
+mod catalog;
+mod days;
+mod questions;
+mod regimen;
+pub mod schema;
+mod settings;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::{Error, Result};
+
+pub use settings::Setting;
+
+pub(crate) mod catalog_write {
+    pub(crate) use super::catalog::{map_by_name, replace};
+}
+pub(crate) use questions::write_question as question_write;
+pub(crate) use regimen::write_period as regimen_write;
+
+/// Whether an insert keeps the id the value carries (import into an empty journal) or gets a
+/// fresh one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Id {
+    Fresh,
+    Keep,
+}
+
+/// Writes already-validated days inside the caller's transaction.
+pub(crate) fn days_write(tx: &rusqlite::Transaction<'_>, days: &[crate::Day]) -> crate::Result<()> {
+    for d in days {
+        days::write_day(tx, d)?;
+    }
+    Ok(())
+}
+
+/// An open journal.
+#[derive(Debug)]
+pub struct Journal {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What `check` reports: integrity plus a one-line summary.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Summary {
+    pub days: u32,
+    #[ts(type = "string | null")]
+    pub first: Option<chrono::NaiveDate>,
+    #[ts(type = "string | null")]
+    pub last: Option<chrono::NaiveDate>,
+    pub schema_version: u32,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.first, self.last) {
+            (Some(a), Some(b)) => write!(f, "{} days logged, {a} to {b}", self.days)?,
+            _ => write!(f, "no days logged yet")?,
+        }
+        write!(f, ", schema version {}", self.schema_version)
+    }
+}
+
+impl Journal {
+    /// Opens the journal at `path`, creating it (and its folder, owner-only) when missing.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        let existed = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
+        if existed {
+            check_header(&path)?;
+        } else {
+            create_file(&path)?;
+        }
+        let conn =
+            Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(|e| open_error(&path, e))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let mut journal = Self { conn, path };
+        journal.inspect(existed)?;
+        journal.configure()?;
+        journal.migrate()?;
+        Ok(journal)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Refuses damaged files, other SQLite databases and newer schemas before any write.
+    fn inspect(&self, existed: bool) -> Result<()> {
+        let p = &self.path;
+        let check: String =
+            self.conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| open_error(p, e))?;
+        if check != "ok" {
+            return Err(Error::Corrupt { path: p.clone(), detail: check });
+        }
+        let app_id: i64 = self.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version = schema::version(&self.conn)?;
+        let tables: i64 = self.conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        let fresh = app_id == 0 && version == 0 && tables == 0;
+        if existed && !fresh && app_id != schema::APPLICATION_ID {
+            return Err(Error::NotAJournal { path: p.clone() });
+        }
+        if version > schema::LATEST {
+            return Err(Error::NewerVersion { path: p.clone(), found: version, supported: schema::LATEST });
+        }
+        Ok(())
+    }
+
+    fn configure(&self) -> Result<()> {
+        let mode: String =
+            self.conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0)).map_err(|e| open_error(&self.path, e))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::ReadOnly { path: self.path.clone() });
+        }
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let from = schema::version(&self.conn)?;
+        if from == schema::LATEST {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        schema::migrate(&tx, from)?;
+        if from == 0 {
+            catalog::seed_side_effects(&tx)?;
+        }
+        tx.commit().map_err(|e| open_error(&self.path, e))?;
+        Ok(())
+    }
+
+    /// Runs SQLite's full integrity check and summarises what the journal holds.
+    pub fn check(&self) -> Result<Summary> {
+        let check: String = self.conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))?;
+        if check != "ok" {
+            return Err(Error::Corrupt { path: self.path.clone(), detail: check });
+        }
+        let fk: Option<String> = self.conn.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).ok();
+        if let Some(table) = fk {
+            return Err(Error::Corrupt { path: self.path.clone(), detail: format!("broken reference in {table}") });
+        }
+        let (days, first, last) = self.conn.query_row("SELECT count(*), min(date), max(date) FROM day", [], |r| {
+            Ok((r.get::<_, u32>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
+        })?;
+        let date = |s: Option<String>| s.and_then(|s| s.parse().ok());
+        Ok(Summary {
+            days,
+            first: date(first),
+            last: date(last),
+            schema_version: u32::try_from(schema::version(&self.conn)?).unwrap_or(0),
+        })
+    }
+}
+
+/// Reads the SQLite header without opening the file as a database: a file that is not a
+/// database at all is refused here, untouched.
+fn check_header(path: &Path) -> Result<()> {
+    let mut header = [0u8; 100];
+    let mut f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let n = f.read(&mut header).map_err(|e| Error::io(path, e))?;
+    if n < 16 || &header[..16] != b"SQLite format 3\0" {
+        return Err(Error::NotAJournal { path: path.to_path_buf() });
+    }
+    if n < 100 {
+        return Err(Error::Corrupt { path: path.to_path_buf(), detail: "the file is truncated".into() });
+    }
+    let app_id = u32::from_be_bytes([header[68], header[69], header[70], header[71]]);
+    if app_id != 0 && i64::from(app_id) != schema::APPLICATION_ID {
+        return Err(Error::NotAJournal { path: path.to_path_buf() });
+    }
+    Ok(())
+}
+
+/// Creates an empty journal file readable and writable by its owner only.
+fn create_file(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
+    }
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    opts.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Error::ReadOnly { path: path.to_path_buf() }
+        }
+        _ => Error::io(path, e),
+    })?;
+    Ok(())
+}
+
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir).map_err(|e| match e.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Error::ReadOnly { path: dir.to_path_buf() }
+        }
+        _ => Error::io(dir, e),
+    })
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> Error {
+    use rusqlite::ffi::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::NotAJournal { path: path.to_path_buf() },
+        Some(ErrorCode::DatabaseCorrupt) => {
+            Error::Corrupt { path: path.to_path_buf(), detail: "damaged database pages".into() }
+        }
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            Error::ReadOnly { path: path.to_path_buf() }
+        }
+        _ => Error::from(e),
+    }
+}
+
+impl Journal {
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}

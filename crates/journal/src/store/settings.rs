@@ -1,0 +1,45 @@
+//! Small per-journal settings, so they travel with the journal file and its backups.
+
+use rusqlite::OptionalExtension;
+
+use super::Journal;
+use crate::Result;
+
+/// The settings a journal keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    /// Set once the first-run welcome was completed.
+    Onboarded,
+    /// The patient's name, shown on reports only when they opt in.
+    PatientName,
+    /// Date of birth (YYYY-MM-DD), likewise opt-in.
+    BirthDate,
+}
+
+impl Setting {
+    fn key(self) -> &'static str {
+        match self {
+            Setting::Onboarded => "onboarded",
+            Setting::PatientName => "patient_name",
+            Setting::BirthDate => "birth_date",
+        }
+    }
+}
+
+impl Journal {
+    pub fn setting(&self, s: Setting) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM setting WHERE key = ?1", [s.key()], |r| r.get(0)).optional()?)
+    }
+
+    /// Stores a setting; `None` removes it.
+    pub fn set_setting(&mut self, s: Setting, value: Option<&str>) -> Result<()> {
+        match value {
+            Some(v) => self.conn.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [s.key(), v],
+            )?,
+            None => self.conn.execute("DELETE FROM setting WHERE key = ?1", [s.key()])?,
+        };
+        Ok(())
+    }
+}
