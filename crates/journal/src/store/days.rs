@@ -28,6 +28,7 @@ impl Journal {
         problems.finish()?;
         let tx = self.conn.transaction()?;
         write_day(&tx, &day)?;
+        super::drafts::discard(&tx, day.date)?;
         tx.commit()?;
         Ok(day)
     }

@@ -6,6 +6,7 @@
 
 mod catalog;
 mod days;
+mod drafts;
 mod questions;
 mod regimen;
 pub mod schema;
@@ -20,6 +21,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::{Error, Result};
 
+pub use drafts::Draft;
 pub use settings::Setting;
 
 pub(crate) mod catalog_write {

@@ -92,6 +92,10 @@ pub const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) WITHOUT ROWID;
     "#,
+    // 3: unsaved edits of a day (the app's drafts), so typing survives a crash or a closed window.
+    r#"
+    CREATE TABLE draft (date TEXT PRIMARY KEY, day TEXT NOT NULL, saved_at TEXT NOT NULL);
+    "#,
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
