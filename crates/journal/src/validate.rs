@@ -115,7 +115,7 @@ pub(crate) fn day_problems(d: &Day) -> Problems {
     let mut seen = HashSet::new();
     for (i, s) in d.side_effects.iter().enumerate() {
         if !seen.insert(s.side_effect) {
-            p.add(format!("side_effects[{i}]"), format!("side effect {} is recorded twice", s.side_effect));
+            p.add(format!("side_effects[{i}].side_effect"), format!("side effect {} is recorded twice", s.side_effect));
         }
     }
     p.text("notes", "notes", &d.notes, MAX_NOTE_CHARS);

@@ -16,16 +16,17 @@ impl Journal {
     /// Validates and stores a day, replacing whatever was stored for that date. Either the
     /// whole day is written or nothing changes.
     pub fn save_day(&mut self, day: &Day) -> Result<Day> {
-        let mut day = day.clone();
-        day.canonicalize();
-        let mut problems = validate::day_problems(&day);
+        // Validate before sorting, so field paths ("scores[1]") point at what the caller sent.
+        let mut problems = validate::day_problems(day);
         validate::day_references(
-            &day,
+            day,
             &self.catalog(Catalog::Symptoms)?,
             &self.catalog(Catalog::SideEffects)?,
             &mut problems,
         );
         problems.finish()?;
+        let mut day = day.clone();
+        day.canonicalize();
         let tx = self.conn.transaction()?;
         write_day(&tx, &day)?;
         super::drafts::discard(&tx, day.date)?;
