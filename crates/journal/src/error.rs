@@ -84,6 +84,9 @@ pub enum Error {
     #[error("{0} was not found")]
     NotFound(String),
 
+    #[error("the backup {path} could not be made ({reason}); the journal itself is unchanged")]
+    Backup { path: PathBuf, reason: String },
+
     #[error("internal database error: {0}")]
     Database(rusqlite::Error),
 }

@@ -9,6 +9,7 @@
 //! schedule: the prescribed regimen is whatever the user enters.
 
 mod amount;
+pub mod backup;
 pub mod catalog;
 pub mod demo;
 mod error;
@@ -19,12 +20,14 @@ pub mod paths;
 pub mod periods;
 pub mod store;
 pub mod validate;
+pub mod wipe;
 
 pub use amount::Micrograms;
 pub use error::{Error, FieldError, Result};
 pub use model::*;
 pub use store::Journal;
 pub use validate::{MAX_DOSE_UG, MAX_NAME_CHARS, MAX_NOTE_CHARS};
+pub use wipe::wipe;
 
 /// The line the app shows and every exported page carries.
 pub const NO_ADVICE: &str = "Self-reported by the patient. Contains no medical or dosing advice.";

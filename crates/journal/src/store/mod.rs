@@ -171,7 +171,7 @@ impl Journal {
 
 /// Reads the SQLite header without opening the file as a database: a file that is not a
 /// database at all is refused here, untouched.
-fn check_header(path: &Path) -> Result<()> {
+pub(crate) fn check_header(path: &Path) -> Result<()> {
     let mut header = [0u8; 100];
     let mut f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let n = f.read(&mut header).map_err(|e| Error::io(path, e))?;
@@ -222,7 +222,7 @@ pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     })
 }
 
-fn open_error(path: &Path, e: rusqlite::Error) -> Error {
+pub(crate) fn open_error(path: &Path, e: rusqlite::Error) -> Error {
     use rusqlite::ffi::ErrorCode;
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => Error::NotAJournal { path: path.to_path_buf() },
@@ -239,5 +239,18 @@ fn open_error(path: &Path, e: rusqlite::Error) -> Error {
 impl Journal {
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+
+    /// Read access for the online backup API (backup, restore).
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Closes the connection (checkpointing and removing the WAL) and gives back the path.
+    /// A failed close still releases the connection; the error says why.
+    pub(crate) fn close(self) -> (PathBuf, Result<()>) {
+        let Self { conn, path } = self;
+        let r = conn.close().map_err(|(_, e)| Error::from(e));
+        (path, r)
     }
 }

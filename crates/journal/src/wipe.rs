@@ -1,0 +1,69 @@
+//! "Delete everything": the journal, its SQLite side files and every backup of it, then a
+//! fresh journal at the same path.
+
+use std::ffi::OsString;
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use crate::{Error, Journal, Result, backup};
+
+/// Closes `j`, deletes its database, its `-wal`, `-shm` and `-journal` files, any half-written
+/// restore and all its backups (the `backups/` folder beside it, which goes too once empty),
+/// then opens a fresh, empty journal at the same path.
+///
+/// Backups of another journal in the same folder (the development journal beside the real
+/// one) are not touched. Order matters: the backups go first and the database last, so a
+/// kill half-way leaves the journal visibly still there (run it again) rather than backups
+/// the user believes gone. The WAL goes before the database because SQLite would replay a
+/// stale WAL into a new database of the same name.
+pub fn wipe(j: Journal) -> Result<Journal> {
+    let (path, _closed) = j.close(); // even a failed close has released the file
+    remove_all(&path)?;
+    Journal::open(&path)
+}
+
+/// Removes every file that belongs to the journal at `path`.
+pub(crate) fn remove_all(path: &Path) -> Result<()> {
+    let backups = backup::dir(path);
+    let stem = backup::stem(path);
+    match fs::read_dir(&backups) {
+        Ok(entries) => {
+            for e in entries.flatten() {
+                if backup::belongs(&stem, &e.file_name().to_string_lossy()) {
+                    remove_file(&e.path())?;
+                }
+            }
+            // Only succeeds when nothing else is left in it.
+            let _ = fs::remove_dir(&backups);
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::io(backups, e)),
+    }
+    let restoring = backup::restore_temp(path);
+    for p in side_files(&restoring).iter().chain([&restoring]).chain(side_files(path).iter()).chain([&path.into()]) {
+        remove_file(p)?;
+    }
+    backup::sync_dir(path.parent().unwrap_or(Path::new("")));
+    Ok(())
+}
+
+/// The files SQLite keeps beside a database: write-ahead log, shared memory, rollback journal.
+pub(crate) fn side_files(path: &Path) -> [PathBuf; 3] {
+    ["-wal", "-shm", "-journal"].map(|suffix| with_suffix(path, suffix))
+}
+
+/// `path` with `suffix` appended to its file name (`journal.sqlite3` → `journal.sqlite3-wal`).
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = OsString::from(path.as_os_str());
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+fn remove_file(p: &Path) -> Result<()> {
+    match fs::remove_file(p) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(p, e)),
+    }
+}
