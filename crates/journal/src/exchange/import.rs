@@ -52,10 +52,10 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
     let existing_side_effects = j.catalog(Catalog::SideEffects)?;
     let existing_regimen = j.regimen()?;
     let existing_questions = j.questions()?;
-    let existing_days: HashMap<_, _> = match (doc.days.first(), doc.days.last()) {
-        (Some(a), Some(b)) => {
-            j.days(crate::DateRange { from: a.date, to: b.date })?.into_iter().map(|d| (d.date, d)).collect()
-        }
+    // A hand-edited file need not be in date order: look at its whole span.
+    let dates = || doc.days.iter().map(|d| d.date);
+    let existing_days: HashMap<_, _> = match (dates().min(), dates().max()) {
+        (Some(from), Some(to)) => j.days(crate::DateRange { from, to })?.into_iter().map(|d| (d.date, d)).collect(),
         _ => HashMap::new(),
     };
 

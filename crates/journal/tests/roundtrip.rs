@@ -1,0 +1,368 @@
+//! Export and import round trips through real journal files: JSON is lossless and byte-stable,
+//! CSV keeps every day's content; import is idempotent, refuses conflicts unless told to
+//! replace, and imports nothing from a file with a bad row.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::*;
+use journal::exchange::{ImportMode, ImportReport, export_csv, export_json, import};
+use journal::{
+    Catalog, DateRange, Day, Dose, Dreams, Error, Formulation, Micrograms, PrescribedDose, Question, RegimenPeriod,
+    Score, Severity, SideEffectEntry, Sleep,
+};
+
+const ALL: DateRange = DateRange {
+    from: match chrono::NaiveDate::from_ymd_opt(1900, 1, 1) {
+        Some(d) => d,
+        None => panic!(),
+    },
+    to: match chrono::NaiveDate::from_ymd_opt(2199, 12, 31) {
+        Some(d) => d,
+        None => panic!(),
+    },
+};
+
+/// A journal that holds every hard case: Unicode, quotes, separators, long notes, several
+/// doses with a missed one, unrated vs 0, side effect "none" vs absent, archived items.
+fn tricky() -> TestJournal {
+    let mut t = empty();
+    for (name, desc) in [
+        ("Pain 😖", "0 = none, 10 = worst"),
+        ("Müdigkeit", "Erschöpfung"),
+        ("ألم المفاصل", "آلام"),
+        ("Bob's \"brain\" fog, 'really'", "a; b, c\nd"),
+        ("Old symptom", ""),
+    ] {
+        t.add_item(Catalog::Symptoms, name, desc).unwrap();
+    }
+    let mut old = t.find_item(Catalog::Symptoms, "Old symptom").unwrap().unwrap();
+    let tinnitus = t.add_item(Catalog::SideEffects, "Tinnitus 🎵", "ringing").unwrap();
+    t.save_regimen_period(&RegimenPeriod {
+        id: 0,
+        from: date("2025-01-01"),
+        until: Some(date("2025-01-31")),
+        doses: vec![PrescribedDose { amount: Micrograms(1500), time: Some(time("22:00")) }],
+        formulation: Formulation::Liquid,
+        strength: "1 mg/mL".into(),
+        pharmacy: "Pharmacie d'Épinal, \"Centre\"".into(),
+        note: "as prescribed;\nline two".into(),
+    })
+    .unwrap();
+    t.save_question(&Question {
+        id: 0,
+        text: "Morning or night? 🌙".into(),
+        created: date("2025-01-02"),
+        resolved: false,
+    })
+    .unwrap();
+    t.save_question(&Question { id: 0, text: "Resolved one".into(), created: date("2025-01-01"), resolved: true })
+        .unwrap();
+
+    let long = "Long note with µ, emoji 🧠 and \"quotes\", commas, and\nnewlines.\r\n".repeat(160);
+    assert!(long.chars().count() >= 10_000);
+    let days = [
+        Day {
+            date: date("2025-01-01"),
+            doses: vec![
+                Dose::Taken {
+                    time: Some(time("08:00")),
+                    amount: Micrograms(750),
+                    formulation: Formulation::SublingualDrops,
+                    note: "drops, under the tongue; \"bitter\"".into(),
+                },
+                Dose::Missed { time: Some(time("22:00")), reason: "asleep,\nforgot".into() },
+                Dose::Taken { time: None, amount: Micrograms(1), formulation: Formulation::Other, note: String::new() },
+            ],
+            scores: vec![Score { symptom: 1, value: 0 }, Score { symptom: 3, value: 10 }],
+            wellbeing: Some(0),
+            sleep: Sleep {
+                bedtime: Some(time("23:30")),
+                wake: Some(time("07:05")),
+                quality: Some(1),
+                awakenings: Some(0),
+            },
+            dreams: Dreams { vivid: Some(journal::Vividness::NotVivid), nightmare: Some(true), notes: long.clone() },
+            side_effects: vec![
+                SideEffectEntry { side_effect: 1, severity: Severity::Absent },
+                SideEffectEntry { side_effect: tinnitus.id, severity: Severity::Severe },
+            ],
+            notes: "Café crème, naïve — שלום עולם, مرحبا; Robert'); DROP TABLE day;--".into(),
+        },
+        Day::new(date("2025-01-02")),
+        Day {
+            date: date("2025-01-05"),
+            doses: vec![Dose::Missed { time: None, reason: String::new() }],
+            scores: vec![Score { symptom: old.id, value: 4 }, Score { symptom: 2, value: 10 }],
+            wellbeing: None,
+            sleep: Sleep { bedtime: Some(time("01:00")), wake: None, quality: None, awakenings: Some(100) },
+            dreams: Dreams { vivid: None, nightmare: Some(false), notes: String::new() },
+            side_effects: vec![SideEffectEntry { side_effect: 3, severity: Severity::Mild }],
+            notes: long,
+        },
+        Day {
+            date: date("2025-01-06"),
+            doses: vec![
+                Dose::Taken {
+                    time: Some(time("21:59")),
+                    amount: Micrograms(50_000),
+                    formulation: Formulation::Cream,
+                    note: String::new(),
+                },
+                Dose::Taken {
+                    time: Some(time("00:00")),
+                    amount: Micrograms(4_125),
+                    formulation: Formulation::Tablet,
+                    note: " spaces kept ".into(),
+                },
+            ],
+            scores: vec![],
+            wellbeing: Some(10),
+            sleep: Sleep::default(),
+            dreams: Dreams::default(),
+            side_effects: vec![],
+            notes: "   ".into(),
+        },
+    ];
+    for d in &days {
+        t.save_day(d).unwrap();
+    }
+    old.archived = true;
+    t.update_item(Catalog::Symptoms, &old).unwrap();
+    t
+}
+
+/// Days with item ids replaced by names, to compare journals whose ids differ.
+fn by_name(t: &TestJournal) -> Vec<(Day, Vec<(String, u8)>, Vec<(String, Severity)>)> {
+    let symptoms = t.catalog(Catalog::Symptoms).unwrap();
+    let side = t.catalog(Catalog::SideEffects).unwrap();
+    let name = |items: &[journal::CatalogItem], id| items.iter().find(|i| i.id == id).unwrap().name.clone();
+    t.days(ALL)
+        .unwrap()
+        .into_iter()
+        .map(|mut d| {
+            let mut s: Vec<_> = d.scores.iter().map(|s| (name(&symptoms, s.symptom), s.value)).collect();
+            let mut e: Vec<_> = d.side_effects.iter().map(|s| (name(&side, s.side_effect), s.severity)).collect();
+            s.sort();
+            e.sort();
+            (d.scores, d.side_effects) = (vec![], vec![]);
+            (d, s, e)
+        })
+        .collect()
+}
+
+#[test]
+fn json_export_import_export_is_byte_identical() {
+    let src = tricky();
+    let first = export_json(&src, ALL).unwrap();
+    let mut dst = empty();
+    let report = import(&mut dst, &first, ImportMode::RefuseConflicts).unwrap();
+    assert_eq!((report.days_added, report.regimen_added, report.questions_added), (4, 1, 2));
+    let second = export_json(&dst, ALL).unwrap();
+    assert!(first == second, "export differs after import");
+    assert_eq!(src.days(ALL).unwrap(), dst.days(ALL).unwrap());
+    assert_eq!(src.catalog(Catalog::Symptoms).unwrap(), dst.catalog(Catalog::Symptoms).unwrap());
+    assert_eq!(src.catalog(Catalog::SideEffects).unwrap(), dst.catalog(Catalog::SideEffects).unwrap());
+    assert_eq!(src.regimen().unwrap(), dst.regimen().unwrap());
+    assert_eq!(src.questions().unwrap(), dst.questions().unwrap());
+}
+
+#[test]
+fn json_export_of_a_small_journal() {
+    let mut t = with_symptoms();
+    t.save_day(&full_day("2025-03-10")).unwrap();
+    let mut d = Day::new(date("2025-03-11"));
+    d.scores = vec![Score { symptom: PAIN, value: 0 }];
+    t.save_day(&d).unwrap();
+    insta::assert_snapshot!(export_json(&t, ALL).unwrap());
+}
+
+#[test]
+fn json_export_of_a_range_keeps_the_lists_whole() {
+    let src = tricky();
+    let range = DateRange::new(date("2025-01-02"), date("2025-01-05")).unwrap();
+    let part = export_json(&src, range).unwrap();
+    let mut dst = empty();
+    import(&mut dst, &part, ImportMode::RefuseConflicts).unwrap();
+    assert_eq!(dst.logged_dates(ALL).unwrap(), [date("2025-01-02"), date("2025-01-05")]);
+    assert_eq!(dst.catalog(Catalog::Symptoms).unwrap(), src.catalog(Catalog::Symptoms).unwrap());
+}
+
+#[test]
+fn csv_round_trip_keeps_every_day() {
+    let src = tricky();
+    let csv = export_csv(&src, ALL).unwrap();
+    let mut dst = empty();
+    let report = import(&mut dst, &csv, ImportMode::RefuseConflicts).unwrap();
+    assert_eq!(report.days_added, 4);
+    assert_eq!(by_name(&src), by_name(&dst));
+    // And again: the second CSV is the first.
+    assert_eq!(export_csv(&dst, ALL).unwrap(), csv);
+}
+
+#[test]
+fn csv_line_numbers_count_newlines_inside_notes() {
+    let src = tricky();
+    let csv = export_csv(&src, ALL).unwrap();
+    // Break the last row's wellbeing (10 → 11): its line is after many embedded newlines.
+    let last_line = csv.lines().count(); // the last record starts and ends on the last line
+    let broken = csv.replace("2025-01-06,10,", "2025-01-06,11,");
+    assert_ne!(broken, csv);
+    let mut dst = empty();
+    match import(&mut dst, &broken, ImportMode::RefuseConflicts) {
+        Err(Error::Import(p)) => {
+            assert_eq!(p.len(), 1, "{p:?}");
+            assert_eq!(p[0].to_string(), format!("line {last_line}, wellbeing: wellbeing must be 0–10, got 11"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn csv_format_is_readable() {
+    let mut t = with_symptoms();
+    t.save_day(&full_day("2025-03-10")).unwrap();
+    insta::assert_snapshot!(export_csv(&t, ALL).unwrap());
+}
+
+#[test]
+fn import_is_idempotent() {
+    let src = tricky();
+    for text in [export_json(&src, ALL).unwrap(), export_csv(&src, ALL).unwrap()] {
+        let mut dst = empty();
+        import(&mut dst, &text, ImportMode::RefuseConflicts).unwrap();
+        let before = export_json(&dst, ALL).unwrap();
+        let again = import(&mut dst, &text, ImportMode::RefuseConflicts).unwrap();
+        assert_eq!(again, ImportReport { days_unchanged: 4, ..Default::default() });
+        assert_eq!(export_json(&dst, ALL).unwrap(), before);
+    }
+}
+
+#[test]
+fn import_into_a_journal_with_days_merges_lists_by_name() {
+    let src = tricky();
+    let mut dst = with_symptoms();
+    dst.add_item(Catalog::Symptoms, "pain 😖", "mine").unwrap(); // same name, other case
+    dst.save_day(&full_day("2024-12-31")).unwrap();
+    let report = import(&mut dst, &export_json(&src, ALL).unwrap(), ImportMode::RefuseConflicts).unwrap();
+    assert_eq!((report.days_added, report.symptoms_added, report.side_effects_added), (4, 4, 1));
+    let mut expected = by_name(&src);
+    let mine = by_name(&dst);
+    expected.insert(0, mine[0].clone());
+    // The existing item keeps its own spelling.
+    for (_, scores, _) in &mut expected {
+        for (name, _) in scores {
+            if name == "Pain 😖" {
+                *name = "pain 😖".into();
+            }
+        }
+    }
+    assert_eq!(mine, expected);
+}
+
+#[test]
+fn conflicting_days_are_refused_and_named() {
+    let src = tricky();
+    let text = export_json(&src, ALL).unwrap();
+    let mut dst = with_symptoms();
+    let mut mine = full_day("2025-01-05");
+    mine.notes = "my own entry".into();
+    dst.save_day(&mine).unwrap();
+    dst.save_day(&full_day("2025-01-06")).unwrap();
+    let before = export_json(&dst, ALL).unwrap();
+    let e = err(import(&mut dst, &text, ImportMode::RefuseConflicts));
+    assert!(matches!(&e, Error::Conflicts(d) if *d == [date("2025-01-05"), date("2025-01-06")]), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        "nothing was imported; these days are already in the journal with other entries: 2025-01-05, 2025-01-06. \
+         Import with replace to overwrite them."
+    );
+    assert_eq!(export_json(&dst, ALL).unwrap(), before, "a refused import changed the journal");
+}
+
+#[test]
+fn conflicts_are_found_in_files_whose_days_are_not_in_order() {
+    let mut src = with_symptoms();
+    for d in ["2025-01-10", "2025-01-01", "2025-01-05"] {
+        src.save_day(&full_day(d)).unwrap();
+    }
+    let mut doc = journal::exchange::document(&src, ALL).unwrap();
+    doc.days.reverse(); // a hand-edited file
+    let text = serde_json::to_string(&doc).unwrap();
+    let mut dst = with_symptoms();
+    let mut mine = full_day("2025-01-05");
+    mine.notes = "mine".into();
+    dst.save_day(&mine).unwrap();
+    let e = err(import(&mut dst, &text, ImportMode::RefuseConflicts));
+    assert!(matches!(&e, Error::Conflicts(d) if *d == [date("2025-01-05")]), "{e:?}");
+    assert_eq!(dst.day(date("2025-01-05")).unwrap().unwrap().notes, "mine");
+}
+
+#[test]
+fn replace_overwrites_conflicting_days() {
+    let src = tricky();
+    let mut dst = empty();
+    import(&mut dst, &export_json(&src, ALL).unwrap(), ImportMode::RefuseConflicts).unwrap();
+    let mut changed = dst.day(date("2025-01-06")).unwrap().unwrap();
+    changed.notes = "edited since".into();
+    dst.save_day(&changed).unwrap();
+    let report = import(&mut dst, &export_json(&src, ALL).unwrap(), ImportMode::Replace).unwrap();
+    assert_eq!(report, ImportReport { days_replaced: 1, days_unchanged: 3, ..Default::default() });
+    assert_eq!(dst.days(ALL).unwrap(), src.days(ALL).unwrap());
+}
+
+#[test]
+fn a_csv_with_bad_rows_imports_nothing_and_names_every_one() {
+    let csv = "\
+date,wellbeing,sleep quality,dose 1 status,dose 1 mg,symptom: Pain,side effect: Nausea
+2025-01-01,5,3,taken,1.5,4,mild
+2025-01-02,11,3,taken,1.5,4,mild
+2025-01-03,5,3,taken,1.5,4,mild
+2025-01-04,5,7,taken,60,x,often
+2025-02-30,5,3,taken,1.5,4,mild
+";
+    let mut dst = with_symptoms();
+    let e = err(import(&mut dst, csv, ImportMode::RefuseConflicts));
+    let Error::Import(problems) = &e else { panic!("{e:?}") };
+    let got: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        [
+            "line 3, wellbeing: wellbeing must be 0–10, got 11",
+            "line 5, sleep quality: sleep quality must be 1–5, got 7",
+            "line 5, symptom score: symptom score must be 0–10, got x",
+            "line 5, side effect: side-effect severity must be none, mild, moderate or severe, got \"often\"",
+            "line 5, doses[0].amount: 60 mg is not a low dose — check the unit (doses are recorded in mg, up to 50 mg)",
+            "line 6, date: \"2025-02-30\" is not a date (YYYY-MM-DD)",
+        ]
+    );
+    assert!(dst.logged_dates(ALL).unwrap().is_empty());
+    assert_eq!(dst.catalog(Catalog::SideEffects).unwrap().len(), 7, "no side effect was added");
+}
+
+#[test]
+fn a_json_file_with_bad_days_imports_nothing_and_names_every_one() {
+    let mut src = with_symptoms();
+    for d in ["2025-01-01", "2025-01-02", "2025-01-03"] {
+        src.save_day(&full_day(d)).unwrap();
+    }
+    let mut doc = journal::exchange::document(&src, ALL).unwrap();
+    doc.days[0].sleep.quality = Some(7);
+    doc.days[2].doses = vec![taken(0, "22:00")];
+    doc.days[2].scores.push(Score { symptom: 42, value: 1 });
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    let mut dst = empty();
+    let e = err(import(&mut dst, &text, ImportMode::RefuseConflicts));
+    let Error::Import(problems) = &e else { panic!("{e:?}") };
+    let got: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        [
+            "days[0] (2025-01-01), sleep.quality: sleep quality must be 1–5, got 7",
+            "days[2] (2025-01-03), doses[0].amount: dose must be more than 0 mg; record a missed dose instead",
+            "days[2] (2025-01-03), scores[2].symptom: symptom 42 is not in the file's symptom list",
+        ]
+    );
+    assert!(dst.logged_dates(ALL).unwrap().is_empty());
+    assert!(dst.catalog(Catalog::Symptoms).unwrap().is_empty());
+}
