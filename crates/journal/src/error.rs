@@ -87,6 +87,9 @@ pub enum Error {
     #[error("the backup {path} could not be made ({reason}); the journal itself is unchanged")]
     Backup { path: PathBuf, reason: String },
 
+    #[error("the chart could not be drawn: {0}")]
+    Chart(String),
+
     #[error("internal database error: {0}")]
     Database(rusqlite::Error),
 }

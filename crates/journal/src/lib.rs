@@ -11,6 +11,7 @@
 mod amount;
 pub mod backup;
 pub mod catalog;
+pub mod charts;
 pub mod demo;
 mod error;
 pub mod exchange;
@@ -19,6 +20,7 @@ mod model;
 pub mod paths;
 pub mod periods;
 pub mod store;
+pub mod summary;
 pub mod validate;
 pub mod wipe;
 

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod catalog;
+pub mod chart;
 pub mod day;
 pub mod exchange;
 
