@@ -44,6 +44,8 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
         (super::csv::parse(text).map_err(Error::Import)?, false)
     };
     validate_document(&doc)?;
+    // The way back, made before anything is written; no backup, no import.
+    crate::backup::before_change(j, crate::backup::Kind::BeforeImport)?;
 
     // A journal without days adopts a JSON file's lists as they are, ids included, so that
     // export → import → export is byte-identical. Otherwise items are matched by name.
