@@ -90,6 +90,9 @@ pub enum Error {
     #[error("the chart could not be drawn: {0}")]
     Chart(String),
 
+    #[error("the PDF report could not be made: {0}")]
+    Report(String),
+
     #[error("internal database error: {0}")]
     Database(rusqlite::Error),
 }

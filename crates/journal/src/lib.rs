@@ -19,6 +19,7 @@ mod hhmm;
 mod model;
 pub mod paths;
 pub mod periods;
+pub mod report;
 pub mod store;
 pub mod summary;
 pub mod validate;

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod chart;
 pub mod day;
 pub mod exchange;
+pub mod report;
 
 use chrono::NaiveDate;
 
