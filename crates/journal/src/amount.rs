@@ -3,10 +3,10 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, de};
 
 /// An amount of naltrexone in micrograms (1 mg = 1000 µg).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, ts_rs::TS)]
 #[serde(transparent)]
 #[ts(export, type = "number")]
 pub struct Micrograms(pub u32);
@@ -44,6 +44,37 @@ impl Micrograms {
         let frac: u64 = if frac.is_empty() { 0 } else { format!("{frac:0<3}").parse().unwrap_or(0) };
         let ug = whole.checked_mul(1000).and_then(|w| w.checked_add(frac));
         ug.and_then(|v| u32::try_from(v).ok()).map(Micrograms).ok_or_else(|| format!("\"{s}\" is too large"))
+    }
+}
+
+/// A whole number of micrograms; negative, fractional (mg typed by hand) and huge values get a
+/// message that says so.
+impl<'de> Deserialize<'de> for Micrograms {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Ug;
+        impl de::Visitor<'_> for Ug {
+            type Value = Micrograms;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a whole number of micrograms (1.5 mg = 1500)")
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Micrograms, E> {
+                u32::try_from(v).map(Micrograms).map_err(|_| E::custom(format!("amount {v} µg is too large")))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Micrograms, E> {
+                match u64::try_from(v) {
+                    Ok(v) => self.visit_u64(v),
+                    Err(_) => Err(E::custom(format!("an amount cannot be negative, got {v}"))),
+                }
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Micrograms, E> {
+                Err(E::custom(format!("amounts are whole micrograms (1.5 mg = 1500), got {v}")))
+            }
+        }
+        d.deserialize_u32(Ug)
     }
 }
 

@@ -234,6 +234,7 @@ pub struct SideEffectEntry {
 #[ts(export)]
 pub struct Day {
     #[ts(type = "string")]
+    #[serde(with = "iso_date")]
     pub date: NaiveDate,
     #[serde(default)]
     pub doses: Vec<Dose>,
@@ -334,8 +335,9 @@ pub struct RegimenPeriod {
     #[serde(default)]
     pub id: u32,
     #[ts(type = "string")]
+    #[serde(with = "iso_date")]
     pub from: NaiveDate,
-    #[serde(default)]
+    #[serde(default, with = "iso_date::option")]
     #[ts(type = "string | null")]
     pub until: Option<NaiveDate>,
     pub doses: Vec<PrescribedDose>,
@@ -364,6 +366,7 @@ pub struct Question {
     pub id: u32,
     pub text: String,
     #[ts(type = "string")]
+    #[serde(with = "iso_date")]
     pub created: NaiveDate,
     #[serde(default)]
     pub resolved: bool,
@@ -404,5 +407,39 @@ impl DateRange {
 
     pub fn days(&self) -> i64 {
         (self.to - self.from).num_days() + 1
+    }
+}
+
+/// Dates travel as "YYYY-MM-DD" (chrono's format); a bad one is named with its value instead
+/// of chrono's "input is out of range".
+mod iso_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        parse(&String::deserialize(d)?).map_err(D::Error::custom)
+    }
+
+    fn parse(s: &str) -> Result<NaiveDate, String> {
+        s.parse().map_err(|_| format!("\"{s}\" is not a date (YYYY-MM-DD)"))
+    }
+
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => s.collect_str(d),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            Option::<String>::deserialize(d)?.map(|s| parse(&s).map_err(D::Error::custom)).transpose()
+        }
     }
 }

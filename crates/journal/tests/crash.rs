@@ -25,7 +25,7 @@ fn day_for(d: NaiveDate) -> Day {
     let n = d.num_days_from_ce() as usize;
     day.wellbeing = Some((n % 11) as u8);
     // Notes of varying size; some span several database pages.
-    let len = if n % 10 == 0 { 60_000 } else { (n * 7919) % 4000 };
+    let len = if n.is_multiple_of(10) { 60_000 } else { (n * 7919) % 4000 };
     day.notes = format!("{d} ").repeat(len / 11 + 1);
     day
 }
@@ -42,7 +42,7 @@ fn crash_child() {
         println!("committed {d}");
         // Now and then rewrite an earlier day (delete and insert in one transaction).
         k += 1;
-        if k % 3 == 0 {
+        if k.is_multiple_of(3) {
             let earlier = d - chrono::Duration::days(i64::from(k % 17));
             if earlier >= date(FIRST) {
                 j.save_day(&day_for(earlier)).unwrap();

@@ -133,7 +133,10 @@ fn tricky() -> TestJournal {
 }
 
 /// Days with item ids replaced by names, to compare journals whose ids differ.
-fn by_name(t: &TestJournal) -> Vec<(Day, Vec<(String, u8)>, Vec<(String, Severity)>)> {
+/// A day without ids, its scores by symptom name and its side effects by name.
+type Named = (Day, Vec<(String, u8)>, Vec<(String, Severity)>);
+
+fn by_name(t: &TestJournal) -> Vec<Named> {
     let symptoms = t.catalog(Catalog::Symptoms).unwrap();
     let side = t.catalog(Catalog::SideEffects).unwrap();
     let name = |items: &[journal::CatalogItem], id| items.iter().find(|i| i.id == id).unwrap().name.clone();

@@ -149,7 +149,13 @@ pub(super) fn parse(text: &str) -> std::result::Result<Document, Vec<ImportProbl
             Ok(rec) => rec,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                problems.push(problem(line, "row", format!("unreadable row: {e}")));
+                let message = match e.kind() {
+                    ::csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                        format!("the row has {len} fields but the header has {expected_len}")
+                    }
+                    _ => format!("unreadable row: {e}"),
+                };
+                problems.push(problem(line, "row", message));
                 continue;
             }
         };
@@ -168,6 +174,12 @@ pub(super) fn parse(text: &str) -> std::result::Result<Document, Vec<ImportProbl
             None => {}
         }
         problems.extend(p.into_vec().into_iter().map(|e| ImportProblem { location: format!("line {line}"), error: e }));
+    }
+    // The CSV reader takes an unclosed quote to run to the end of the file; that is a file cut
+    // short inside a field (quotes inside fields are doubled, so a whole file has an even count).
+    if text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
+        let line = text.lines().count() as u64;
+        problems.push(problem(line, "row", "a quoted field is not closed: the file looks cut short".into()));
     }
     if problems.is_empty() { Ok(doc) } else { Err(problems) }
 }

@@ -36,7 +36,7 @@ pub struct ImportReport {
 /// Imports an export (format recognised from the content) into `j`.
 pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportReport> {
     let text = text.trim_start_matches('\u{feff}');
-    let (doc, from_json) = if text.trim_start().starts_with('{') {
+    let (doc, from_json) = if text.trim_start().starts_with(['{', '[']) {
         (parse_json(text)?, true)
     } else if text.trim().is_empty() {
         return Err(Error::Format("the file is empty".into()));
@@ -143,16 +143,27 @@ fn parse_json(text: &str) -> Result<Document> {
         version: Option<u32>,
     }
     let problem = |e: serde_json::Error| {
+        let msg = e.to_string();
+        let unknown = msg.strip_prefix("unknown field `").and_then(|m| m.split('`').next());
+        let field = match e.classify() {
+            serde_json::error::Category::Data => {
+                unknown.or_else(|| key_before(text, e.line(), e.column())).unwrap_or("file")
+            }
+            _ => "file",
+        };
         Error::Import(vec![ImportProblem {
             location: format!("line {}, column {}", e.line(), e.column()),
-            error: FieldError::new("file", json_message(&e)),
+            error: FieldError::new(field, json_message(&e)),
         }])
     };
-    let env: Envelope = serde_json::from_str(text).map_err(problem)?;
+    let not_ours =
+        || Error::Format("this JSON file is not an LDN Journal export (\"format\" is not \"ldn-journal\")".into());
+    let env: Envelope = match serde_json::from_str(text) {
+        Err(e) if e.classify() == serde_json::error::Category::Data => return Err(not_ours()),
+        r => r.map_err(problem)?,
+    };
     if env.format.as_deref() != Some(FORMAT) {
-        return Err(Error::Format(
-            "this JSON file is not an LDN Journal export (\"format\" is not \"ldn-journal\")".into(),
-        ));
+        return Err(not_ours());
     }
     match env.version {
         Some(v) if v > VERSION => {
@@ -164,6 +175,24 @@ fn parse_json(text: &str) -> Result<Document> {
         None => return Err(Error::Format("the export has no \"version\"".into())),
     }
     serde_json::from_str(text).map_err(problem)
+}
+
+/// The key of the value a data error is about (serde_json gives only the position): the last
+/// `"key":` before it. Good enough for exports and hand edits of them.
+fn key_before(text: &str, line: usize, column: usize) -> Option<&str> {
+    let mut end = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>() + column;
+    end = end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let colon = before.rfind("\":")?;
+    // Only when the error is at that key's value (internally tagged doses report their end).
+    if before[colon..].contains('\n') {
+        return None;
+    }
+    let start = before[..colon].rfind('"')? + 1;
+    Some(&before[start..colon]).filter(|k| k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
 }
 
 fn json_message(e: &serde_json::Error) -> String {
