@@ -10,11 +10,13 @@
 
 mod amount;
 pub mod backup;
+pub mod backup;
 pub mod catalog;
 pub mod charts;
 pub mod demo;
 mod error;
 pub mod exchange;
+pub mod fhir;
 mod hhmm;
 mod model;
 pub mod paths;

@@ -1,0 +1,293 @@
+//! FHIR R4 export for clinical systems: one `Bundle` of type `collection`, JSON.
+//!
+//! - `MedicationStatement` per prescribed regimen period (the patient is the information
+//!   source), `MedicationAdministration` per dose event: taken (naltrexone, RxNorm 7243, dose
+//!   in mg with UCUM units) or missed (`not-done`, with the reason).
+//! - `Observation` (category `survey`) per symptom score, wellbeing, sleep duration, quality
+//!   and awakenings, vivid dreams, nightmare and side effect with its severity.
+//! - Dream notes, day notes, dose and regimen notes only with [`Options::include_notes`]; a
+//!   `Patient` resource (with the name, nothing else) only with [`Options::patient_name`].
+//!   Otherwise every subject is a placeholder reference without identifying data.
+//! - Deterministic: ids derive from what an entry describes (see [`ids`]), there is no
+//!   timestamp, so the same journal always gives the same bytes.
+//!
+//! Times: a dose time is a local clock time. FHIR requires an offset on any `dateTime` with a
+//! time, so it is written with the offset of [`Zone`] on that date (by default the computer's
+//! own time zone, daylight saving included); without a time only the date is written.
+
+mod codes;
+pub mod ids;
+mod types;
+
+use std::collections::HashMap;
+
+use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
+
+use crate::{Catalog, DateRange, Day, Dose, Journal, RegimenPeriod, Result};
+use types::*;
+
+/// What goes into the export beyond the measurements.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Dream notes, day notes, dose notes and regimen notes.
+    pub include_notes: bool,
+    /// Adds a `Patient` resource with this name (and nothing else) as every subject.
+    pub patient_name: Option<String>,
+    pub zone: Zone,
+}
+
+/// Which UTC offset dose times are written with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Zone {
+    /// The computer's time zone on each date.
+    #[default]
+    Local,
+    Fixed(FixedOffset),
+}
+
+/// Display of the subject when the patient is not identified.
+pub const ANONYMOUS: &str = "Patient (not identified in this export)";
+
+/// The journal's days in `range` and the regimen periods overlapping it, as a FHIR R4
+/// Bundle (pretty JSON with a final newline).
+pub fn export_fhir(j: &Journal, range: DateRange, opts: &Options) -> Result<String> {
+    let bundle = bundle(j, range, opts)?;
+    let mut s = serde_json::to_string_pretty(&bundle).map_err(|e| crate::Error::Format(e.to_string()))?;
+    s.push('\n');
+    Ok(s)
+}
+
+fn bundle(j: &Journal, range: DateRange, opts: &Options) -> Result<Bundle> {
+    let mut entry = Vec::new();
+    let subject = match opts.patient_name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(name) => {
+            let key = "patient";
+            entry.push(Entry {
+                full_url: ids::urn(key),
+                resource: Resource::Patient(Patient {
+                    id: ids::uuid(key),
+                    name: vec![HumanName { text: name.to_string() }],
+                }),
+            });
+            Reference { reference: Some(ids::urn(key)), display: name.to_string() }
+        }
+        None => Reference { reference: None, display: ANONYMOUS.to_string() },
+    };
+    let mut b = Builder { subject, opts, entry };
+    let regimen = j.regimen()?;
+    for (i, p) in regimen.iter().enumerate() {
+        let end = period_end(&regimen, p);
+        if p.from <= range.to && end.is_none_or(|e| e >= range.from) {
+            b.statement(i, p, end);
+        }
+    }
+    let names = |c| -> Result<HashMap<u32, String>> { Ok(j.catalog(c)?.into_iter().map(|i| (i.id, i.name)).collect()) };
+    let (symptoms, side_effects) = (names(Catalog::Symptoms)?, names(Catalog::SideEffects)?);
+    for day in j.days(range)? {
+        b.day(&day, &symptoms, &side_effects);
+    }
+    Ok(Bundle {
+        resource_type: "Bundle",
+        id: ids::uuid(&format!("bundle|{}|{}", range.from, range.to)),
+        meta: Meta { tag: vec![codes::self_reported_tag()] },
+        kind: "collection",
+        entry: b.entry,
+    })
+}
+
+/// The last day a regimen period applies: its `until`, or the day before the next period
+/// starts, whichever is first; `None` while it goes on.
+fn period_end(regimen: &[RegimenPeriod], p: &RegimenPeriod) -> Option<NaiveDate> {
+    let next = regimen.iter().filter(|q| q.from > p.from).map(|q| q.from).min().and_then(|d| d.pred_opt());
+    match (p.until, next) {
+        (Some(u), Some(n)) => Some(u.min(n)),
+        (u, n) => u.or(n),
+    }
+}
+
+struct Builder<'a> {
+    subject: Reference,
+    opts: &'a Options,
+    entry: Vec<Entry>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, key: &str, resource: Resource) {
+        self.entry.push(Entry { full_url: ids::urn(key), resource });
+    }
+
+    fn statement(&mut self, i: usize, p: &RegimenPeriod, end: Option<NaiveDate>) {
+        let key = format!("regimen|{}|{i}", p.from);
+        let mut text = format!("naltrexone, {}", p.formulation.label());
+        if !p.strength.trim().is_empty() {
+            text.push_str(&format!(", {}", p.strength.trim()));
+        }
+        let mut note = Vec::new();
+        if !p.pharmacy.trim().is_empty() {
+            note.push(Annotation { text: format!("Pharmacy: {}", p.pharmacy.trim()) });
+        }
+        if self.opts.include_notes && !p.note.trim().is_empty() {
+            note.push(Annotation { text: p.note.clone() });
+        }
+        let dosage = p
+            .doses
+            .iter()
+            .enumerate()
+            .map(|(k, d)| Dosage {
+                sequence: k as u32 + 1,
+                text: dose_text(d.amount, None, d.time),
+                timing: Timing {
+                    repeat: TimingRepeat {
+                        frequency: 1,
+                        period: 1,
+                        period_unit: "d",
+                        time_of_day: d.time.map(|t| t.format("%H:%M:%S").to_string()).into_iter().collect(),
+                    },
+                },
+                dose_and_rate: vec![DoseAndRate { dose_quantity: codes::mg(d.amount) }],
+            })
+            .collect();
+        let resource = MedicationStatement {
+            id: ids::uuid(&key),
+            status: if end.is_some() { "completed" } else { "active" },
+            medication_codeable_concept: codes::naltrexone(text),
+            subject: self.subject.clone(),
+            effective_period: Period { start: p.from.to_string(), end: end.map(|e| e.to_string()) },
+            information_source: self.subject.clone(),
+            note,
+            dosage,
+        };
+        self.push(&key, Resource::MedicationStatement(resource));
+    }
+
+    fn day(&mut self, d: &Day, symptoms: &HashMap<u32, String>, side_effects: &HashMap<u32, String>) {
+        let date = d.date;
+        for (i, dose) in d.doses.iter().enumerate() {
+            self.dose(date, i, dose);
+        }
+        for s in &d.scores {
+            let name = symptoms.get(&s.symptom).cloned().unwrap_or_else(|| format!("Symptom {}", s.symptom));
+            let key = format!("symptom|{}", s.symptom);
+            self.observation(date, &key, codes::symptom(&name), Value::Integer(u32::from(s.value)));
+        }
+        if let Some(w) = d.wellbeing {
+            self.observation(date, "wellbeing", codes::local("wellbeing", "Overall wellbeing (0-10)"), int(w));
+        }
+        if let Some(m) = d.sleep.duration_minutes() {
+            self.observation(date, "sleep-duration", codes::sleep_duration(), Value::Quantity(codes::minutes(m)));
+        }
+        if let Some(q) = d.sleep.quality {
+            self.observation(date, "sleep-quality", codes::local("sleep-quality", "Sleep quality (1-5)"), int(q));
+        }
+        if let Some(a) = d.sleep.awakenings {
+            let v = Value::Integer(u32::from(a));
+            self.observation(date, "awakenings", codes::local("awakenings", "Night awakenings"), v);
+        }
+        if let Some(v) = d.dreams.vivid {
+            let value = Value::CodeableConcept(codes::vividness(v));
+            self.observation(date, "vivid-dreams", codes::local("vivid-dreams", "Vivid dreams"), value);
+        }
+        if let Some(n) = d.dreams.nightmare {
+            self.observation(date, "nightmare", codes::local("nightmare", "Nightmare"), Value::Boolean(n));
+        }
+        if self.opts.include_notes && !d.dreams.notes.trim().is_empty() {
+            let value = Value::String(d.dreams.notes.clone());
+            self.observation(date, "dream-notes", codes::local("dream-notes", "Dream notes"), value);
+        }
+        for s in &d.side_effects {
+            let name =
+                side_effects.get(&s.side_effect).cloned().unwrap_or_else(|| format!("Side effect {}", s.side_effect));
+            let key = format!("side-effect|{}", s.side_effect);
+            self.observation(
+                date,
+                &key,
+                codes::side_effect(&name),
+                Value::CodeableConcept(codes::severity(s.severity)),
+            );
+        }
+        if self.opts.include_notes && !d.notes.trim().is_empty() {
+            self.observation(date, "notes", codes::local("notes", "Notes"), Value::String(d.notes.clone()));
+        }
+    }
+
+    fn dose(&mut self, date: NaiveDate, i: usize, dose: &Dose) {
+        let key = format!("dose|{date}|{i}");
+        let effective = when(date, dose.time(), self.opts.zone);
+        let resource = match dose {
+            Dose::Taken { time, amount, formulation, note } => MedicationAdministration {
+                id: ids::uuid(&key),
+                status: "completed",
+                status_reason: Vec::new(),
+                medication_codeable_concept: codes::naltrexone(format!("naltrexone, {}", formulation.label())),
+                subject: self.subject.clone(),
+                effective_date_time: effective,
+                note: notes(self.opts.include_notes, note),
+                dosage: Some(AdministrationDosage {
+                    text: dose_text(*amount, Some(formulation.label()), *time),
+                    dose: codes::mg(*amount),
+                }),
+            },
+            Dose::Missed { reason, .. } => MedicationAdministration {
+                id: ids::uuid(&key),
+                status: "not-done",
+                status_reason: vec![CodeableConcept {
+                    coding: Vec::new(),
+                    text: if reason.trim().is_empty() { "Not taken (no reason given)".into() } else { reason.clone() },
+                }],
+                medication_codeable_concept: codes::naltrexone("naltrexone".into()),
+                subject: self.subject.clone(),
+                effective_date_time: effective,
+                note: Vec::new(),
+                dosage: None,
+            },
+        };
+        self.push(&key, Resource::MedicationAdministration(resource));
+    }
+
+    fn observation(&mut self, date: NaiveDate, what: &str, code: CodeableConcept, value: Value) {
+        let key = format!("observation|{date}|{what}");
+        let resource = Observation {
+            id: ids::uuid(&key),
+            status: "final",
+            category: vec![codes::survey()],
+            code,
+            subject: self.subject.clone(),
+            effective_date_time: date.to_string(),
+            value,
+        };
+        self.push(&key, Resource::Observation(resource));
+    }
+}
+
+fn int(v: u8) -> Value {
+    Value::Integer(u32::from(v))
+}
+
+fn notes(include: bool, note: &str) -> Vec<Annotation> {
+    if include && !note.trim().is_empty() { vec![Annotation { text: note.to_string() }] } else { Vec::new() }
+}
+
+/// "1.5 mg capsule at 22:00" (the local clock time as the patient wrote it).
+fn dose_text(amount: crate::Micrograms, form: Option<&str>, time: Option<NaiveTime>) -> String {
+    let mut s = format!("{amount}");
+    if let Some(f) = form {
+        s.push_str(&format!(" {f}"));
+    }
+    if let Some(t) = time {
+        s.push_str(&format!(" at {} local time", t.format("%H:%M")));
+    }
+    s
+}
+
+/// A FHIR `dateTime`: the date alone without a time; with a time, the offset of `zone` on
+/// that date (a clock time that does not exist or is ambiguous there falls back to the date).
+fn when(date: NaiveDate, time: Option<NaiveTime>, zone: Zone) -> String {
+    let Some(t) = time else { return date.to_string() };
+    let local = date.and_time(t);
+    let fmt = "%Y-%m-%dT%H:%M:%S%:z";
+    let s = match zone {
+        Zone::Local => chrono::Local.from_local_datetime(&local).single().map(|d| d.format(fmt).to_string()),
+        Zone::Fixed(o) => o.from_local_datetime(&local).single().map(|d| d.format(fmt).to_string()),
+    };
+    s.unwrap_or_else(|| date.to_string())
+}

@@ -1,0 +1,238 @@
+//! FHIR R4 export: counts and values against the journal, opt-ins, determinism, and a
+//! snapshot of a small bundle. (An independent FHIR R4 model parses the output in
+//! crates/fhir-check, kept apart because its serde_json features would leak into these tests.)
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::FixedOffset;
+use common::*;
+use journal::fhir::{self, ANONYMOUS, Options, Zone};
+use journal::{Catalog, DateRange, Day, Dose, Formulation, Micrograms, PrescribedDose, RegimenPeriod};
+use serde_json::Value;
+
+fn plus_one() -> Zone {
+    Zone::Fixed(FixedOffset::east_opt(3600).unwrap())
+}
+
+fn export(j: &journal::Journal, range: DateRange, opts: &Options) -> Value {
+    serde_json::from_str(&fhir::export_fhir(j, range, opts).unwrap()).unwrap()
+}
+
+fn resources<'a>(b: &'a Value, kind: &str) -> Vec<&'a Value> {
+    b["entry"].as_array().unwrap().iter().map(|e| &e["resource"]).filter(|r| r["resourceType"] == kind).collect()
+}
+
+/// The observation of `date` whose code is `code` (side effects aside).
+fn observation<'a>(b: &'a Value, date: &str, code: &str) -> Option<&'a Value> {
+    resources(b, "Observation").into_iter().find(|o| {
+        let c = &o["code"]["coding"][0];
+        o["effectiveDateTime"] == date && c["code"] == code && c["system"] != SIDE_EFFECT
+    })
+}
+
+/// The severity code of the side effect `name` on `date`.
+fn side_effect(b: &Value, date: &str, name: &str) -> Option<String> {
+    resources(b, "Observation")
+        .into_iter()
+        .find(|o| {
+            o["effectiveDateTime"] == date
+                && o["code"]["coding"][0]["system"] == SIDE_EFFECT
+                && o["code"]["text"] == name
+        })
+        .map(|o| o["valueCodeableConcept"]["coding"][0]["code"].as_str().unwrap().to_string())
+}
+
+const SIDE_EFFECT: &str = "urn:ldn-journal:side-effect";
+
+fn small() -> TestJournal {
+    let mut t = with_symptoms();
+    t.save_regimen_period(&RegimenPeriod {
+        id: 0,
+        from: date("2025-02-01"),
+        until: None,
+        doses: vec![PrescribedDose { amount: Micrograms(1500), time: Some(time("22:00")) }],
+        formulation: Formulation::Capsule,
+        strength: "1.5 mg capsules".into(),
+        pharmacy: "Riverside Compounding".into(),
+        note: "started low".into(),
+    })
+    .unwrap();
+    t.save_day(&full_day("2025-03-01")).unwrap();
+    let mut day = Day::new(date("2025-03-02"));
+    day.doses.push(Dose::Missed { time: None, reason: String::new() });
+    day.scores.push(journal::Score { symptom: FATIGUE, value: 0 });
+    t.save_day(&day).unwrap();
+    t
+}
+
+#[test]
+fn small_bundle_snapshot() {
+    let t = small();
+    let text = fhir::export_fhir(&t, DateRange::all(), &Options { zone: plus_one(), ..Options::default() }).unwrap();
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn doses_scores_sleep_dreams_and_side_effects_carry_the_journals_values() {
+    let t = small();
+    let b = export(&t, DateRange::all(), &Options { zone: plus_one(), ..Options::default() });
+    assert_eq!(b["resourceType"], "Bundle");
+    assert_eq!(b["type"], "collection");
+
+    let admin = resources(&b, "MedicationAdministration");
+    assert_eq!(admin.len(), 4, "3 dose events on the first day, 1 on the second");
+    assert_eq!(admin[0]["status"], "completed");
+    assert_eq!(admin[0]["effectiveDateTime"], "2025-03-01T22:00:00+01:00");
+    assert_eq!(admin[0]["medicationCodeableConcept"]["coding"][0]["code"], "7243");
+    assert_eq!(
+        admin[0]["dosage"]["dose"],
+        serde_json::json!({"value": 1.5, "unit": "mg", "system": "http://unitsofmeasure.org", "code": "mg"})
+    );
+    assert_eq!(admin[1]["status"], "not-done");
+    assert_eq!(admin[1]["statusReason"][0]["text"], "forgot");
+    assert!(admin[1].get("dosage").is_none());
+    assert_eq!(admin[2]["effectiveDateTime"], "2025-03-01", "no time: the date alone, no invented time or zone");
+    assert_eq!(admin[2]["dosage"]["dose"]["value"].to_string(), "0.125");
+    assert_eq!(admin[3]["statusReason"][0]["text"], "Not taken (no reason given)");
+
+    let pain = observation(&b, "2025-03-01", "72514-3").unwrap();
+    assert_eq!(pain["valueInteger"], 0, "a score of zero is exported, as zero");
+    assert_eq!(pain["category"][0]["coding"][0]["code"], "survey");
+    assert_eq!(observation(&b, "2025-03-01", "fatigue").unwrap()["valueInteger"], 7);
+    assert_eq!(observation(&b, "2025-03-02", "fatigue").unwrap()["valueInteger"], 0);
+    assert!(observation(&b, "2025-03-02", "72514-3").is_none(), "pain was not rated that day: no observation");
+    assert_eq!(observation(&b, "2025-03-01", "wellbeing").unwrap()["valueInteger"], 6);
+    let sleep = &observation(&b, "2025-03-01", "93832-4").unwrap()["valueQuantity"];
+    assert_eq!((sleep["value"].as_u64(), sleep["code"].as_str()), (Some(450), Some("min")));
+    assert_eq!(observation(&b, "2025-03-01", "sleep-quality").unwrap()["valueInteger"], 3);
+    assert_eq!(observation(&b, "2025-03-01", "awakenings").unwrap()["valueInteger"], 2);
+    assert_eq!(
+        observation(&b, "2025-03-01", "vivid-dreams").unwrap()["valueCodeableConcept"]["coding"][0]["code"],
+        "very"
+    );
+    assert_eq!(observation(&b, "2025-03-01", "nightmare").unwrap()["valueBoolean"], false);
+    assert_eq!(side_effect(&b, "2025-03-01", "Vivid dreams").as_deref(), Some("6736007"), "moderate");
+    assert_eq!(side_effect(&b, "2025-03-01", "Insomnia").as_deref(), Some("2667000"), "checked and absent");
+    assert_eq!(side_effect(&b, "2025-03-01", "Headache"), None, "not recorded");
+
+    let statements = resources(&b, "MedicationStatement");
+    assert_eq!(statements.len(), 1);
+    assert_eq!(statements[0]["status"], "active");
+    assert_eq!(statements[0]["effectivePeriod"], serde_json::json!({"start": "2025-02-01"}));
+    assert_eq!(statements[0]["dosage"][0]["doseAndRate"][0]["doseQuantity"]["value"], 1.5);
+    assert_eq!(statements[0]["dosage"][0]["timing"]["repeat"]["timeOfDay"][0], "22:00:00");
+    assert_eq!(statements[0]["informationSource"], statements[0]["subject"]);
+}
+
+#[test]
+fn notes_and_name_only_when_opted_in() {
+    let t = small();
+    let private = fhir::export_fhir(&t, DateRange::all(), &Options::default()).unwrap();
+    for secret in ["flying", "a normal day", "top-up", "started low", "Patient\""] {
+        assert!(!private.contains(secret), "{secret} is in an export without opt-in");
+    }
+    let b: Value = serde_json::from_str(&private).unwrap();
+    for r in b["entry"].as_array().unwrap().iter().map(|e| &e["resource"]) {
+        if let Some(s) = r.get("subject") {
+            assert_eq!(s, &serde_json::json!({"display": ANONYMOUS}));
+        }
+    }
+
+    let opts = Options { include_notes: true, patient_name: Some("Alex Example".into()), zone: plus_one() };
+    let b = export(&t, DateRange::all(), &opts);
+    let patients = resources(&b, "Patient");
+    assert_eq!(patients.len(), 1);
+    assert_eq!(patients[0]["name"][0]["text"], "Alex Example");
+    assert_eq!(patients[0].as_object().unwrap().len(), 3, "resourceType, id and name: nothing else about the patient");
+    let full_url = &b["entry"][0]["fullUrl"];
+    assert_eq!(&resources(&b, "Observation")[0]["subject"]["reference"], full_url);
+    assert_eq!(observation(&b, "2025-03-01", "dream-notes").unwrap()["valueString"], "flying");
+    assert_eq!(observation(&b, "2025-03-01", "notes").unwrap()["valueString"], "a normal day");
+    assert_eq!(resources(&b, "MedicationAdministration")[2]["note"][0]["text"], "top-up");
+}
+
+#[test]
+fn a_year_of_demo_data_is_counted_exactly_and_ids_are_stable_and_unique() {
+    let (_dir, path) = demo_file(365, "2025-12-31");
+    let j = journal::Journal::open(&path).unwrap();
+    let range = DateRange::all();
+    let opts = Options { zone: plus_one(), ..Options::default() };
+    let text = fhir::export_fhir(&j, range, &opts).unwrap();
+    assert_eq!(text, fhir::export_fhir(&j, range, &opts).unwrap(), "same journal, same bytes");
+    let b: Value = serde_json::from_str(&text).unwrap();
+
+    let days = j.days(range).unwrap();
+    let doses: Vec<&Dose> = days.iter().flat_map(|d| &d.doses).collect();
+    let admin = resources(&b, "MedicationAdministration");
+    assert_eq!(admin.len(), doses.len());
+    let missed = doses.iter().filter(|d| matches!(d, Dose::Missed { .. })).count();
+    assert_eq!(admin.iter().filter(|a| a["status"] == "not-done").count(), missed);
+    let total_ug: u64 = doses.iter().map(|d| u64::from(d.taken().ug())).sum();
+    let total_mg: f64 = admin.iter().filter_map(|a| a["dosage"]["dose"]["value"].as_f64()).sum();
+    assert!((total_mg * 1000.0 - total_ug as f64).abs() < 0.5, "{total_mg} mg vs {total_ug} µg");
+
+    let expected_obs: usize = days
+        .iter()
+        .map(|d| {
+            d.scores.len()
+                + d.side_effects.len()
+                + [d.wellbeing.is_some(), d.sleep.duration_minutes().is_some(), d.sleep.quality.is_some()]
+                    .iter()
+                    .filter(|x| **x)
+                    .count()
+                + usize::from(d.sleep.awakenings.is_some())
+                + usize::from(d.dreams.vivid.is_some())
+                + usize::from(d.dreams.nightmare.is_some())
+        })
+        .sum();
+    let obs = resources(&b, "Observation");
+    assert_eq!(obs.len(), expected_obs);
+
+    // Every score, by date and symptom name.
+    let names: BTreeMap<u32, String> =
+        j.catalog(Catalog::Symptoms).unwrap().into_iter().map(|i| (i.id, i.name)).collect();
+    let mut exported = BTreeMap::new();
+    for o in &obs {
+        if o["code"]["coding"][0]["system"] == "urn:ldn-journal:symptom" || o["code"]["coding"][0]["code"] == "72514-3"
+        {
+            exported.insert(
+                (o["effectiveDateTime"].as_str().unwrap().to_string(), o["code"]["text"].as_str().unwrap().to_string()),
+                o["valueInteger"].as_u64().unwrap(),
+            );
+        }
+    }
+    let names = &names;
+    let journal_scores: BTreeMap<_, _> = days
+        .iter()
+        .flat_map(|d| {
+            d.scores.iter().map(move |s| ((d.date.to_string(), names[&s.symptom].clone()), u64::from(s.value)))
+        })
+        .collect();
+    assert_eq!(exported, journal_scores);
+
+    assert_eq!(resources(&b, "MedicationStatement").len(), j.regimen().unwrap().len());
+    let urls: HashSet<&str> = b["entry"].as_array().unwrap().iter().map(|e| e["fullUrl"].as_str().unwrap()).collect();
+    assert_eq!(urls.len(), b["entry"].as_array().unwrap().len(), "every entry has its own id");
+}
+
+#[test]
+fn range_limits_days_and_keeps_overlapping_regimen_periods() {
+    let (_dir, path) = demo_file(200, "2025-12-31");
+    let j = journal::Journal::open(&path).unwrap();
+    let range = DateRange::new(date("2025-10-01"), date("2025-10-31")).unwrap();
+    let b = export(&j, range, &Options { zone: plus_one(), ..Options::default() });
+    for o in resources(&b, "Observation") {
+        let d = o["effectiveDateTime"].as_str().unwrap();
+        assert!(("2025-10-01".."2025-11-01").contains(&d), "{d}");
+    }
+    let statements = resources(&b, "MedicationStatement");
+    assert!(!statements.is_empty());
+    for s in statements {
+        let start = s["effectivePeriod"]["start"].as_str().unwrap();
+        let end = s["effectivePeriod"]["end"].as_str().unwrap_or("9999");
+        assert!(start <= "2025-10-31" && end >= "2025-10-01", "{start}..{end}");
+    }
+}
