@@ -10,7 +10,6 @@
 
 mod amount;
 pub mod backup;
-pub mod backup;
 pub mod catalog;
 pub mod charts;
 pub mod demo;
