@@ -69,9 +69,15 @@ pub fn dose_symptoms(data: &ChartData, o: &ChartOptions) -> Result<String> {
         let r = if f.day_px() >= 1.2 { 2 } else { 1 };
         for (i, values) in scores.iter().enumerate() {
             let col = c.pal.series(i);
+            // Over long ranges many days share a pixel column: one dot per column and score.
+            let mut last_x = [i32::MIN; 11];
             for (k, v) in values.iter().enumerate() {
-                if let Some(v) = v {
-                    c.dot((f.x_mid(k), f.y(f64::from(*v), 0.0, 10.0)), r, col.mix(0.5))?;
+                let Some(v) = *v else { continue };
+                let x = f.x_mid(k);
+                let last = &mut last_x[usize::from(v.min(10))];
+                if *last != x {
+                    *last = x;
+                    c.dot((x, f.y(f64::from(v), 0.0, 10.0)), r, col.mix(0.5))?;
                 }
             }
             for (start, run) in runs(&rolling_median(values)) {
