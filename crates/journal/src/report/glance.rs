@@ -192,8 +192,9 @@ fn stat_cell(s: &Stat, show: impl Fn(f64) -> String) -> String {
     }
 }
 
+/// "2025-01-01 to 2025-01-31"; when it wraps, it wraps before the second date.
 pub(super) fn period_label(p: &PeriodSummary) -> String {
-    format!("{} to {}", p.from, p.to)
+    format!("{}\u{a0}to {}", p.from, p.to)
 }
 
 pub(super) fn dose_label(p: &PeriodSummary) -> String {
@@ -207,17 +208,18 @@ fn period_table(flow: &mut Flow<'_>, data: &ReportData, periods: &[PeriodSummary
     flow.heading("Dose periods", H2, 50.0);
     let symptoms = top_symptoms(data, periods);
     let mut columns = vec![
-        Column::left("Dates", 1.55),
-        Column::left("Daily dose", 0.95),
-        Column::right("Days logged", 0.8),
-        Column::right("Taken as prescribed", 0.95),
+        Column::left("Dates", 1.0),
+        Column::left("Daily dose", 0.8),
+        Column::right("Days logged", 0.7),
+        Column::right("Taken as prescribed", 0.8),
     ];
     for (_, name) in &symptoms {
-        columns.push(Column::right(name.clone(), 0.85));
+        columns.push(Column::right(name.clone(), 0.7));
     }
-    columns.push(Column::right("Wellbeing", 0.85));
-    columns.push(Column::right("Sleep", 1.15));
-    columns.push(Column::right("Side-effect days", 0.8));
+    columns.push(Column::right("Wellbeing", 0.7));
+    columns.push(Column::right("Sleep", 0.8));
+    columns.push(Column::right("Sleep quality", 0.75));
+    columns.push(Column::right("Side-effect days", 0.7));
     let rows = periods
         .iter()
         .enumerate()
@@ -238,15 +240,9 @@ fn period_table(flow: &mut Flow<'_>, data: &ReportData, periods: &[PeriodSummary
                 row.push(cell);
             }
             row.push(stat_cell(&p.wellbeing, number));
-            let sleep = match (p.sleep_minutes.median, p.sleep_quality.median) {
-                (None, None) => "–".to_string(),
-                (m, q) => {
-                    let m = m.map_or("–".into(), hours_minutes).replace(' ', "\u{a0}");
-                    let q = q.map_or("–".into(), number);
-                    format!("{m}, quality {q}")
-                }
-            };
+            let sleep = p.sleep_minutes.median.map_or("–".into(), |m| hours_minutes(m).replace(' ', "\u{a0}"));
             row.push(sleep);
+            row.push(stat_cell(&p.sleep_quality, number));
             row.push(side_effect_days(data, k, p).to_string());
             row
         })

@@ -1,0 +1,319 @@
+//! The PDF report, read back: a real PDF made from a real journal file, parsed with a PDF
+//! parser, and (where poppler-utils and qpdf are installed) checked, listed and rendered by
+//! them.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::{NaiveDate, NaiveTime};
+use journal::report::{Paper, ReportData, ReportOptions, render};
+use journal::store::Setting;
+use journal::{
+    Catalog, DateRange, Day, Dose, Formulation, Journal, Micrograms, PrescribedDose, Question, RegimenPeriod, Score,
+    Severity, SideEffectEntry, Vividness,
+};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+const DAY_NOTE: &str = "Walked to the harbour, knee ached";
+const DREAM_NOTE: &str = "Dreamt of a violet lighthouse";
+const QUESTION: &str = "Is a pain score ≥ 7 on 3 days worth mentioning? (0.25 mg = 250 µg)";
+
+/// A small hand-made journal: a baseline week, then 0.5 mg and 1.5 mg (split dose) periods,
+/// with Unicode in names, strength and questions, and one private note of each kind.
+fn hand_made(dir: &Path) -> Journal {
+    let mut j = Journal::open(dir.join("hand.sqlite3")).unwrap();
+    let pain = j.add_item(Catalog::Symptoms, "Douleur (pain)", "").unwrap().id;
+    let fog = j.add_item(Catalog::Symptoms, "Brain fog", "").unwrap().id;
+    let dreams = j.add_item(Catalog::SideEffects, "Rêves vivides", "").unwrap().id;
+    j.save_regimen_period(&RegimenPeriod {
+        id: 0,
+        from: d("2025-03-08"),
+        until: None,
+        doses: vec![PrescribedDose { amount: Micrograms(500), time: NaiveTime::from_hms_opt(22, 0, 0) }],
+        formulation: Formulation::Liquid,
+        strength: "500 µg/mL".into(),
+        pharmacy: "Apotheke Zoë".into(),
+        note: String::new(),
+    })
+    .unwrap();
+    j.save_regimen_period(&RegimenPeriod {
+        id: 0,
+        from: d("2025-03-15"),
+        until: None,
+        doses: vec![
+            PrescribedDose { amount: Micrograms(750), time: NaiveTime::from_hms_opt(8, 0, 0) },
+            PrescribedDose { amount: Micrograms(750), time: NaiveTime::from_hms_opt(22, 0, 0) },
+        ],
+        formulation: Formulation::Liquid,
+        strength: "500 µg/mL".into(),
+        pharmacy: "Apotheke Zoë".into(),
+        note: String::new(),
+    })
+    .unwrap();
+    j.save_question(&Question { id: 0, text: QUESTION.into(), created: d("2025-03-10"), resolved: false }).unwrap();
+    j.save_question(&Question {
+        id: 0,
+        text: "An old answered question".into(),
+        created: d("2025-03-02"),
+        resolved: true,
+    })
+    .unwrap();
+    let taken = |ug| Dose::Taken {
+        time: NaiveTime::from_hms_opt(22, 0, 0),
+        amount: Micrograms(ug),
+        formulation: Formulation::Liquid,
+        note: String::new(),
+    };
+    for i in 0..21u32 {
+        let date = d("2025-03-01") + chrono::Days::new(u64::from(i));
+        let mut day = Day::new(date);
+        day.doses = match i {
+            0..7 => vec![],
+            7..14 => vec![taken(500)],
+            _ => vec![taken(750), taken(750)],
+        };
+        day.scores = vec![Score { symptom: pain, value: (7 - i / 4) as u8 }, Score { symptom: fog, value: 5 }];
+        day.wellbeing = (i != 3).then_some(4 + (i / 7) as u8);
+        day.sleep.bedtime = NaiveTime::from_hms_opt(23, 0, 0);
+        day.sleep.wake = NaiveTime::from_hms_opt(7, 0, 0);
+        day.sleep.quality = Some(3);
+        day.dreams.vivid = Some(if i % 3 == 0 { Vividness::Very } else { Vividness::NotVivid });
+        if i % 3 == 0 {
+            day.side_effects = vec![SideEffectEntry { side_effect: dreams, severity: Severity::Mild }];
+        }
+        if i == 9 {
+            day.notes = DAY_NOTE.into();
+            day.dreams.notes = DREAM_NOTE.into();
+        }
+        j.save_day(&day).unwrap();
+    }
+    j.set_setting(Setting::PatientName, Some("Zoë Ñúñez")).unwrap();
+    j.set_setting(Setting::BirthDate, Some("1981-02-03")).unwrap();
+    j
+}
+
+fn demo(dir: &Path, days: u32) -> Journal {
+    let mut j = Journal::open(dir.join(format!("demo{days}.sqlite3"))).unwrap();
+    journal::demo::fill(&mut j, days, 7, d("2025-06-30")).unwrap();
+    j
+}
+
+fn options(from: &str, to: &str) -> ReportOptions {
+    let mut o = ReportOptions::new(DateRange::new(d(from), d(to)).unwrap());
+    o.created = Some(d("2025-07-01").and_hms_opt(9, 30, 0).unwrap());
+    o
+}
+
+/// Page texts with runs of white space (non-breaking spaces included) as one plain space.
+/// The parser does not always put a space where a line wraps: compare with [`squash`] then.
+fn pages(pdf: &[u8]) -> Vec<String> {
+    pdf_extract::extract_text_from_mem_by_pages(pdf)
+        .unwrap()
+        .iter()
+        .map(|p| p.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// Text without any white space.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn every_page_has_the_footer_and_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = demo(dir.path(), 365);
+    let pdf = render(&j, &options("2024-07-01", "2025-06-30")).unwrap();
+    let pages = pages(&pdf);
+    let n = pages.len();
+    assert!(n >= 5, "{n} pages");
+    for (i, text) in pages.iter().enumerate() {
+        assert!(text.contains(journal::NO_ADVICE), "page {} lacks the no-advice line: {text}", i + 1);
+        assert!(text.contains(&format!("Page {} of {n}", i + 1)), "page {} lacks its number", i + 1);
+        assert!(text.contains("2024-07-01 to 2025-06-30"), "page {} lacks the range", i + 1);
+    }
+}
+
+#[test]
+fn page_one_numbers_are_the_summary_modules() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = demo(dir.path(), 365);
+    let o = options("2024-07-01", "2025-06-30");
+    let summaries = ReportData::load(&j, o.range).unwrap().chart.period_summaries();
+    assert!(summaries.len() >= 5);
+    let first = squash(&pages(&render(&j, &o).unwrap())[0]);
+    for p in &summaries {
+        let dose = if p.baseline { "none (baseline)".to_string() } else { format!("{} mg", p.dose.mg_string()) };
+        let mut row = format!("{} to {} {dose} {} of {}", p.from, p.to, p.days_logged, p.calendar_days);
+        if let Some(a) = p.adherence.filter(|a| a.days_compared > 0) {
+            row.push_str(&format!(" {} of {}", a.days_as_prescribed, a.days_compared));
+        }
+        assert!(first.contains(&squash(&row)), "page 1 lacks {row:?}:\n{first}");
+        let vivid = &p.vivid_dream_nights;
+        let nights = if vivid.days == 0 {
+            "0".to_string()
+        } else {
+            format!("{} ({}%)", vivid.days, journal::summary::number(vivid.share * 100.0))
+        };
+        assert!(first.contains(&squash(&nights)), "page 1 lacks vivid-dream nights {nights:?}");
+    }
+    let last = summaries.last().unwrap();
+    let wellbeing = last.wellbeing.median.map(journal::summary::number).unwrap();
+    assert!(first.contains(&wellbeing));
+    assert!(first.contains("Currentprescribedregimen"));
+    assert!(first.contains("Questionsformyprescriber"));
+}
+
+#[test]
+fn private_content_only_when_opted_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = hand_made(dir.path());
+    let check = |o: &ReportOptions, day_note: bool, dream_note: bool, name: Option<&str>, born: bool| {
+        let text = pages(&render(&j, o).unwrap()).join("\n");
+        assert_eq!(text.contains(DAY_NOTE), day_note, "day note; {o:?}");
+        assert_eq!(text.contains(DREAM_NOTE), dream_note, "dream note; {o:?}");
+        assert_eq!(text.contains("1981-02-03"), born, "date of birth; {o:?}");
+        for n in ["Zoë Ñúñez", "Ana Müller"] {
+            assert_eq!(text.contains(n), name == Some(n), "name {n}; {o:?}");
+        }
+    };
+    let mut o = options("2025-03-01", "2025-03-21");
+    check(&o, false, false, None, false);
+    o.include_notes = true;
+    check(&o, true, false, None, false);
+    o.include_notes = false;
+    o.include_dream_notes = true;
+    check(&o, false, true, None, false);
+    o.include_dream_notes = false;
+    o.include_name = true;
+    check(&o, false, false, Some("Zoë Ñúñez"), true);
+    o.include_name = false;
+    o.name = Some("Ana Müller".into());
+    check(&o, false, false, Some("Ana Müller"), false);
+}
+
+#[test]
+fn unicode_survives_the_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = hand_made(dir.path());
+    let mut o = options("2025-03-01", "2025-03-21");
+    o.include_name = true;
+    let pages = pages(&render(&j, &o).unwrap());
+    let first = squash(&pages[0]);
+    for s in ["Zoë Ñúñez", "500 µg/mL", "Apotheke Zoë", QUESTION, "Douleur (pain)", "Rêves vivides", "1.5 mg a day"]
+    {
+        assert!(first.contains(&squash(s)), "page 1 lacks {s:?}:\n{first}");
+    }
+    // Resolved questions are not asked again.
+    assert!(!first.contains("An old answered question"));
+    assert!(squash(&pages.join(" ")).contains("0.75mg22:00,0.75mg22:00"), "split doses in the daily table");
+}
+
+fn media_box(pdf: &[u8]) -> Vec<f32> {
+    let doc = pdf_extract::Document::load_mem(pdf).unwrap();
+    let (_, page) = doc.get_pages().into_iter().next().unwrap();
+    let dict = doc.get_dictionary(page).unwrap();
+    let mb = dict.get(b"MediaBox").unwrap().as_array().unwrap();
+    mb.iter().map(|v| v.as_float().unwrap_or_else(|_| v.as_i64().unwrap() as f32)).collect()
+}
+
+#[test]
+fn a4_and_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = hand_made(dir.path());
+    let mut o = options("2025-03-01", "2025-03-21");
+    assert_eq!(media_box(&render(&j, &o).unwrap()), vec![0.0, 0.0, 595.28, 841.89]);
+    o.paper = Paper::Letter;
+    assert_eq!(media_box(&render(&j, &o).unwrap()), vec![0.0, 0.0, 612.0, 792.0]);
+}
+
+#[test]
+fn an_empty_range_still_makes_a_valid_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = hand_made(dir.path());
+    let pages = pages(&render(&j, &options("2024-01-01", "2024-01-31")).unwrap());
+    assert_eq!(pages.len(), 1);
+    assert!(pages[0].contains("No days logged in this range."));
+    assert!(pages[0].contains(journal::NO_ADVICE));
+}
+
+#[test]
+fn the_metadata_has_a_title_and_creation_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = hand_made(dir.path());
+    let pdf = render(&j, &options("2025-03-01", "2025-03-21")).unwrap();
+    let doc = pdf_extract::Document::load_mem(&pdf).unwrap();
+    let info = doc.trailer.get(b"Info").and_then(|i| i.as_reference()).unwrap();
+    let info = doc.get_dictionary(info).unwrap();
+    let title = info.get(b"Title").unwrap().as_str().unwrap();
+    assert!(String::from_utf8_lossy(title).contains("2025-03-01 to 2025-03-21"));
+    let created = info.get(b"CreationDate").unwrap().as_str().unwrap();
+    assert!(String::from_utf8_lossy(created).starts_with("D:20250701093000"), "{created:?}");
+}
+
+/// Runs a tool if it is installed; `None` when it is not (the test command installs them).
+fn tool(name: &str, args: &[&str]) -> Option<std::process::Output> {
+    match Command::new(name).args(args).output() {
+        Ok(out) => Some(out),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("{name} is not installed; skipping that check");
+            None
+        }
+        Err(e) => panic!("{name}: {e}"),
+    }
+}
+
+#[test]
+fn qpdf_and_poppler_accept_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = demo(dir.path(), 365);
+    let mut o = options("2024-07-01", "2025-06-30");
+    o.include_notes = true;
+    o.include_dream_notes = true;
+    let pdf = render(&j, &o).unwrap();
+    let n = pages(&pdf).len();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let p = path.to_str().unwrap();
+
+    if let Some(out) = tool("qpdf", &["--check", p]) {
+        assert!(out.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&out.stdout));
+    }
+    if let Some(out) = tool("pdffonts", &[p]) {
+        assert!(out.status.success());
+        let list = String::from_utf8_lossy(&out.stdout);
+        let fonts: Vec<&str> = list.lines().skip(2).collect();
+        assert!(!fonts.is_empty(), "{list}");
+        for f in fonts {
+            // Columns: name, type, encoding, emb, sub, uni, object ID.
+            let cols: Vec<&str> = f.split_whitespace().collect();
+            assert_eq!(cols[cols.len() - 5], "yes", "font not embedded: {f}");
+            assert!(f.contains("DejaVuSans"), "unexpected font {f}");
+        }
+    }
+    let prefix = dir.path().join("page");
+    if let Some(out) = tool("pdftoppm", &["-r", "20", "-png", p, prefix.to_str().unwrap()]) {
+        assert!(out.status.success(), "pdftoppm: {}", String::from_utf8_lossy(&out.stderr));
+        let pngs = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("page"))
+            .count();
+        assert_eq!(pngs, n, "pdftoppm rendered {pngs} of {n} pages");
+    }
+}
+
+#[test]
+fn a_ten_year_report_keeps_every_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = demo(dir.path(), 3650);
+    let o = options("2015-07-03", "2025-06-30");
+    let data = ReportData::load(&j, o.range).unwrap();
+    let text = pages(&render(&j, &o).unwrap()).join(" ");
+    for day in [&data.chart.days[0], &data.chart.days[1800], data.chart.days.last().unwrap()] {
+        assert!(text.contains(&day.date.to_string()), "{} missing", day.date);
+    }
+}
