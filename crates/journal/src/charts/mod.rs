@@ -85,7 +85,7 @@ pub struct ChartOptions {
     /// [`DEFAULT_SYMPTOM_COUNT`] active symptoms in the user's order.
     pub symptoms: Vec<ItemId>,
     pub width: u32,
-    /// The wellbeing calendar grows taller than this when the range has many months.
+    /// The wellbeing calendar ignores this: it is as tall as its rows of months need.
     pub height: u32,
     pub theme: Theme,
 }

@@ -11,8 +11,8 @@ use super::style::{LABEL_PX, Palette, SMALL_PX};
 use super::{ChartData, ChartOptions};
 use crate::Result;
 
-/// Draws the wellbeing calendar as SVG. It is `o.height` tall or taller: every month of the
-/// range gets a row.
+/// Draws the wellbeing calendar as SVG, `o.width` wide and as tall as its rows need (one per
+/// month of the range); `o.height` is not used.
 pub fn wellbeing_calendar(data: &ChartData, o: &ChartOptions) -> Result<String> {
     let pal = Palette::new(o.theme);
     let w = to_i32(o.width);
@@ -31,10 +31,10 @@ pub fn wellbeing_calendar(data: &ChartData, o: &ChartOptions) -> Result<String> 
     let label_w = 84;
     let cell = ((w - label_w - 12) / 31).min(if rows > 24 { 11 } else { 17 }).max(4);
     let top = legend_top + legend_h + 20;
-    let h = to_i32(o.height).max(top + rows * cell + 10);
+    let h = top + rows * cell + 10;
     let by_date = |d: NaiveDate| data.days.binary_search_by_key(&d, |x| x.date).ok().map(|i| &data.days[i]);
 
-    canvas::svg(o.width, u32::try_from(h).unwrap_or(o.height), pal, |c| {
+    canvas::svg(o.width, u32::try_from(h).unwrap_or(280), pal, |c| {
         axes::draw_header(c, "Overall wellbeing by day", span, w)?;
         axes::draw_legend(c, &legend, 10, w - 10, legend_top)?;
         for d in [1, 5, 10, 15, 20, 25, 31] {
