@@ -1,7 +1,5 @@
 //! Days: written whole in one transaction, read by date or range.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rusqlite::{Transaction, params};
 
@@ -49,10 +47,14 @@ impl Journal {
     }
 
     /// All logged days in the range, in date order.
+    ///
+    /// Four range scans (days, doses, scores, side effects), each in date order, merged with a
+    /// cursor: this is the read path behind every chart and report, so it avoids per-row hashing,
+    /// allocation and chrono's format parsers (10 years load in a few ms).
     pub fn days(&self, range: DateRange) -> Result<Vec<Day>> {
         let (from, to) = (range.from.to_string(), range.to.to_string());
         let mut days: Vec<Day> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut dates: Vec<String> = Vec::new();
         let mut stmt = self.conn.prepare_cached(
             "SELECT date, wellbeing, bedtime, wake, sleep_quality, awakenings, vivid, nightmare, dream_notes, notes
              FROM day WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
@@ -60,25 +62,20 @@ impl Journal {
         let mut rows = stmt.query(params![from, to])?;
         while let Some(r) = rows.next()? {
             let date_s: String = r.get(0)?;
-            let date = parse_date(&date_s)?;
-            let vivid: Option<String> = r.get(6)?;
-            index.insert(date_s, days.len());
+            let date = fast_date(&date_s)?;
+            dates.push(date_s);
             days.push(Day {
                 date,
                 doses: Vec::new(),
                 scores: Vec::new(),
                 wellbeing: r.get(1)?,
                 sleep: Sleep {
-                    bedtime: time(r.get(2)?),
-                    wake: time(r.get(3)?),
+                    bedtime: time(opt_text(r, 2)?),
+                    wake: time(opt_text(r, 3)?),
                     quality: r.get(4)?,
                     awakenings: r.get(5)?,
                 },
-                dreams: Dreams {
-                    vivid: vivid.as_deref().and_then(Vividness::from_key),
-                    nightmare: r.get(7)?,
-                    notes: r.get(8)?,
-                },
+                dreams: Dreams { vivid: opt_text(r, 6)?.and_then(vividness), nightmare: r.get(7)?, notes: r.get(8)? },
                 side_effects: Vec::new(),
                 notes: r.get(9)?,
             });
@@ -88,20 +85,20 @@ impl Journal {
              WHERE date BETWEEN ?1 AND ?2 ORDER BY date, seq",
         )?;
         let mut rows = stmt.query(params![from, to])?;
+        let mut at = Cursor::new(&dates);
         while let Some(r) = rows.next()? {
-            let Some(&i) = index.get(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?) else { continue };
-            let status: String = r.get(1)?;
+            let Some(i) = at.find(text(r, 0)?) else { continue };
             let note: String = r.get(5)?;
-            let dose = if status == "taken" {
-                let formulation: Option<String> = r.get(4)?;
+            let when = time(opt_text(r, 2)?);
+            let dose = if text(r, 1)? == "taken" {
                 Dose::Taken {
-                    time: time(r.get(2)?),
+                    time: when,
                     amount: Micrograms(r.get(3)?),
-                    formulation: formulation.as_deref().and_then(Formulation::from_key).unwrap_or(Formulation::Other),
+                    formulation: opt_text(r, 4)?.and_then(formulation).unwrap_or(Formulation::Other),
                     note,
                 }
             } else {
-                Dose::Missed { time: time(r.get(2)?), reason: note }
+                Dose::Missed { time: when, reason: note }
             };
             days[i].doses.push(dose);
         }
@@ -109,8 +106,9 @@ impl Journal {
             "SELECT date, symptom, value FROM score WHERE date BETWEEN ?1 AND ?2 ORDER BY date, symptom",
         )?;
         let mut rows = stmt.query(params![from, to])?;
+        let mut at = Cursor::new(&dates);
         while let Some(r) = rows.next()? {
-            let Some(&i) = index.get(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?) else { continue };
+            let Some(i) = at.find(text(r, 0)?) else { continue };
             days[i].scores.push(Score { symptom: r.get(1)?, value: r.get(2)? });
         }
         let mut stmt = self.conn.prepare_cached(
@@ -118,10 +116,10 @@ impl Journal {
              WHERE date BETWEEN ?1 AND ?2 ORDER BY date, side_effect",
         )?;
         let mut rows = stmt.query(params![from, to])?;
+        let mut at = Cursor::new(&dates);
         while let Some(r) = rows.next()? {
-            let Some(&i) = index.get(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?) else { continue };
-            let severity: String = r.get(2)?;
-            let severity = Severity::from_key(&severity).unwrap_or(Severity::Mild);
+            let Some(i) = at.find(text(r, 0)?) else { continue };
+            let severity = severity(text(r, 2)?).unwrap_or(Severity::Mild);
             days[i].side_effects.push(SideEffectEntry { side_effect: r.get(1)?, severity });
         }
         Ok(days)
@@ -191,8 +189,80 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {
     s.parse().map_err(|_| Error::Format(format!("stored date \"{s}\" is not a date")))
 }
 
-fn time(s: Option<String>) -> Option<chrono::NaiveTime> {
-    s.as_deref().and_then(hhmm::parse)
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str> {
+    Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+}
+
+fn opt_text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>> {
+    Ok(r.get_ref(i)?.as_str_or_null().map_err(rusqlite::Error::from)?)
+}
+
+/// Walks the days (sorted dates) alongside rows of a child table sorted the same way.
+struct Cursor<'a> {
+    dates: &'a [String],
+    i: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(dates: &'a [String]) -> Self {
+        Self { dates, i: 0 }
+    }
+
+    /// The index of the day `date`, if it was loaded.
+    fn find(&mut self, date: &str) -> Option<usize> {
+        while self.dates.get(self.i).is_some_and(|d| d.as_str() < date) {
+            self.i += 1;
+        }
+        (self.dates.get(self.i)? == date).then_some(self.i)
+    }
+}
+
+/// Two ASCII digits at `i`.
+fn two(b: &[u8], i: usize) -> Option<u32> {
+    let (a, c) = (b.get(i)?.wrapping_sub(b'0'), b.get(i + 1)?.wrapping_sub(b'0'));
+    (a < 10 && c < 10).then(|| u32::from(a) * 10 + u32::from(c))
+}
+
+/// "YYYY-MM-DD" as stored, without chrono's general parser; anything else takes the slow path.
+fn fast_date(s: &str) -> Result<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let ymd = (two(b, 0), two(b, 2), two(b, 5), two(b, 8));
+        if let (Some(c), Some(y), Some(m), Some(d)) = ymd
+            && let Some(date) = NaiveDate::from_ymd_opt((c * 100 + y) as i32, m, d)
+        {
+            return Ok(date);
+        }
+    }
+    parse_date(s)
+}
+
+/// "HH:MM" as stored; anything else goes through [`hhmm::parse`].
+fn time(s: Option<&str>) -> Option<chrono::NaiveTime> {
+    let s = s?;
+    let b = s.as_bytes();
+    if b.len() == 5
+        && b[2] == b':'
+        && let (Some(h), Some(m)) = (two(b, 0), two(b, 3))
+    {
+        return chrono::NaiveTime::from_hms_opt(h, m, 0);
+    }
+    hhmm::parse(s)
+}
+
+fn vividness(s: &str) -> Option<Vividness> {
+    [Vividness::NotVivid, Vividness::Somewhat, Vividness::Very]
+        .into_iter()
+        .find(|v| v.key() == s)
+        .or_else(|| Vividness::from_key(s))
+}
+
+fn formulation(s: &str) -> Option<Formulation> {
+    Formulation::ALL.into_iter().find(|f| f.key() == s).or_else(|| Formulation::from_key(s))
+}
+
+fn severity(s: &str) -> Option<Severity> {
+    Severity::ALL.into_iter().find(|v| v.key() == s).or_else(|| Severity::from_key(s))
 }
 
 impl Journal {
