@@ -317,3 +317,15 @@ fn a_ten_year_report_keeps_every_day() {
         assert!(text.contains(&day.date.to_string()), "{} missing", day.date);
     }
 }
+
+/// Page 1 as a reader's text, for review when the layout or wording changes.
+#[test]
+fn page_one_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = hand_made(dir.path());
+    let mut o = options("2025-03-01", "2025-03-21");
+    o.include_name = true;
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&render(&j, &o).unwrap()).unwrap();
+    let lines: Vec<&str> = pages[0].lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    insta::assert_snapshot!(lines.join("\n"));
+}

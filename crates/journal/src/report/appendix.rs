@@ -114,7 +114,7 @@ pub(super) fn daily_table(flow: &mut Flow<'_>, data: &ReportData) {
 
 /// Dated paragraphs, for notes the patient chose to include.
 fn dated_notes(flow: &mut Flow<'_>, title: &str, intro: &str, notes: Vec<(chrono::NaiveDate, String)>) {
-    flow.fresh_page();
+    flow.gap(12.0);
     flow.heading(title, H2, 40.0);
     flow.paragraph(intro, 7.5, Weight::Regular, MUTED);
     if notes.is_empty() {

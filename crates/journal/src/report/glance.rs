@@ -205,7 +205,6 @@ fn period_table(flow: &mut Flow<'_>, data: &ReportData, periods: &[PeriodSummary
     if periods.is_empty() {
         return;
     }
-    flow.heading("Dose periods", H2, 50.0);
     let symptoms = top_symptoms(data, periods);
     let mut columns = vec![
         Column::left("Dates", 1.0),
@@ -247,7 +246,7 @@ fn period_table(flow: &mut Flow<'_>, data: &ReportData, periods: &[PeriodSummary
             row
         })
         .collect();
-    flow.table(&Table { columns, rows, size: TABLE });
+    flow.titled_table("Dose periods", H2, &Table { columns, rows, size: TABLE });
     flow.gap(3.0);
     flow.paragraph(
         "Scores are medians of the days rated (0–10 as the patient scores them; wellbeing 0–10; sleep quality 1–5); \
@@ -275,7 +274,6 @@ const SIDE_EFFECT_COLUMNS: usize = 4;
 
 fn side_effect_table(flow: &mut Flow<'_>, periods: &[PeriodSummary]) {
     let Some(first) = periods.first() else { return };
-    flow.heading("Side effects and dreams by dose period", H2, 50.0);
     // The most often recorded side effects get columns; any others are listed below.
     let mut totals: Vec<(usize, u32)> = first
         .side_effects
@@ -306,7 +304,7 @@ fn side_effect_table(flow: &mut Flow<'_>, periods: &[PeriodSummary]) {
             row
         })
         .collect();
-    flow.table(&Table { columns, rows, size: TABLE });
+    flow.titled_table("Side effects and dreams by dose period", H2, &Table { columns, rows, size: TABLE });
     flow.gap(3.0);
     let others: Vec<String> = totals
         .iter()

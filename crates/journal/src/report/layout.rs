@@ -162,6 +162,16 @@ const CELL_PAD_X: f32 = 3.0;
 const CELL_PAD_Y: f32 = 2.5;
 const LEADING: f32 = 1.25;
 
+/// A table's wrapped cells and row heights.
+#[derive(Debug)]
+struct Measured {
+    widths: Vec<f32>,
+    head: Vec<Vec<String>>,
+    head_h: f32,
+    rows: Vec<Vec<Vec<String>>>,
+    heights: Vec<f32>,
+}
+
 /// The flow of content into pages.
 #[derive(Debug)]
 pub struct Flow<'f> {
@@ -274,6 +284,19 @@ impl<'f> Flow<'f> {
     /// ends with the header and a single row, and a page never starts with the table's last
     /// row alone.
     pub fn table(&mut self, t: &Table) {
+        let m = self.measure(t);
+        self.place(t, &m);
+    }
+
+    /// A heading and a table, the heading kept with the table's header and first rows.
+    pub fn titled_table(&mut self, title: &str, size: f32, t: &Table) {
+        let m = self.measure(t);
+        let lead = m.head_h + m.heights.iter().take(2).sum::<f32>();
+        self.heading(title, size, lead);
+        self.place(t, &m);
+    }
+
+    fn measure(&self, t: &Table) -> Measured {
         let widths = self.column_widths(t);
         let lh = Self::line_height(t.size);
         let cell_lines = |cells: &[String], weight: Weight| -> Vec<Vec<String>> {
@@ -290,8 +313,13 @@ impl<'f> Flow<'f> {
         let head_h = height(&head);
         let rows: Vec<Vec<Vec<String>>> = t.rows.iter().map(|r| cell_lines(r, Weight::Regular)).collect();
         let heights: Vec<f32> = rows.iter().map(|r| height(r)).collect();
+        Measured { widths, head, head_h, rows, heights }
+    }
 
-        let (fresh, chunks) = paginate(&heights, head_h, self.room(), self.bottom() - CONTENT_TOP);
+    fn place(&mut self, t: &Table, m: &Measured) {
+        let Measured { widths, head, head_h, rows, heights } = m;
+        let (widths, head_h) = (widths.as_slice(), *head_h);
+        let (fresh, chunks) = paginate(heights, head_h, self.room(), self.bottom() - CONTENT_TOP);
         if fresh {
             self.fresh_page();
         }
@@ -299,15 +327,15 @@ impl<'f> Flow<'f> {
             if k > 0 {
                 self.new_page();
             }
-            self.table_row(&head, &widths, &t.columns, head_h, Weight::Bold, Some(HEADER_FILL), t.size);
+            self.table_row(head, widths, &t.columns, head_h, Weight::Bold, Some(HEADER_FILL), t.size);
             for i in chunk.clone() {
                 let fill = (i % 2 == 1).then_some(STRIPE);
-                self.table_row(&rows[i], &widths, &t.columns, heights[i], Weight::Regular, fill, t.size);
+                self.table_row(&rows[i], widths, &t.columns, heights[i], Weight::Regular, fill, t.size);
             }
         }
         if chunks.is_empty() {
             self.need(head_h);
-            self.table_row(&head, &widths, &t.columns, head_h, Weight::Bold, Some(HEADER_FILL), t.size);
+            self.table_row(head, widths, &t.columns, head_h, Weight::Bold, Some(HEADER_FILL), t.size);
         }
         let (x, w) = (self.left(), self.width());
         self.push(Op::Line { x1: x, y1: self.y, x2: x + w, y2: self.y, width: 0.5, color: RULE });
@@ -492,6 +520,24 @@ mod tests {
                 .collect();
             assert_eq!(texts.first(), Some(&"Date"), "page {k} starts with the header");
             assert!(texts.iter().filter(|t| t.starts_with("row ")).count() >= 2, "page {k} has an orphan row");
+        }
+    }
+
+    #[test]
+    fn a_heading_stays_with_its_table() {
+        let f = fonts();
+        for start in (400..800).step_by(7) {
+            let mut flow = Flow::new(f, PageSize { width: 595.0, height: 842.0 });
+            flow.text_at(MARGIN_X, CONTENT_TOP, "before", 8.0, Weight::Regular, TEXT);
+            flow.y = start as f32;
+            let rows = (0..5).map(|i| vec![format!("row {i}"), "two\nlines".into()]).collect();
+            let t = Table { columns: vec![Column::left("Date", 1.0), Column::right("Dose", 1.0)], rows, size: 8.0 };
+            flow.titled_table("Title", 11.0, &t);
+            let page_of = |needle: &str| {
+                flow.pages.iter().position(|p| p.iter().any(|o| matches!(o, Op::Text { text, .. } if text == needle)))
+            };
+            assert_eq!(page_of("Title"), page_of("Date"), "heading alone at y = {start}");
+            assert_eq!(page_of("Title"), page_of("row 1"), "heading with one row at y = {start}");
         }
     }
 }
