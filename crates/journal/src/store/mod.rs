@@ -197,12 +197,16 @@ fn create_file(path: &Path) -> Result<()> {
     opts.write(true).create(true).truncate(false);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    opts.open(path).map_err(|e| match e.kind() {
+    let file = opts.open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
             Error::ReadOnly { path: path.to_path_buf() }
         }
         _ => Error::io(path, e),
     })?;
+    // An empty file that was already there (made with `touch`, say) keeps its mode on open;
+    // it is about to hold the journal, so make it owner-only too (the WAL and SHM copy it).
+    #[cfg(unix)]
+    file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600)).map_err(|e| Error::io(path, e))?;
     Ok(())
 }
 
