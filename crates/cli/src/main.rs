@@ -38,6 +38,11 @@ enum Command {
     Symptoms(cmd::catalog::SymptomsArgs),
     Demo(cmd::admin::DemoArgs),
     Check,
+    Backup(cmd::backup::BackupArgs),
+    /// List the journal's backups, newest first.
+    Backups,
+    Restore(cmd::backup::RestoreArgs),
+    Wipe(cmd::backup::WipeArgs),
 }
 
 fn main() -> ExitCode {
@@ -68,5 +73,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Symptoms(a) => cmd::catalog::symptoms(&mut open()?, a),
         Command::Demo(a) => cmd::admin::demo(&mut open()?, a),
         Command::Check => cmd::admin::check(&open()?, &db),
+        Command::Backup(a) => cmd::backup::backup(&open()?, a),
+        Command::Backups => cmd::backup::list(&db),
+        Command::Restore(a) => cmd::backup::restore(open()?, a),
+        Command::Wipe(a) => cmd::backup::wipe(open()?, a),
     }
 }

@@ -16,6 +16,8 @@ pub enum Format {
     Json,
     /// One row per day, for spreadsheets.
     Csv,
+    /// FHIR R4 Bundle (JSON) for clinical systems.
+    Fhir,
 }
 
 /// Export the journal (standard output unless -o is given).
@@ -30,6 +32,12 @@ pub struct ExportArgs {
     /// Output file.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// FHIR only: include dream notes, day notes and dose notes.
+    #[arg(long)]
+    include_notes: bool,
+    /// FHIR only: add a Patient resource with this name (otherwise the patient is not identified).
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
 }
 
 pub fn range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<DateRange, CliError> {
@@ -38,9 +46,20 @@ pub fn range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<DateRange
 
 pub fn export(j: &Journal, a: ExportArgs) -> Result<(), CliError> {
     let range = range(a.from, a.to)?;
+    if !matches!(a.format, Format::Fhir) && (a.include_notes || a.name.is_some()) {
+        return Err(CliError::Usage("--include-notes and --name apply to --format fhir only".into()));
+    }
     let text = match a.format {
         Format::Json => exchange::export_json(j, range)?,
         Format::Csv => exchange::export_csv(j, range)?,
+        Format::Fhir => {
+            let opts = journal::fhir::Options {
+                include_notes: a.include_notes,
+                patient_name: a.name,
+                zone: journal::fhir::Zone::Local,
+            };
+            journal::fhir::export_fhir(j, range, &opts)?
+        }
     };
     write_output(a.output.as_deref(), text.as_bytes())
 }

@@ -1,6 +1,7 @@
 //! One module per group of subcommands.
 
 pub mod admin;
+pub mod backup;
 pub mod catalog;
 pub mod chart;
 pub mod day;

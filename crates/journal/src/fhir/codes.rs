@@ -85,7 +85,7 @@ pub fn self_reported_tag() -> Coding {
 /// An amount in milligrams, written exactly.
 pub fn mg(amount: Micrograms) -> Quantity {
     let ug = amount.ug();
-    let value = if ug % 1000 == 0 {
+    let value = if ug.is_multiple_of(1000) {
         serde_json::Number::from(ug / 1000)
     } else {
         // Shortest round-trip formatting gives back the 1–3 decimals exactly.

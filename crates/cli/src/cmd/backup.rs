@@ -1,0 +1,98 @@
+//! `backup`, `backups`, `restore` and `wipe`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use journal::Journal;
+use journal::backup::{self, BackupInfo, Kind};
+
+use crate::CliError;
+
+/// Back up the journal now (checked with SQLite's integrity check; owner-only). Without -o
+/// it becomes today's backup in the backups folder beside the journal.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Write the backup to this file instead.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+pub fn backup(j: &Journal, a: BackupArgs) -> Result<(), CliError> {
+    let info = match a.output {
+        Some(out) => backup::to_file(j, &out)?,
+        None => backup::now(j, chrono::Local::now().date_naive())?,
+    };
+    println!("backup written: {}", describe(&info));
+    Ok(())
+}
+
+/// List the journal's backups, newest first.
+pub fn list(db: &Path) -> Result<(), CliError> {
+    let all = backup::list(db)?;
+    if all.is_empty() {
+        println!("no backups yet in {}", backup::dir(db).display());
+    }
+    for b in all {
+        println!("{}", describe(&b));
+    }
+    Ok(())
+}
+
+/// Replace the journal with a backup. The current journal is backed up first; the backup is
+/// checked before anything changes.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A backup (from `ldn-journal backups`) or any LDN Journal file.
+    file: PathBuf,
+}
+
+pub fn restore(j: Journal, a: RestoreArgs) -> Result<(), CliError> {
+    let incoming = backup::inspect(&a.file)?;
+    let j = backup::restore(j, &a.file)?;
+    println!("restored {}", describe(&incoming));
+    let previous = backup::list(j.path())?.into_iter().find(|b| b.kind == Kind::BeforeRestore);
+    if let Some(p) = previous {
+        println!("the journal as it was before is kept as {}", p.path.display());
+    }
+    Ok(())
+}
+
+/// Delete the journal, its WAL/SHM files and all its backups, then start a fresh journal.
+#[derive(Debug, Args)]
+pub struct WipeArgs {
+    /// Required: this cannot be undone.
+    #[arg(long)]
+    yes_really: bool,
+}
+
+pub fn wipe(j: Journal, a: WipeArgs) -> Result<(), CliError> {
+    if !a.yes_really {
+        return Err(CliError::Usage(format!(
+            "this deletes {} and all its backups for good; run again with --yes-really to do it",
+            j.path().display()
+        )));
+    }
+    let j = journal::wipe(j)?;
+    println!("deleted everything; {} is a fresh, empty journal", j.path().display());
+    Ok(())
+}
+
+fn describe(b: &BackupInfo) -> String {
+    let kind = match b.kind {
+        Kind::Daily => "daily",
+        Kind::BeforeImport => "before import",
+        Kind::BeforeRestore => "before restore",
+        Kind::File => "file",
+    };
+    let range = match (b.first, b.last) {
+        (Some(f), Some(l)) => format!("{f} to {l}"),
+        _ => "no days".into(),
+    };
+    format!(
+        "{} ({kind}, {}, {} days, {range}, schema {})",
+        b.path.display(),
+        b.created.format("%Y-%m-%d %H:%M"),
+        b.days,
+        b.schema_version
+    )
+}
