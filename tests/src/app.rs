@@ -1,0 +1,437 @@
+//! One running app under WebDriver, and the temporary home it runs in.
+//!
+//! Helpers panic with a message naming the test id and what was expected: these are tests, and
+//! a panic still stops the app cleanly through `Drop`.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+use crate::driver::{self, Driver};
+use crate::procs;
+
+/// The app holds a single-instance lock: only one may run at a time, also across tests in one
+/// binary (run with `--test-threads=1` anyway; this makes a forgotten flag slow, not flaky).
+static ONE_APP: Mutex<()> = Mutex::new(());
+
+/// How long helpers wait for the UI: `$E2E_TIMEOUT_MS`, default 10 s.
+pub fn timeout() -> Duration {
+    let ms = std::env::var("E2E_TIMEOUT_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
+    Duration::from_millis(ms)
+}
+
+/// CSS selector for a `data-testid`.
+pub fn tid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+/// A temporary home for one test: the journal file and the app's config, data and cache
+/// directories (window state, WebKit storage), kept across restarts and removed on drop.
+#[derive(Debug)]
+pub struct Home {
+    dir: TempDir,
+}
+
+impl Home {
+    /// An empty home: the app will create the journal and show the first-run welcome.
+    pub fn new() -> Home {
+        let dir = tempfile::Builder::new().prefix("ldn-e2e-").tempdir().expect("create a temporary home");
+        for sub in ["config", "data", "cache"] {
+            std::fs::create_dir_all(dir.path().join(sub)).expect("create XDG directories");
+        }
+        Home { dir }
+    }
+
+    /// A home whose journal was filled by `fill` before the app starts.
+    pub fn seeded(fill: impl FnOnce(&mut journal::Journal)) -> Home {
+        let home = Home::new();
+        let mut j = home.open_journal();
+        fill(&mut j);
+        home
+    }
+
+    /// A home past the first-run welcome, with the chronic-pain starter symptoms.
+    pub fn onboarded() -> Home {
+        Home::seeded(onboard)
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn journal_path(&self) -> PathBuf {
+        self.dir.path().join("journal.sqlite3")
+    }
+
+    /// Opens the journal directly (to seed it, or to check what the app wrote). Drop it before
+    /// the app writes again.
+    pub fn open_journal(&self) -> journal::Journal {
+        journal::Journal::open(self.journal_path()).expect("open the test journal")
+    }
+
+    fn env(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            (journal::paths::DB_ENV, self.journal_path()),
+            ("XDG_CONFIG_HOME", self.path().join("config")),
+            ("XDG_DATA_HOME", self.path().join("data")),
+            ("XDG_CACHE_HOME", self.path().join("cache")),
+        ]
+    }
+}
+
+impl Default for Home {
+    fn default() -> Self {
+        Home::new()
+    }
+}
+
+/// Marks the welcome as done and adds the chronic-pain starter set, as a patient would.
+pub fn onboard(j: &mut journal::Journal) {
+    j.add_starter_set(journal::catalog::StarterSet::ChronicPain).expect("add starter symptoms");
+    j.set_setting(journal::store::Setting::Onboarded, Some("1")).expect("mark onboarded");
+}
+
+/// What tells the harness the UI is ready after a launch: the first-run welcome, the day's form
+/// (shown once the day has loaded), or the message that the journal could not be opened.
+pub const READY: &str = "[data-testid=\"welcome\"], [data-testid=\"save-day\"], [data-testid=\"journal-error\"]";
+
+/// The running app.
+#[derive(Debug)]
+pub struct App {
+    client: Option<Client>,
+    driver: Option<Driver>,
+    app_pid: Option<u32>,
+    home: Option<Home>,
+    ready_uptime: Option<f64>,
+    /// The app and its WebKit processes.
+    tree: Vec<u32>,
+    _one: MutexGuard<'static, ()>,
+}
+
+impl App {
+    /// Starts the app on an empty journal.
+    pub async fn launch_fresh() -> App {
+        App::launch(Home::new()).await
+    }
+
+    /// Starts the app on `home` and waits until the first screen is shown.
+    pub async fn launch(home: Home) -> App {
+        App::launch_until(home, READY).await
+    }
+
+    /// Starts the app on `home` and waits until `ready` (a CSS selector) matches.
+    pub async fn launch_until(home: Home, ready: &str) -> App {
+        App::launch_binary(&driver::app_binary(), home, ready).await
+    }
+
+    /// Starts `bin` (the app, or another Tauri binary such as the bare-window fixture) on
+    /// `home` and waits until `ready` matches.
+    pub async fn launch_binary(bin: &Path, home: Home, ready: &str) -> App {
+        let one = ONE_APP.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let bin = std::path::absolute(bin).unwrap_or_else(|_| bin.to_path_buf());
+        assert!(
+            bin.is_file(),
+            "app binary {} not found: build it first (cargo build -p ldn-journal-app) or set LDN_APP_BIN",
+            bin.display()
+        );
+        let env = home.env();
+        let env: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+        let driver = Driver::start(&env).expect("start tauri-driver");
+        let mut app = App {
+            client: None,
+            driver: Some(driver),
+            app_pid: None,
+            home: Some(home),
+            ready_uptime: None,
+            tree: Vec::new(),
+            _one: one,
+        };
+        let client = app.connect(&bin).await;
+        app.client = Some(client);
+        app.app_pid = app.driver.as_ref().and_then(|d| procs::find_descendant(d.pid(), &bin));
+        app.wait_css_every(ready, Duration::from_millis(5)).await;
+        app.ready_uptime = procs::uptime_secs();
+        if let Some(pid) = app.app_pid {
+            app.tree = std::iter::once(pid).chain(procs::descendants(pid)).collect();
+        }
+        app
+    }
+
+    async fn connect(&self, bin: &Path) -> Client {
+        let caps = json!({ "browserName": "wry", "tauri:options": { "application": bin } });
+        let serde_json::Value::Object(caps) = caps else { unreachable!("a JSON object literal") };
+        let url = self.driver.as_ref().map(Driver::url).expect("driver running");
+        ClientBuilder::rustls()
+            .expect("TLS roots")
+            .capabilities(caps)
+            .connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("WebDriver session with the app failed: {e}"))
+    }
+
+    pub fn client(&self) -> &Client {
+        self.client.as_ref().expect("session open")
+    }
+
+    /// Seconds from the app process's start until the first screen was ready, from /proc
+    /// (10 ms resolution; the WebDriver poll adds up to 5 ms).
+    pub fn launch_secs(&self) -> Option<f64> {
+        Some(self.ready_uptime? - procs::start_secs(self.app_pid?)?)
+    }
+
+    pub fn home(&self) -> &Home {
+        self.home.as_ref().expect("home present")
+    }
+
+    /// The app's process id (the WebKit processes are its children).
+    pub fn pid(&self) -> Option<u32> {
+        self.app_pid
+    }
+
+    /// Closes the window (ending the session), stops the driver and waits until the app has
+    /// exited; returns the home so the next launch finds the same journal.
+    pub async fn quit(mut self) -> Home {
+        if let Some(client) = self.client.take() {
+            // Closing the session closes the app's window; errors mean it is already gone.
+            let _ = client.close().await;
+        }
+        self.stop_processes();
+        self.home.take().expect("home present")
+    }
+
+    /// Quits and starts again on the same journal and settings.
+    pub async fn restart(self) -> App {
+        let home = self.quit().await;
+        App::launch(home).await
+    }
+
+    /// Stops tauri-driver, then waits for the app and its WebKit processes (recorded at launch:
+    /// once the app exits they are no longer its children) and ends any that linger.
+    fn stop_processes(&mut self) {
+        if let Some(pid) = self.app_pid.take() {
+            self.tree.extend(procs::descendants(pid));
+        }
+        if let Some(mut d) = self.driver.take() {
+            d.stop();
+        }
+        for pid in std::mem::take(&mut self.tree) {
+            if !procs::wait_exit(pid, Duration::from_secs(5)) {
+                procs::terminate_and_wait(pid, Duration::from_secs(10));
+            }
+        }
+    }
+
+    // ---- finding and waiting ----
+
+    /// Waits until a CSS selector matches; returns the first match.
+    pub async fn wait_css(&self, css: &str) -> Element {
+        self.wait_css_every(css, Duration::from_millis(30)).await
+    }
+
+    /// Like [`App::wait_css`], polling every `interval` (short when timing the launch).
+    pub async fn wait_css_every(&self, css: &str, interval: Duration) -> Element {
+        let deadline = Instant::now() + timeout();
+        loop {
+            if let Ok(e) = self.client().find(Locator::Css(css)).await {
+                return e;
+            }
+            if Instant::now() > deadline {
+                panic!("nothing matched {css} within {:?}", timeout());
+            }
+            tokio::time::sleep(interval).await;
+        }
+    }
+
+    /// Waits for the element with this `data-testid`.
+    pub async fn find(&self, id: &str) -> Element {
+        self.wait_css(&tid(id)).await
+    }
+
+    /// All elements matching a CSS selector right now.
+    pub async fn all_css(&self, css: &str) -> Vec<Element> {
+        self.client().find_all(Locator::Css(css)).await.unwrap_or_default()
+    }
+
+    /// Whether an element with this `data-testid` is present right now.
+    pub async fn exists(&self, id: &str) -> bool {
+        !self.all_css(&tid(id)).await.is_empty()
+    }
+
+    /// Waits until no element has this `data-testid`.
+    pub async fn wait_gone(&self, id: &str) {
+        let deadline = Instant::now() + timeout();
+        while self.exists(id).await {
+            if Instant::now() > deadline {
+                panic!("{id} still present after {:?}", timeout());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the text of `id` satisfies `ok`; returns it.
+    pub async fn wait_text(&self, id: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + timeout();
+        let mut last = String::new();
+        loop {
+            if let Ok(e) = self.client().find(Locator::Css(&tid(id))).await {
+                if let Ok(t) = e.text().await {
+                    if ok(&t) {
+                        return t;
+                    }
+                    last = t;
+                }
+            }
+            if Instant::now() > deadline {
+                panic!("text of {id} never became {what}; last seen: {last:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until `id` contains `needle` (case-sensitive).
+    pub async fn wait_contains(&self, id: &str, needle: &str) -> String {
+        self.wait_text(id, &format!("containing {needle:?}"), |t| t.contains(needle)).await
+    }
+
+    // ---- reading ----
+
+    /// The visible text of `id`.
+    pub async fn text(&self, id: &str) -> String {
+        self.find(id).await.text().await.unwrap_or_else(|e| panic!("read text of {id}: {e}"))
+    }
+
+    /// The current `value` of the form control `id`.
+    pub async fn value(&self, id: &str) -> String {
+        self.find(id)
+            .await
+            .prop("value")
+            .await
+            .unwrap_or_else(|e| panic!("read value of {id}: {e}"))
+            .unwrap_or_default()
+    }
+
+    /// Whether the checkbox or radio `id` is checked.
+    pub async fn checked(&self, id: &str) -> bool {
+        self.find(id).await.is_selected().await.unwrap_or_else(|e| panic!("read checked of {id}: {e}"))
+    }
+
+    /// An attribute of `id`.
+    pub async fn attr(&self, id: &str, name: &str) -> Option<String> {
+        self.find(id).await.attr(name).await.unwrap_or_else(|e| panic!("read {name} of {id}: {e}"))
+    }
+
+    // ---- acting ----
+
+    /// Clicks `id` once it is present.
+    pub async fn click(&self, id: &str) {
+        let e = self.find(id).await;
+        e.click().await.unwrap_or_else(|err| panic!("click {id}: {err}"));
+    }
+
+    /// Clicks the first element matching a CSS selector.
+    pub async fn click_css(&self, css: &str) {
+        let e = self.wait_css(css).await;
+        e.click().await.unwrap_or_else(|err| panic!("click {css}: {err}"));
+    }
+
+    /// Replaces the text of the input `id` by typing `text`, as a user would.
+    pub async fn type_into(&self, id: &str, text: &str) {
+        let e = self.find(id).await;
+        e.clear().await.unwrap_or_else(|err| panic!("clear {id}: {err}"));
+        if !text.is_empty() {
+            e.send_keys(text).await.unwrap_or_else(|err| panic!("type into {id}: {err}"));
+        }
+    }
+
+    /// Sets the value of `id` and fires `input` and `change`, as a browser does after a user
+    /// edits a control. For date, time and range inputs, whose typing rules differ by engine.
+    pub async fn set_value(&self, id: &str, value: &str) {
+        let e = self.find(id).await;
+        let arg = serde_json::to_value(&e).expect("element as JSON");
+        self.exec(
+            "const [el, v] = arguments;
+             const proto = Object.getPrototypeOf(el);
+             const setter = Object.getOwnPropertyDescriptor(proto, 'value').set;
+             setter.call(el, v);
+             el.dispatchEvent(new Event('input', { bubbles: true }));
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![arg, json!(value)],
+        )
+        .await;
+    }
+
+    /// Selects the option with this value in the `<select>` `id`.
+    pub async fn select(&self, id: &str, value: &str) {
+        let e = self.find(id).await;
+        e.select_by_value(value).await.unwrap_or_else(|err| panic!("select {value} in {id}: {err}"));
+    }
+
+    /// Sends keys to whatever has focus (use `fantoccini::key::Key` for special keys).
+    pub async fn keys(&self, text: &str) {
+        let active = self.client().active_element().await.expect("an active element");
+        active.send_keys(text).await.unwrap_or_else(|err| panic!("send keys: {err}"));
+    }
+
+    /// Presses `key` while holding Control (e.g. Ctrl+S) on whatever has focus.
+    pub async fn ctrl(&self, key: char) {
+        self.chord(Key::Control, key).await;
+    }
+
+    /// Presses `key` while holding `modifier`.
+    pub async fn chord(&self, modifier: Key, key: char) {
+        let m = char::from(modifier);
+        let seq = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: m })
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key })
+            .then(KeyAction::Up { value: m });
+        self.client().perform_actions(seq).await.unwrap_or_else(|err| panic!("press chord: {err}"));
+        let _ = self.client().release_actions().await;
+    }
+
+    /// Presses a single special key (Tab, arrows, Escape...) on whatever has focus.
+    pub async fn press(&self, key: Key) {
+        let k = char::from(key);
+        let seq =
+            KeyActions::new("keyboard".into()).then(KeyAction::Down { value: k }).then(KeyAction::Up { value: k });
+        self.client().perform_actions(seq).await.unwrap_or_else(|err| panic!("press key: {err}"));
+    }
+
+    /// The `data-testid` of the focused element, if it has one.
+    pub async fn focused_testid(&self) -> Option<String> {
+        let v = self
+            .exec("return document.activeElement && document.activeElement.getAttribute('data-testid');", vec![])
+            .await;
+        v.as_str().map(str::to_string)
+    }
+
+    /// Runs a script in the page and returns its result.
+    pub async fn exec(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client().execute(script, args).await.unwrap_or_else(|err| panic!("script failed: {err}\n{script}"))
+    }
+
+    /// Saves a PNG of the window to `path` (parent directories are created).
+    pub async fn screenshot(&self, path: &Path) {
+        let png = self.client().screenshot().await.unwrap_or_else(|err| panic!("screenshot: {err}"));
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("create the screenshot directory");
+        }
+        std::fs::write(path, png).unwrap_or_else(|err| panic!("write {}: {err}", path.display()));
+    }
+}
+
+impl Drop for App {
+    /// A test that panics still ends its app: SIGTERM to tauri-driver (which ends WebKitWebDriver
+    /// and so the app), then to the app itself if it lingers, so the next test can start one.
+    fn drop(&mut self) {
+        self.client.take();
+        self.stop_processes();
+    }
+}
