@@ -1,0 +1,39 @@
+//! Declares the app's commands so that each gets its own permission (`allow-<command>`), and
+//! the capability in `capabilities/main-window.json` grants exactly these.
+//!
+//! Adding a command: one line here, one in `lib.rs`'s `builder`, one in the capability.
+
+fn main() {
+    const COMMANDS: &[&str] = &[
+        // day.rs
+        "open_day",
+        "save_day",
+        "save_draft",
+        "discard_draft",
+        "delete_day",
+        // history.rs
+        "history",
+        // regimen.rs
+        "regimen",
+        "save_regimen_period",
+        "delete_regimen_period",
+        // questions.rs
+        "questions",
+        "save_question",
+        "delete_question",
+        // settings.rs
+        "app_info",
+        "catalog",
+        "add_catalog_item",
+        "update_catalog_item",
+        "reorder_catalog",
+        "starter_sets",
+        "add_starter_set",
+        "finish_welcome",
+        "delete_everything",
+    ];
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build script failed");
+}

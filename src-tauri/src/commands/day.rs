@@ -1,0 +1,56 @@
+//! The day view: open a day (with its prescription and any unsaved draft), save, draft, delete.
+
+use chrono::NaiveDate;
+use journal::store::Draft;
+use journal::{Day, RegimenPeriod};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+/// Everything the day view needs for one date.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DayView {
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    /// The day as saved, or null when nothing is logged yet.
+    pub saved: Option<Day>,
+    /// Unsaved edits from an earlier session, if any.
+    pub draft: Option<Draft>,
+    /// The regimen period in force that day, as the user entered it.
+    pub prescribed: Option<RegimenPeriod>,
+}
+
+#[tauri::command]
+pub fn open_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<DayView> {
+    state.with(|j| {
+        let regimen = j.regimen()?;
+        let prescribed = journal::periods::prescribed_on(&regimen, date).cloned();
+        Ok(DayView { date, saved: j.day(date)?, draft: j.draft(date)?, prescribed })
+    })
+}
+
+/// Validates and stores the day; its draft goes in the same transaction.
+#[tauri::command]
+pub fn save_day(state: State<'_, AppState>, day: Day) -> IpcResult<Day> {
+    state.with(|j| j.save_day(&day))
+}
+
+#[tauri::command]
+pub fn save_draft(state: State<'_, AppState>, day: Day) -> IpcResult<()> {
+    state.with(|j| j.save_draft(&day))
+}
+
+#[tauri::command]
+pub fn discard_draft(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<()> {
+    state.with(|j| j.discard_draft(date))
+}
+
+/// Deletes the day and returns what it held, so the UI can offer undo (by saving it again).
+#[tauri::command]
+pub fn delete_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<Option<Day>> {
+    state.with(|j| j.delete_day(date))
+}

@@ -1,0 +1,7 @@
+//! One module per area, one `#[tauri::command]` per use case, each a few lines over the core.
+
+pub mod day;
+pub mod history;
+pub mod questions;
+pub mod regimen;
+pub mod settings;

@@ -1,0 +1,119 @@
+//! Settings and first run: the symptom and side-effect lists, starter sets, where the journal
+//! lives, and "Delete everything".
+
+use journal::catalog::StarterSet;
+use journal::store::Setting;
+use journal::{Catalog, CatalogItem, ItemId};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+/// What the user must type to delete everything.
+pub const DELETE_CONFIRMATION: &str = "delete everything";
+
+/// Facts about the app and its journal, asked for once at start-up.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AppInfo {
+    pub version: String,
+    /// Where the journal file is (shown in Settings).
+    pub journal_path: String,
+    /// Why the journal could not be opened, when it could not.
+    pub open_error: Option<String>,
+    /// Whether the first-run welcome was completed.
+    pub onboarded: bool,
+    pub no_advice: String,
+    pub delete_confirmation: String,
+}
+
+/// A starter symptom set as offered on the welcome screen and in Settings.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct StarterSetInfo {
+    pub set: StarterSet,
+    pub label: String,
+    pub symptoms: Vec<String>,
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    let onboarded = state.with(|j| j.setting(Setting::Onboarded)).ok().flatten().is_some();
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        journal_path: state.path().map(|p| p.display().to_string()).unwrap_or_default(),
+        open_error: state.open_error(),
+        onboarded,
+        no_advice: journal::NO_ADVICE.to_string(),
+        delete_confirmation: DELETE_CONFIRMATION.to_string(),
+    }
+}
+
+/// Every item of a list, archived ones included, in the user's order.
+#[tauri::command]
+pub fn catalog(state: State<'_, AppState>, catalog: Catalog) -> IpcResult<Vec<CatalogItem>> {
+    state.with(|j| j.catalog(catalog))
+}
+
+#[tauri::command]
+pub fn add_catalog_item(
+    state: State<'_, AppState>,
+    catalog: Catalog,
+    name: String,
+    description: String,
+) -> IpcResult<CatalogItem> {
+    state.with(|j| j.add_item(catalog, &name, &description))
+}
+
+/// Renames, re-describes, archives or restores an item.
+#[tauri::command]
+pub fn update_catalog_item(state: State<'_, AppState>, catalog: Catalog, item: CatalogItem) -> IpcResult<CatalogItem> {
+    state.with(|j| j.update_item(catalog, &item))
+}
+
+#[tauri::command]
+pub fn reorder_catalog(state: State<'_, AppState>, catalog: Catalog, ids: Vec<ItemId>) -> IpcResult<Vec<CatalogItem>> {
+    state.with(|j| j.reorder(catalog, &ids))
+}
+
+#[tauri::command]
+pub fn starter_sets() -> Vec<StarterSetInfo> {
+    StarterSet::ALL
+        .into_iter()
+        .map(|set| StarterSetInfo {
+            set,
+            label: set.label().to_string(),
+            symptoms: set.symptoms().iter().map(|(name, _)| name.to_string()).collect(),
+        })
+        .collect()
+}
+
+#[tauri::command]
+pub fn add_starter_set(state: State<'_, AppState>, set: StarterSet) -> IpcResult<Vec<CatalogItem>> {
+    state.with(|j| j.add_starter_set(set))
+}
+
+/// Completes the first-run welcome, adding the chosen starter set if any.
+#[tauri::command]
+pub fn finish_welcome(state: State<'_, AppState>, set: Option<StarterSet>) -> IpcResult<()> {
+    state.with(|j| {
+        if let Some(set) = set {
+            j.add_starter_set(set)?;
+        }
+        j.set_setting(Setting::Onboarded, Some("1"))
+    })
+}
+
+/// Deletes the journal, its side files and its backups, and starts an empty one.
+#[tauri::command]
+pub fn delete_everything(state: State<'_, AppState>, confirmation: String) -> IpcResult<()> {
+    if confirmation.trim().to_lowercase() != DELETE_CONFIRMATION {
+        return Err(IpcError::Invalid(vec![journal::FieldError::new(
+            "confirmation",
+            format!("type \"{DELETE_CONFIRMATION}\" to confirm; nothing was deleted"),
+        )]));
+    }
+    state.replace(journal::wipe::wipe)
+}

@@ -1,0 +1,126 @@
+//! Trends: the four charts, drawn by the core as SVG, and the dose-period table for a range.
+
+use chrono::NaiveDate;
+use journal::charts::{self, ChartData, ChartKind, ChartOptions, Theme};
+use journal::summary::PeriodSummary;
+use journal::{DateRange, ItemId, Journal};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+/// What the Trends view asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct TrendsRequest {
+    /// First day; null: from the first logged day.
+    #[ts(type = "string | null")]
+    pub from: Option<NaiveDate>,
+    /// Last day; null: to the last logged day.
+    #[ts(type = "string | null")]
+    pub to: Option<NaiveDate>,
+    /// Symptoms for the dose-and-symptoms chart; empty: the first three active ones.
+    pub symptoms: Vec<ItemId>,
+    pub theme: Theme,
+}
+
+/// A symptom the picker offers, and whether the chart shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SymptomChoice {
+    pub id: ItemId,
+    pub name: String,
+    pub shown: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TrendChart {
+    pub kind: ChartKind,
+    /// A complete `<svg>` document.
+    pub svg: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Trends {
+    /// The dates shown: the range asked for, open ends replaced by the first or last logged day.
+    pub span: DateRange,
+    pub days_logged: u32,
+    /// Active symptoms, and archived ones rated in the range.
+    pub symptoms: Vec<SymptomChoice>,
+    pub charts: Vec<TrendChart>,
+    pub periods: Vec<PeriodSummary>,
+}
+
+/// The charts and the period table for a range and a symptom selection.
+#[tauri::command]
+pub fn trends(state: State<'_, AppState>, request: TrendsRequest) -> IpcResult<Trends> {
+    state.with(|j| build(j, &request))
+}
+
+fn build(j: &Journal, r: &TrendsRequest) -> journal::Result<Trends> {
+    let data = ChartData::load(j, DateRange::between(r.from, r.to)?)?;
+    let o = ChartOptions { symptoms: r.symptoms.clone(), theme: r.theme, ..ChartOptions::default() };
+    let shown: Vec<ItemId> = data.chosen_symptoms(&o).iter().map(|s| s.id).collect();
+    let symptoms = data
+        .symptoms
+        .iter()
+        .filter(|s| !s.archived || data.days.iter().any(|d| d.score(s.id).is_some()))
+        .map(|s| SymptomChoice { id: s.id, name: s.name.clone(), shown: shown.contains(&s.id) })
+        .collect();
+    let charts = ChartKind::ALL
+        .into_iter()
+        .map(|kind| Ok(TrendChart { kind, svg: charts::render(kind, &data, &o)? }))
+        .collect::<journal::Result<_>>()?;
+    Ok(Trends {
+        span: data.span(),
+        days_logged: u32::try_from(data.days.len()).unwrap_or(u32::MAX),
+        symptoms,
+        charts,
+        periods: data.period_summaries(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn request(from: Option<&str>, to: Option<&str>, symptoms: Vec<ItemId>) -> TrendsRequest {
+        TrendsRequest {
+            from: from.map(|s| s.parse().unwrap()),
+            to: to.map(|s| s.parse().unwrap()),
+            symptoms,
+            theme: Theme::Light,
+        }
+    }
+
+    #[test]
+    fn charts_and_periods_follow_the_range_and_the_symptoms() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = Journal::open(dir.path().join("j.sqlite3")).unwrap();
+        journal::demo::fill(&mut j, 120, 1, "2025-06-30".parse().unwrap()).unwrap();
+
+        let all = build(&j, &request(None, None, vec![])).unwrap();
+        assert_eq!(all.span, DateRange::new("2025-03-03".parse().unwrap(), "2025-06-30".parse().unwrap()).unwrap());
+        assert_eq!(all.charts.len(), 4);
+        assert_eq!(all.symptoms.iter().filter(|s| s.shown).count(), 3);
+        assert!(all.periods.len() > 3);
+
+        let fatigue = all.symptoms.iter().find(|s| s.name == "Fatigue").unwrap().id;
+        let june = build(&j, &request(Some("2025-06-01"), Some("2025-06-30"), vec![fatigue])).unwrap();
+        assert!(june.days_logged <= 30 && june.days_logged > 20);
+        assert_eq!(june.symptoms.iter().filter(|s| s.shown).map(|s| s.id).collect::<Vec<_>>(), vec![fatigue]);
+        assert!(june.charts[0].svg.contains("Fatigue") && !june.charts[0].svg.contains(">Pain"));
+        assert_ne!(june.charts[0].svg, all.charts[0].svg);
+
+        let empty = build(&j, &request(Some("2020-01-01"), Some("2020-02-01"), vec![])).unwrap();
+        assert_eq!((empty.days_logged, empty.periods.len()), (0, 0));
+
+        let backwards = build(&j, &request(Some("2025-06-30"), Some("2025-06-01"), vec![]));
+        assert!(matches!(backwards, Err(journal::Error::Invalid(f)) if f[0].field == "to"));
+    }
+}

@@ -1,0 +1,69 @@
+//! LDN Journal desktop shell: a thin Tauri layer over `crates/journal`.
+//!
+//! It opens the journal once, exposes one command per use case (`commands/`), and turns core
+//! errors into [`error::IpcError`]. It decides nothing: every rule lives in the core.
+
+pub mod commands;
+pub mod error;
+pub mod state;
+#[cfg(test)]
+mod tests;
+
+use tauri::{Builder, Manager, Runtime};
+
+use state::AppState;
+
+/// Registers every command. Adding one: a line here, one in `build.rs`, one in the capability.
+pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
+    use commands::*;
+    b.invoke_handler(tauri::generate_handler![
+        day::open_day,
+        day::save_day,
+        day::save_draft,
+        day::discard_draft,
+        day::delete_day,
+        history::history,
+        regimen::regimen,
+        regimen::save_regimen_period,
+        regimen::delete_regimen_period,
+        questions::questions,
+        questions::save_question,
+        questions::delete_question,
+        settings::app_info,
+        settings::catalog,
+        settings::add_catalog_item,
+        settings::update_catalog_item,
+        settings::reorder_catalog,
+        settings::starter_sets,
+        settings::add_starter_set,
+        settings::finish_welcome,
+        settings::delete_everything,
+    ])
+}
+
+/// Starts the app on the default journal (`LDN_JOURNAL_DB` or the user's data folder).
+pub fn run() {
+    let state = AppState::open(journal::paths::default_journal());
+    let app = builder(tauri::Builder::default())
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| focus_main(app)))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("ldn-journal-app: could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// A second launch brings the running window forward instead of opening a second writer.
+fn focus_main<R: Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
+    }
+}

@@ -1,0 +1,186 @@
+//! Command tests through Tauri's mock runtime: real IPC serialization, a real journal file.
+#![allow(clippy::unwrap_used)]
+
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+use crate::{builder, state::AppState};
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+fn harness_with(setup: impl FnOnce(&std::path::Path)) -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite3");
+    setup(&path);
+    let app = builder(mock_builder()).manage(AppState::open(Some(path))).build(mock_context(noop_assets())).unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    Harness { _dir: dir, _app: app, window }
+}
+
+fn harness() -> Harness {
+    harness_with(|_| {})
+}
+
+impl Harness {
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let req = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, req).map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn err(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args).expect_err(cmd)
+    }
+}
+
+fn day(date: &str) -> Value {
+    json!({
+        "date": date,
+        "doses": [{"status": "taken", "time": "21:30", "amount": 1500, "formulation": "capsule", "note": ""}],
+        "scores": [], "wellbeing": 6,
+        "sleep": {"bedtime": "23:00", "wake": "07:00", "quality": 4, "awakenings": 1},
+        "dreams": {"vivid": "some", "nightmare": false, "notes": ""},
+        "side_effects": [], "notes": "fine"
+    })
+}
+
+#[test]
+fn an_empty_day_has_nothing_saved_prescribed_or_drafted() {
+    let h = harness();
+    let v = h.ok("open_day", json!({"date": "2025-05-01"}));
+    assert_eq!(v, json!({"date": "2025-05-01", "saved": null, "draft": null, "prescribed": null}));
+}
+
+#[test]
+fn a_saved_day_reads_back_and_is_in_history() {
+    let h = harness();
+    h.ok("save_day", json!({"day": day("2025-05-02")}));
+    let v = h.ok("open_day", json!({"date": "2025-05-02"}));
+    assert_eq!(v["saved"], day("2025-05-02"));
+    let hist = h.ok("history", json!({"range": {"from": "2025-05-01", "to": "2025-05-31"}}));
+    assert_eq!(
+        hist,
+        json!([{"date": "2025-05-02", "taken": 1500, "missed": 0, "wellbeing": 6, "rated": 0, "side_effects": 0, "has_notes": true}])
+    );
+}
+
+#[test]
+fn validation_errors_carry_field_paths() {
+    let h = harness();
+    let mut d = day("2025-05-03");
+    d["sleep"]["quality"] = json!(7);
+    d["doses"][0]["amount"] = json!(0);
+    let e = h.err("save_day", json!({"day": d}));
+    assert_eq!(e["kind"], "invalid");
+    let fields: Vec<&str> = e["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["doses[0].amount", "sleep.quality"]);
+    assert_eq!(e["field"], "doses[0].amount");
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-03"}))["saved"], Value::Null);
+}
+
+#[test]
+fn the_prescribed_regimen_comes_with_the_day() {
+    let h = harness();
+    let p = json!({"id": 0, "from": "2025-01-01", "until": null, "doses": [{"amount": 1500, "time": "21:00"}],
+                   "formulation": "liquid", "strength": "1 mg/mL", "pharmacy": "Corner", "note": ""});
+    let saved = h.ok("save_regimen_period", json!({"period": p}));
+    let v = h.ok("open_day", json!({"date": "2025-05-04"}));
+    assert_eq!(v["prescribed"], saved);
+    assert_eq!(h.ok("open_day", json!({"date": "2024-12-31"}))["prescribed"], Value::Null);
+}
+
+#[test]
+fn a_draft_is_offered_until_the_day_is_saved() {
+    let h = harness();
+    let mut d = day("2025-05-05");
+    d["notes"] = json!("half-typed");
+    h.ok("save_draft", json!({"day": d}));
+    let v = h.ok("open_day", json!({"date": "2025-05-05"}));
+    assert_eq!(v["draft"]["day"]["notes"], "half-typed");
+    assert_eq!(v["saved"], Value::Null);
+    h.ok("save_day", json!({"day": d}));
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-05"}))["draft"], Value::Null);
+    h.ok("save_draft", json!({"day": d}));
+    h.ok("discard_draft", json!({"date": "2025-05-05"}));
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-05"}))["draft"], Value::Null);
+}
+
+#[test]
+fn delete_returns_the_day_for_undo() {
+    let h = harness();
+    h.ok("save_day", json!({"day": day("2025-05-06")}));
+    let removed = h.ok("delete_day", json!({"date": "2025-05-06"}));
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-06"}))["saved"], Value::Null);
+    h.ok("save_day", json!({"day": removed}));
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-06"}))["saved"], day("2025-05-06"));
+}
+
+#[test]
+fn welcome_adds_the_starter_set_and_is_remembered() {
+    let h = harness();
+    assert_eq!(h.ok("app_info", json!({}))["onboarded"], false);
+    h.ok("finish_welcome", json!({"set": "long_covid"}));
+    assert_eq!(h.ok("app_info", json!({}))["onboarded"], true);
+    let names: Vec<String> = h
+        .ok("catalog", json!({"catalog": "symptoms"}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(names.contains(&"Post-exertional malaise".to_string()), "{names:?}");
+}
+
+#[test]
+fn questions_are_added_and_resolved() {
+    let h = harness();
+    let q = h.ok(
+        "save_question",
+        json!({"question": {"id": 0, "text": "Morning dose?", "created": "2025-05-01", "resolved": false}}),
+    );
+    let mut q2 = q.clone();
+    q2["resolved"] = json!(true);
+    h.ok("save_question", json!({"question": q2}));
+    assert_eq!(h.ok("questions", json!({}))[0]["resolved"], true);
+    let e = h
+        .err("save_question", json!({"question": {"id": 0, "text": "  ", "created": "2025-05-01", "resolved": false}}));
+    assert_eq!(e["field"], "text");
+}
+
+#[test]
+fn delete_everything_needs_the_typed_confirmation() {
+    let h = harness();
+    h.ok("save_day", json!({"day": day("2025-05-07")}));
+    let e = h.err("delete_everything", json!({"confirmation": "delete"}));
+    assert_eq!(e["field"], "confirmation");
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-07"}))["saved"], day("2025-05-07"));
+    h.ok("delete_everything", json!({"confirmation": "Delete everything"}));
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-07"}))["saved"], Value::Null);
+}
+
+#[test]
+fn a_journal_that_cannot_be_opened_is_reported_not_fatal() {
+    let h = harness_with(|p| std::fs::write(p, "these are my notes, not a journal").unwrap());
+    let info = h.ok("app_info", json!({}));
+    assert!(info["open_error"].as_str().unwrap().contains("not an LDN Journal file"), "{info}");
+    let e = h.err("open_day", json!({"date": "2025-05-01"}));
+    assert_eq!(e["kind"], "unavailable");
+}

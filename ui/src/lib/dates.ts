@@ -1,0 +1,52 @@
+// Calendar dates as "YYYY-MM-DD" strings in local time (what the journal stores).
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+export function iso(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function today(): string {
+  return iso(new Date());
+}
+
+export function parse(s: string): Date {
+  const [y, m, d] = s.split("-").map(Number);
+  return new Date(y, m - 1, d, 12);
+}
+
+export function addDays(s: string, n: number): string {
+  const d = parse(s);
+  d.setDate(d.getDate() + n);
+  return iso(d);
+}
+
+export function isValid(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && iso(parse(s)) === s;
+}
+
+export function longDate(s: string): string {
+  return parse(s).toLocaleDateString(undefined, { weekday: "long", year: "numeric", month: "long", day: "numeric" });
+}
+
+export function shortDate(s: string): string {
+  return parse(s).toLocaleDateString(undefined, { weekday: "short", month: "short", day: "numeric", year: "numeric" });
+}
+
+export function monthLabel(year: number, month0: number): string {
+  return new Date(year, month0, 1).toLocaleDateString(undefined, { month: "long", year: "numeric" });
+}
+
+/** "HH:MM" → minutes from bedtime to wake, crossing midnight like journal::Sleep. */
+export function sleepMinutes(bed: string, wake: string): number | null {
+  const m = (t: string) => (/^\d{2}:\d{2}$/.test(t) ? Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) : null);
+  const b = m(bed);
+  const w = m(wake);
+  if (b === null || w === null) return null;
+  const d = w - b;
+  return d <= 0 ? d + 24 * 60 : d;
+}
+
+export function hoursMinutes(mins: number): string {
+  return `${Math.floor(mins / 60)} h ${pad(mins % 60)} min`;
+}
