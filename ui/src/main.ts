@@ -10,7 +10,7 @@ function showFatal(message: string): void {
   p.textContent = `LDN Journal could not show this screen. Your journal was not changed.\n\n${message}`;
   document.body.prepend(p);
 }
-window.addEventListener("error", (e) => showFatal(String(e.error?.stack ?? e.message)));
+window.addEventListener("error", (e) => showFatal(`${e.message}\n${e.error?.stack ?? ""}`));
 window.addEventListener("unhandledrejection", (e) => showFatal(String(e.reason?.stack ?? JSON.stringify(e.reason))));
 
 const target = document.getElementById("app");
