@@ -39,7 +39,7 @@ const PARTIAL: &str = ".partial";
 /// Why a backup was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
+#[ts(export, rename = "BackupKind")]
 pub enum Kind {
     /// The automatic backup of the day (or `ldn-journal backup`).
     Daily,

@@ -72,7 +72,9 @@ fn small() -> TestJournal {
 fn small_bundle_snapshot() {
     let t = small();
     let text = fhir::export_fhir(&t, DateRange::all(), &Options { zone: plus_one(), ..Options::default() }).unwrap();
-    insta::assert_snapshot!(text);
+    // The export is compact; indented here for review (keys in alphabetical order).
+    let v: Value = serde_json::from_str(&text).unwrap();
+    insta::assert_snapshot!(serde_json::to_string_pretty(&v).unwrap());
 }
 
 #[test]
