@@ -31,6 +31,8 @@ fn main() {
         "add_starter_set",
         "finish_welcome",
         "delete_everything",
+        // trends.rs
+        "trends",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

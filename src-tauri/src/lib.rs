@@ -38,6 +38,7 @@ pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
         settings::add_starter_set,
         settings::finish_welcome,
         settings::delete_everything,
+        trends::trends,
     ])
 }
 

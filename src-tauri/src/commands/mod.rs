@@ -5,3 +5,4 @@ pub mod history;
 pub mod questions;
 pub mod regimen;
 pub mod settings;
+pub mod trends;

@@ -13,6 +13,8 @@ import type { Question } from "./bindings/Question";
 import type { RegimenPeriod } from "./bindings/RegimenPeriod";
 import type { StarterSet } from "./bindings/StarterSet";
 import type { StarterSetInfo } from "./bindings/StarterSetInfo";
+import type { Trends } from "./bindings/Trends";
+import type { TrendsRequest } from "./bindings/TrendsRequest";
 
 /** Anything thrown by a command, as an IpcError (a non-IPC failure becomes an internal one). */
 export function asIpcError(e: unknown): IpcError {
@@ -54,6 +56,7 @@ export const api = {
   addStarterSet: (set: StarterSet) => call<CatalogItem[]>("add_starter_set", { set }),
   finishWelcome: (set: StarterSet | null) => call<null>("finish_welcome", { set }),
   deleteEverything: (confirmation: string) => call<null>("delete_everything", { confirmation }),
+  trends: (request: TrendsRequest) => call<Trends>("trends", { request }),
 };
 
 /** Field path → message, for showing validation errors beside their fields. */
