@@ -68,13 +68,15 @@ fn usage(s: String) -> CliError {
     CliError::Usage(s)
 }
 
-/// Narrows a number to the field's type; out-of-range values are left to the core's
-/// validation, which names the field and the value.
-fn small<T: TryFrom<i64> + Copy>(field: &str, v: i64, max: T) -> Result<T, CliError> {
+/// Narrows a number to the field's type; values that fit are left to the core's validation,
+/// which names the field, the value and the range. Values that do not fit are named here
+/// (saturating would report a number the user never typed).
+fn small<T: TryFrom<i64> + Copy>(field: &str, v: i64) -> Result<T, CliError> {
+    let invalid = |m: String| CliError::Journal(journal::Error::invalid(field, m));
     if v < 0 {
-        return Err(CliError::Journal(journal::Error::invalid(field, format!("{field} cannot be negative, got {v}"))));
+        return Err(invalid(format!("{field} cannot be negative, got {v}")));
     }
-    Ok(T::try_from(v).unwrap_or(max))
+    T::try_from(v).map_err(|_| invalid(format!("{field} {v} is out of range")))
 }
 
 pub fn log(j: &mut Journal, a: LogArgs) -> Result<(), CliError> {
@@ -106,7 +108,7 @@ pub fn log(j: &mut Journal, a: LogArgs) -> Result<(), CliError> {
         day.scores.retain(|x| x.symptom != item.id);
         if value != "-" {
             let v: i64 = value.parse().map_err(|_| usage(format!("score for {name} must be 0–10, got \"{value}\"")))?;
-            day.scores.push(Score { symptom: item.id, value: small("symptom score", v, u8::MAX)? });
+            day.scores.push(Score { symptom: item.id, value: small("symptom score", v)? });
         }
     }
     for s in &a.side_effect {
@@ -123,7 +125,7 @@ pub fn log(j: &mut Journal, a: LogArgs) -> Result<(), CliError> {
         }
     }
     if let Some(v) = a.wellbeing {
-        day.wellbeing = Some(small("wellbeing", v, u8::MAX)?);
+        day.wellbeing = Some(small("wellbeing", v)?);
     }
     if let Some(t) = &a.bedtime {
         day.sleep.bedtime = Some(parse_time("bedtime", t)?);
@@ -132,10 +134,10 @@ pub fn log(j: &mut Journal, a: LogArgs) -> Result<(), CliError> {
         day.sleep.wake = Some(parse_time("wake time", t)?);
     }
     if let Some(v) = a.sleep_quality {
-        day.sleep.quality = Some(small("sleep quality", v, u8::MAX)?);
+        day.sleep.quality = Some(small("sleep quality", v)?);
     }
     if let Some(v) = a.awakenings {
-        day.sleep.awakenings = Some(small("awakenings", v, u16::MAX)?);
+        day.sleep.awakenings = Some(small("awakenings", v)?);
     }
     if let Some(v) = &a.vivid {
         day.dreams.vivid = Some(

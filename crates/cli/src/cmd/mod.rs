@@ -21,14 +21,25 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 /// Writes `text` to `path`, or to standard output when there is no path. A file is written
-/// whole or not at all (temporary file, then rename).
+/// whole or not at all (temporary file, synced, then renamed), and readable by its owner only:
+/// it holds health data.
 pub fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), crate::CliError> {
     use std::io::Write;
     match path {
         None => std::io::stdout().write_all(bytes).map_err(|e| crate::CliError::io("standard output", e)),
         Some(p) => {
             let tmp = p.with_extension("partial");
-            std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, p)).map_err(|e| {
+            let write = || {
+                let mut opts = std::fs::OpenOptions::new();
+                opts.write(true).create(true).truncate(true);
+                #[cfg(unix)]
+                std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+                let mut f = opts.open(&tmp)?;
+                f.write_all(bytes)?;
+                f.sync_all()?;
+                std::fs::rename(&tmp, p)
+            };
+            write().map_err(|e| {
                 let _ = std::fs::remove_file(&tmp);
                 crate::CliError::io(p, e)
             })
