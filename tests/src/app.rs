@@ -243,7 +243,7 @@ impl App {
                 return e;
             }
             if Instant::now() > deadline {
-                panic!("nothing matched {css} within {:?}", timeout());
+                self.fail(format!("nothing matched {css} within {:?}", timeout())).await;
             }
             tokio::time::sleep(interval).await;
         }
@@ -269,7 +269,7 @@ impl App {
         let deadline = Instant::now() + timeout();
         while self.exists(id).await {
             if Instant::now() > deadline {
-                panic!("{id} still present after {:?}", timeout());
+                self.fail(format!("{id} still present after {:?}", timeout())).await;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -280,16 +280,16 @@ impl App {
         let deadline = Instant::now() + timeout();
         let mut last = String::new();
         loop {
-            if let Ok(e) = self.client().find(Locator::Css(&tid(id))).await {
-                if let Ok(t) = e.text().await {
-                    if ok(&t) {
-                        return t;
-                    }
-                    last = t;
+            if let Ok(e) = self.client().find(Locator::Css(&tid(id))).await
+                && let Ok(t) = e.text().await
+            {
+                if ok(&t) {
+                    return t;
                 }
+                last = t;
             }
             if Instant::now() > deadline {
-                panic!("text of {id} never became {what}; last seen: {last:?}");
+                self.fail(format!("text of {id} never became {what}; last seen: {last:?}")).await;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -298,6 +298,28 @@ impl App {
     /// Waits until `id` contains `needle` (case-sensitive).
     pub async fn wait_contains(&self, id: &str, needle: &str) -> String {
         self.wait_text(id, &format!("containing {needle:?}"), |t| t.contains(needle)).await
+    }
+
+    /// Fails the test after saving a screenshot and the page's HTML under
+    /// `<target dir>/e2e-failures/<test name>.{png,html}`, so a failure can be looked at.
+    pub async fn fail(&self, msg: String) -> ! {
+        let name = std::thread::current().name().unwrap_or("e2e").replace("::", "-");
+        let dir = driver::target_dir().join("e2e-failures");
+        let png = dir.join(format!("{name}.png"));
+        let html = dir.join(format!("{name}.html"));
+        let mut saved = String::new();
+        if let Ok(bytes) = self.client().screenshot().await
+            && std::fs::create_dir_all(&dir).is_ok()
+            && std::fs::write(&png, bytes).is_ok()
+        {
+            saved = format!("\nscreenshot: {}", png.display());
+        }
+        if let Ok(source) = self.client().source().await
+            && std::fs::write(&html, source).is_ok()
+        {
+            saved.push_str(&format!("\npage HTML: {}", html.display()));
+        }
+        panic!("{msg}{saved}");
     }
 
     // ---- reading ----
@@ -329,10 +351,20 @@ impl App {
 
     // ---- acting ----
 
+    /// Scrolls `e` to the middle of its scroll area, as a user would before using it (at the
+    /// edge it would sit under the day view's sticky save bar).
+    pub async fn reveal(&self, e: &Element) {
+        let arg = serde_json::to_value(e).expect("element as JSON");
+        self.exec("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });", vec![arg]).await;
+    }
+
     /// Clicks `id` once it is present.
     pub async fn click(&self, id: &str) {
         let e = self.find(id).await;
-        e.click().await.unwrap_or_else(|err| panic!("click {id}: {err}"));
+        self.reveal(&e).await;
+        if let Err(err) = e.click().await {
+            self.fail(format!("click {id}: {err:?}")).await;
+        }
     }
 
     /// Clicks the first element matching a CSS selector.
@@ -341,9 +373,31 @@ impl App {
         e.click().await.unwrap_or_else(|err| panic!("click {css}: {err}"));
     }
 
+    /// Clicks the radio or checkbox `id` as a user would: chips hide the input itself, so the
+    /// click goes to its label when the input is not interactable.
+    pub async fn choose(&self, id: &str) {
+        let e = self.find(id).await;
+        self.reveal(&e).await;
+        if e.click().await.is_err() {
+            let label = e.find(Locator::XPath("./ancestor::label[1]")).await;
+            match label {
+                Ok(l) => {
+                    if let Err(err) = l.click().await {
+                        self.fail(format!("click the label of {id}: {err:?}")).await;
+                    }
+                }
+                Err(err) => self.fail(format!("{id} is not clickable and has no label: {err}")).await,
+            }
+        }
+        if !e.is_selected().await.unwrap_or(false) {
+            self.fail(format!("{id} is not checked after clicking it")).await;
+        }
+    }
+
     /// Replaces the text of the input `id` by typing `text`, as a user would.
     pub async fn type_into(&self, id: &str, text: &str) {
         let e = self.find(id).await;
+        self.reveal(&e).await;
         e.clear().await.unwrap_or_else(|err| panic!("clear {id}: {err}"));
         if !text.is_empty() {
             e.send_keys(text).await.unwrap_or_else(|err| panic!("type into {id}: {err}"));

@@ -16,6 +16,7 @@
 pub mod app;
 pub mod axe;
 pub mod driver;
+pub mod flows;
 pub mod procs;
 
 pub use app::{App, Home, onboard, tid};

@@ -1,0 +1,71 @@
+//! Steps several flows share: dates as the app shows them, moving between screens, catalog ids.
+
+use chrono::NaiveDate;
+use journal::{Catalog, CatalogItem};
+
+use crate::app::{App, Home};
+
+/// Today in local time, as the app computes it.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// `YYYY-MM-DD`.
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// `n` days before today.
+pub fn days_ago(n: u64) -> NaiveDate {
+    today().checked_sub_days(chrono::Days::new(n)).expect("a date in range")
+}
+
+/// The screens of the main navigation, each with an element that shows it is loaded.
+pub const SCREENS: [(&str, &str); 6] = [
+    ("day", "save-day"),
+    ("history", "history-month-label"),
+    ("trends", "trends"),
+    ("regimen", "regimen-list"),
+    ("questions", "question-new"),
+    ("settings", "journal-path"),
+];
+
+/// Opens a screen from the navigation and waits until it shows.
+pub async fn open(app: &App, screen: &str) {
+    let marker = SCREENS.iter().find(|(s, _)| *s == screen).map(|(_, m)| *m).expect("a known screen");
+    app.click(&format!("nav-{screen}")).await;
+    app.find(marker).await;
+    assert_eq!(
+        app.attr(&format!("nav-{screen}"), "aria-current").await.as_deref(),
+        Some("page"),
+        "the {screen} navigation button is marked current"
+    );
+}
+
+/// Opens the day view on `date` through the date picker, and waits until it has loaded.
+pub async fn open_day(app: &App, date: NaiveDate) {
+    open(app, "day").await;
+    app.set_value("day-date", &iso(date)).await;
+    day_loaded(app, date).await;
+}
+
+/// Waits until the day view shows `date` with its data loaded.
+pub async fn day_loaded(app: &App, date: NaiveDate) {
+    app.wait_css(&format!("[data-testid=\"day-view\"][data-loaded=\"{}\"]", iso(date))).await;
+}
+
+/// The active items of a catalog, in the user's order.
+pub fn active(home: &Home, c: Catalog) -> Vec<CatalogItem> {
+    home.open_journal().catalog(c).expect("read the catalog").into_iter().filter(|i| !i.archived).collect()
+}
+
+/// The id of the catalog item called `name`.
+pub fn item_id(home: &Home, c: Catalog, name: &str) -> u32 {
+    home.open_journal()
+        .catalog(c)
+        .expect("read the catalog")
+        .into_iter()
+        .find(|i| i.name == name)
+        .unwrap_or_else(|| panic!("no {c:?} item called {name:?}"))
+        .id
+}
