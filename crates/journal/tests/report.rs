@@ -329,3 +329,27 @@ fn page_one_text() {
     let lines: Vec<&str> = pages[0].lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     insta::assert_snapshot!(lines.join("\n"));
 }
+
+/// Long free text and names flow over pages instead of overflowing or failing.
+#[test]
+fn long_text_and_names_flow_over_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = Journal::open(dir.path().join("long.sqlite3")).unwrap();
+    let long_name = format!("Symptom {}", "with a very long name ".repeat(8));
+    let id = j.add_item(Catalog::Symptoms, long_name.trim(), "").unwrap().id;
+    j.save_question(&Question { id: 0, text: "Why? ".repeat(400), created: d("2025-01-01"), resolved: false }).unwrap();
+    let mut day = Day::new(d("2025-01-02"));
+    day.scores = vec![Score { symptom: id, value: 3 }];
+    day.notes = format!("{} {}", "ж".repeat(5000), "A sentence that goes on. ".repeat(2000));
+    j.save_day(&day).unwrap();
+    let mut o = options("2025-01-01", "2025-01-31");
+    o.include_notes = true;
+    let pages = pages(&render(&j, &o).unwrap());
+    assert!(pages.len() >= 5, "{} pages", pages.len());
+    for (i, p) in pages.iter().enumerate() {
+        assert!(p.contains(journal::NO_ADVICE), "page {}", i + 1);
+    }
+    let all = squash(&pages.join(" "));
+    assert_eq!(all.matches('ж').count(), 5000, "the long word is all there");
+    assert_eq!(all.matches("goes").count(), 2000, "every word of the note is there");
+}
