@@ -37,6 +37,7 @@ pub fn tid(id: &str) -> String {
 #[derive(Debug)]
 pub struct Home {
     dir: TempDir,
+    extra_env: Vec<(&'static str, PathBuf)>,
 }
 
 impl Home {
@@ -46,7 +47,13 @@ impl Home {
         for sub in ["config", "data", "cache"] {
             std::fs::create_dir_all(dir.path().join(sub)).expect("create XDG directories");
         }
-        Home { dir }
+        Home { dir, extra_env: Vec::new() }
+    }
+
+    /// Adds an environment variable for the app (e.g. `GTK_THEME` for the dark theme).
+    pub fn with_env(mut self, key: &'static str, value: &str) -> Home {
+        self.extra_env.push((key, PathBuf::from(value)));
+        self
     }
 
     /// A home whose journal was filled by `fill` before the app starts.
@@ -77,12 +84,14 @@ impl Home {
     }
 
     fn env(&self) -> Vec<(&'static str, PathBuf)> {
-        vec![
+        let mut env = vec![
             (journal::paths::DB_ENV, self.journal_path()),
             ("XDG_CONFIG_HOME", self.path().join("config")),
             ("XDG_DATA_HOME", self.path().join("data")),
             ("XDG_CACHE_HOME", self.path().join("cache")),
-        ]
+        ];
+        env.extend(self.extra_env.iter().cloned());
+        env
     }
 }
 
@@ -95,6 +104,11 @@ impl Default for Home {
 /// Marks the welcome as done and adds the chronic-pain starter set, as a patient would.
 pub fn onboard(j: &mut journal::Journal) {
     j.add_starter_set(journal::catalog::StarterSet::ChronicPain).expect("add starter symptoms");
+    mark_onboarded(j);
+}
+
+/// Marks the welcome as done (as its Start button does).
+pub fn mark_onboarded(j: &mut journal::Journal) {
     j.set_setting(journal::store::Setting::Onboarded, Some("1")).expect("mark onboarded");
 }
 
@@ -471,8 +485,20 @@ impl App {
         self.client().execute(script, args).await.unwrap_or_else(|err| panic!("script failed: {err}\n{script}"))
     }
 
+    /// Waits until web fonts have loaded and two frames were painted, so a screenshot shows
+    /// what a user sees (fonts load lazily; before that text is invisible).
+    pub async fn settle(&self) {
+        let script = "const done = arguments[arguments.length - 1];
+            document.fonts.ready.then(() =>
+                requestAnimationFrame(() => requestAnimationFrame(() => done(true))));";
+        if let Err(err) = self.client().execute_async(script, vec![]).await {
+            self.fail(format!("waiting for fonts and paint: {err}")).await;
+        }
+    }
+
     /// Saves a PNG of the window to `path` (parent directories are created).
     pub async fn screenshot(&self, path: &Path) {
+        self.settle().await;
         let png = self.client().screenshot().await.unwrap_or_else(|err| panic!("screenshot: {err}"));
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).expect("create the screenshot directory");

@@ -74,12 +74,15 @@ impl Driver {
         })?;
         let mut driver = Driver { child, port };
         let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        // tauri-driver listens at once but forwards to WebKitWebDriver, which starts a moment
+        // later: a session request before then fails with a dropped connection.
+        let listening = |p: u16| TcpStream::connect(("127.0.0.1", p)).is_ok();
+        while !(listening(port) && listening(native)) {
             if let Some(status) = driver.child.try_wait()? {
                 return Err(std::io::Error::other(format!("tauri-driver exited early: {status}")));
             }
             if Instant::now() > deadline {
-                return Err(std::io::Error::other("tauri-driver did not listen within 10 s"));
+                return Err(std::io::Error::other("tauri-driver or WebKitWebDriver did not listen within 10 s"));
             }
             std::thread::sleep(Duration::from_millis(20));
         }
