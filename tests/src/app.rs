@@ -343,6 +343,14 @@ impl App {
         self.find(id).await.text().await.unwrap_or_else(|e| panic!("read text of {id}: {e}"))
     }
 
+    /// All text inside `id`, including text only screen readers get (visually hidden).
+    pub async fn text_content(&self, id: &str) -> String {
+        let e = self.find(id).await;
+        let arg = serde_json::to_value(&e).expect("element as JSON");
+        let v = self.exec("return arguments[0].textContent;", vec![arg]).await;
+        v.as_str().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     /// The current `value` of the form control `id`.
     pub async fn value(&self, id: &str) -> String {
         self.find(id)

@@ -80,9 +80,9 @@ fn field(v: &Value, k: &str) -> String {
     v[k].as_str().unwrap_or("").to_string()
 }
 
-/// Fails the test if `screen` has any serious or critical violation, listing them all; minor
-/// and moderate ones are printed as warnings.
-pub async fn assert_accessible(app: &App, screen: &str) {
+/// Serious and critical violations on the page as it is now, as a report naming `screen`
+/// (empty if there are none); minor and moderate ones are printed as warnings.
+pub async fn blocking_report(app: &App, screen: &str) -> String {
     let all = violations(app).await;
     let (blocking, other): (Vec<_>, Vec<_>) =
         all.into_iter().partition(|v| v.impact == "serious" || v.impact == "critical");
@@ -90,8 +90,17 @@ pub async fn assert_accessible(app: &App, screen: &str) {
         let list: String = other.iter().map(ToString::to_string).collect();
         eprintln!("axe: {} minor/moderate issue(s) on {screen}:\n{list}", other.len());
     }
-    if !blocking.is_empty() {
-        let list: String = blocking.iter().map(ToString::to_string).collect();
-        panic!("axe: {} serious/critical violation(s) on the {screen} screen:\n{list}", blocking.len());
+    if blocking.is_empty() {
+        return String::new();
+    }
+    let list: String = blocking.iter().map(ToString::to_string).collect();
+    format!("axe: {} serious/critical violation(s) on the {screen} screen:\n{list}", blocking.len())
+}
+
+/// Fails the test if `screen` has any serious or critical violation, listing them all.
+pub async fn assert_accessible(app: &App, screen: &str) {
+    let report = blocking_report(app, screen).await;
+    if !report.is_empty() {
+        app.fail(report).await;
     }
 }

@@ -40,10 +40,10 @@ async fn the_calendar_shows_logged_days_and_opens_them() {
     flows::open(&app, "history").await;
     app.find("history-calendar").await;
 
-    let label = app.attr(&format!("history-day-{}", iso(recent)), "aria-label").await.unwrap_or_default();
+    let label = app.text_content(&format!("history-day-{}", iso(recent))).await;
     assert!(label.contains("1.5 mg taken") && label.contains("wellbeing 7"), "{label}");
     let empty = if recent.day() == 1 { recent.with_day(2) } else { recent.with_day(1) }.expect("a day of this month");
-    let label = app.attr(&format!("history-day-{}", iso(empty)), "aria-label").await.unwrap_or_default();
+    let label = app.text_content(&format!("history-day-{}", iso(empty))).await;
     assert!(label.contains("not logged"), "{label}");
 
     for _ in 0..months_between(old, recent) {
@@ -51,7 +51,7 @@ async fn the_calendar_shows_logged_days_and_opens_them() {
     }
     let want = old.format("%B %Y").to_string();
     app.wait_text("history-month-label", &want, |t| t == want).await;
-    let label = app.attr(&format!("history-day-{}", iso(old)), "aria-label").await.unwrap_or_default();
+    let label = app.text_content(&format!("history-day-{}", iso(old))).await;
     assert!(label.contains("1 missed"), "{label}");
 
     app.click(&format!("history-day-{}", iso(old))).await;
