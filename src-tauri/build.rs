@@ -13,6 +13,9 @@ fn main() {
         "delete_day",
         // history.rs
         "history",
+        // report.rs
+        "export_pdf",
+        "open_pdf",
         // regimen.rs
         "regimen",
         "save_regimen_period",
@@ -33,6 +36,12 @@ fn main() {
         "delete_everything",
         // trends.rs
         "trends",
+        // backup.rs
+        "backups",
+        "back_up_now",
+        "inspect_backup",
+        "restore_backup",
+        "export_fhir",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

@@ -16,13 +16,15 @@ use state::AppState;
 /// Registers every command. Adding one: a line here, one in `build.rs`, one in the capability.
 pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
     use commands::*;
-    b.invoke_handler(tauri::generate_handler![
+    b.manage(report::LastPdf::default()).invoke_handler(tauri::generate_handler![
         day::open_day,
         day::save_day,
         day::save_draft,
         day::discard_draft,
         day::delete_day,
         history::history,
+        report::export_pdf,
+        report::open_pdf,
         regimen::regimen,
         regimen::save_regimen_period,
         regimen::delete_regimen_period,
@@ -39,6 +41,11 @@ pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
         settings::finish_welcome,
         settings::delete_everything,
         trends::trends,
+        backup::backups,
+        backup::back_up_now,
+        backup::inspect_backup,
+        backup::restore_backup,
+        backup::export_fhir,
     ])
 }
 
@@ -50,6 +57,7 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .setup(commands::backup::setup)
         .build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|_, _| {}),

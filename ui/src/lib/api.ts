@@ -2,6 +2,8 @@
 // journal only through these; every type comes from ./bindings (generated from Rust).
 import { invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { BackupInfo } from "./bindings/BackupInfo";
+import type { Backups } from "./bindings/Backups";
 import type { Catalog } from "./bindings/Catalog";
 import type { CatalogItem } from "./bindings/CatalogItem";
 import type { DateRange } from "./bindings/DateRange";
@@ -57,6 +59,12 @@ export const api = {
   finishWelcome: (set: StarterSet | null) => call<null>("finish_welcome", { set }),
   deleteEverything: (confirmation: string) => call<null>("delete_everything", { confirmation }),
   trends: (request: TrendsRequest) => call<Trends>("trends", { request }),
+  backups: () => call<Backups>("backups"),
+  backUpNow: () => call<BackupInfo>("back_up_now"),
+  inspectBackup: (path: string) => call<BackupInfo>("inspect_backup", { path }),
+  restoreBackup: (path: string, days: number) => call<BackupInfo>("restore_backup", { path, days }),
+  exportFhir: (path: string, from: string | null, to: string | null, includeNotes: boolean, includeName: boolean) =>
+    call<null>("export_fhir", { path, from, to, includeNotes, includeName }),
 };
 
 /** Field path → message, for showing validation errors beside their fields. */

@@ -1,0 +1,346 @@
+//! Backups, restore and the FHIR export for clinical systems.
+//!
+//! The automatic backup of the day runs at start-up in a background thread on its own
+//! connection, so logging never waits for it; its outcome is kept for Settings and, when it
+//! failed, announced with the `daily-backup-failed` event.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use journal::backup::{self, BackupInfo};
+use journal::fhir::{Options, Zone};
+use journal::store::Setting;
+use journal::{DateRange, Journal};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use ts_rs::TS;
+
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+/// Event sent to the UI when the automatic backup failed (payload: the message).
+pub const FAILED_EVENT: &str = "daily-backup-failed";
+
+/// What became of today's automatic backup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "state", rename_all = "snake_case")]
+#[ts(export)]
+pub enum DailyBackup {
+    Running,
+    Made {
+        info: BackupInfo,
+    },
+    /// Today's backup was already there from an earlier start.
+    AlreadyMade,
+    Failed {
+        message: String,
+    },
+    /// No journal is open (the app shows why elsewhere).
+    Skipped,
+}
+
+/// The outcome of the start-up backup, shared with the commands.
+#[derive(Debug)]
+pub struct DailyBackupState(Mutex<DailyBackup>);
+
+impl DailyBackupState {
+    fn get(&self) -> DailyBackup {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    fn set(&self, v: DailyBackup) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = v;
+    }
+}
+
+/// Start-up hook (`Builder::setup`): starts today's backup in the background.
+pub fn setup<R: Runtime>(app: &mut tauri::App<R>) -> Result<(), Box<dyn std::error::Error>> {
+    start_daily(app.handle());
+    Ok(())
+}
+
+/// Runs today's backup on a second connection in a background thread: WAL lets the app
+/// read and write meanwhile, and a failure is only reported.
+pub fn start_daily<R: Runtime>(app: &AppHandle<R>) {
+    app.manage(DailyBackupState(Mutex::new(DailyBackup::Running)));
+    let path = app.state::<AppState>().path().cloned().filter(|_| app.state::<AppState>().open_error().is_none());
+    let app = app.clone();
+    let spawned = std::thread::Builder::new().name("daily-backup".into()).spawn(move || {
+        let outcome = match path {
+            None => DailyBackup::Skipped,
+            Some(p) => match daily(&p) {
+                Ok(Some(info)) => DailyBackup::Made { info },
+                Ok(None) => DailyBackup::AlreadyMade,
+                Err(e) => {
+                    eprintln!("ldn-journal-app: automatic backup failed: {e}");
+                    DailyBackup::Failed { message: from_journal(e).to_string() }
+                }
+            },
+        };
+        if let DailyBackup::Failed { message } = &outcome {
+            let _ = app.emit(FAILED_EVENT, message.clone());
+        }
+        app.state::<DailyBackupState>().set(outcome);
+    });
+    if let Err(e) = spawned {
+        eprintln!("ldn-journal-app: could not start the automatic backup: {e}");
+    }
+}
+
+fn daily(path: &Path) -> journal::Result<Option<BackupInfo>> {
+    let j = Journal::open(path)?;
+    backup::daily(&j, chrono::Local::now().date_naive())
+}
+
+/// The backups folder and its backups, newest first, with today's automatic backup.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Backups {
+    pub folder: String,
+    pub backups: Vec<BackupInfo>,
+    pub daily: DailyBackup,
+}
+
+#[tauri::command]
+pub fn backups<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> IpcResult<Backups> {
+    let path = journal_path(&state)?;
+    Ok(Backups {
+        folder: backup::dir(&path).display().to_string(),
+        backups: backup::list(&path).map_err(from_journal)?,
+        daily: app.try_state::<DailyBackupState>().map_or(DailyBackup::Skipped, |d| d.get()),
+    })
+}
+
+/// A backup now (replaces today's).
+#[tauri::command]
+pub fn back_up_now(state: State<'_, AppState>) -> IpcResult<BackupInfo> {
+    state.with(|j| Ok(backup::now(j, chrono::Local::now().date_naive())))?.map_err(from_journal)
+}
+
+/// What a backup (or another journal file the user picked) holds, shown before restoring.
+#[tauri::command]
+pub fn inspect_backup(path: String) -> IpcResult<BackupInfo> {
+    backup::inspect(Path::new(&path)).map_err(from_journal)
+}
+
+/// Replaces the journal with the backup at `path`, after the user saw (and confirmed) that it
+/// holds `days` days. The current journal is backed up first.
+#[tauri::command]
+pub fn restore_backup(state: State<'_, AppState>, path: String, days: u32) -> IpcResult<BackupInfo> {
+    let file = PathBuf::from(path);
+    let seen = backup::inspect(&file).map_err(from_journal)?;
+    if seen.days != days {
+        return Err(IpcError::Journal(format!(
+            "the backup changed since it was shown (it now holds {} days); nothing was restored",
+            seen.days
+        )));
+    }
+    // A restore that fails leaves the journal unchanged but closed: open it again.
+    let mut failed = None;
+    state.replace(|j| {
+        let current = j.path().to_path_buf();
+        backup::restore(j, &file).or_else(|e| {
+            failed = Some(e);
+            Journal::open(&current)
+        })
+    })?;
+    match failed {
+        Some(e) => Err(from_journal(e)),
+        None => Ok(seen),
+    }
+}
+
+/// FHIR R4 export to a file the user chose in the save dialog.
+#[tauri::command]
+pub fn export_fhir(
+    state: State<'_, AppState>,
+    path: String,
+    from: Option<String>,
+    to: Option<String>,
+    include_notes: bool,
+    include_name: bool,
+) -> IpcResult<()> {
+    let date = |field: &str, s: Option<String>| -> IpcResult<Option<chrono::NaiveDate>> {
+        s.filter(|s| !s.trim().is_empty())
+            .map(|s| {
+                s.trim().parse().map_err(|_| {
+                    IpcError::Invalid(vec![journal::FieldError::new(field, format!("\"{s}\" is not a date"))])
+                })
+            })
+            .transpose()
+    };
+    let range = DateRange::between(date("from", from)?, date("to", to)?).map_err(from_journal)?;
+    let text = state.with(|j| {
+        let patient_name = if include_name { j.setting(Setting::PatientName)? } else { None };
+        journal::fhir::export_fhir(j, range, &Options { include_notes, patient_name, zone: Zone::Local })
+    })?;
+    write_private(Path::new(&path), text.as_bytes())
+}
+
+/// Writes a file whole or not at all (temporary name, then rename), readable by the owner only.
+fn write_private(path: &Path, bytes: &[u8]) -> IpcResult<()> {
+    use std::io::Write;
+    let tmp = path.with_extension("partial");
+    let write = || -> std::io::Result<()> {
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+        let mut f = opts.open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        eprintln!("ldn-journal-app: export to {}: {e}", path.display());
+        if e.kind() == std::io::ErrorKind::StorageFull {
+            IpcError::Journal("the disk is full: the export was not written".into())
+        } else {
+            IpcError::Journal(format!("the export could not be written there ({})", e.kind()))
+        }
+    })
+}
+
+fn journal_path(state: &AppState) -> IpcResult<PathBuf> {
+    if let Some(e) = state.open_error() {
+        return Err(IpcError::Unavailable(e));
+    }
+    state.path().cloned().ok_or_else(|| IpcError::Unavailable("no journal is open".into()))
+}
+
+/// Backup and restore problems keep their own message (the file the user picked is not a
+/// journal, the disk is full ...) instead of the generic one.
+fn from_journal(e: journal::Error) -> IpcError {
+    use journal::Error as E;
+    match e {
+        E::Backup { reason, .. } => {
+            IpcError::Journal(format!("the backup could not be made ({reason}); the journal itself is unchanged"))
+        }
+        E::Io { source, .. } => IpcError::Journal(format!("the file could not be read or written: {source}")),
+        E::NotAJournal { .. } | E::Corrupt { .. } | E::NewerVersion { .. } => IpcError::Journal(e.to_string()),
+        other => IpcError::from(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use serde_json::{Value, json};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+    use tauri::webview::InvokeRequest;
+    use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+    use crate::{builder, state::AppState};
+
+    struct Harness {
+        dir: tempfile::TempDir,
+        _app: App<MockRuntime>,
+        window: WebviewWindow<MockRuntime>,
+    }
+
+    fn harness() -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let app =
+            builder(mock_builder()).manage(AppState::open(Some(path))).build(mock_context(noop_assets())).unwrap();
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        Harness { dir, _app: app, window }
+    }
+
+    impl Harness {
+        fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+            let req = InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            };
+            get_ipc_response(&self.window, req).map(|b| b.deserialize::<Value>().unwrap())
+        }
+
+        fn ok(&self, cmd: &str, args: Value) -> Value {
+            self.call(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+        }
+
+        fn save(&self, date: &str) {
+            let day = json!({"date": date, "doses": [], "scores": [], "wellbeing": 6, "sleep": {},
+                "dreams": {}, "side_effects": [], "notes": "private note"});
+            self.ok("save_day", json!({ "day": day }));
+        }
+
+        fn days(&self) -> usize {
+            self.ok("history", json!({"range": {"from": "2000-01-01", "to": "2100-01-01"}})).as_array().unwrap().len()
+        }
+    }
+
+    #[test]
+    fn back_up_change_restore() {
+        let h = harness();
+        h.save("2025-03-01");
+        let made = h.ok("back_up_now", json!({}));
+        assert_eq!(made["days"], 1);
+        h.save("2025-03-02");
+        assert_eq!(h.days(), 2);
+
+        let list = h.ok("backups", json!({}));
+        assert_eq!(list["backups"].as_array().unwrap().len(), 1);
+        assert_eq!(list["daily"]["state"], "skipped", "no start-up backup in the mock app");
+        let path = list["backups"][0]["path"].clone();
+        let shown = h.ok("inspect_backup", json!({ "path": path }));
+        assert_eq!((shown["days"].as_u64(), shown["first"].as_str()), (Some(1), Some("2025-03-01")));
+
+        let e = h.call("restore_backup", json!({ "path": path, "days": 5 })).unwrap_err();
+        assert!(e["message"].as_str().unwrap().contains("changed since it was shown"), "{e}");
+        assert_eq!(h.days(), 2, "nothing restored");
+
+        h.ok("restore_backup", json!({ "path": path, "days": 1 }));
+        assert_eq!(h.days(), 1);
+        let kinds: Vec<Value> =
+            h.ok("backups", json!({}))["backups"].as_array().unwrap().iter().map(|b| b["kind"].clone()).collect();
+        assert!(kinds.contains(&json!("before_restore")), "{kinds:?}");
+    }
+
+    #[test]
+    fn restoring_a_file_that_is_not_a_journal_changes_nothing() {
+        let h = harness();
+        h.save("2025-03-01");
+        let bad = h.dir.path().join("notes.txt");
+        std::fs::write(&bad, "hello").unwrap();
+        let e = h.call("inspect_backup", json!({ "path": bad })).unwrap_err();
+        assert_eq!(e["kind"], "journal");
+        assert!(e["message"].as_str().unwrap().contains("not an LDN Journal file"), "{e}");
+        let e = h.call("restore_backup", json!({ "path": bad, "days": 0 })).unwrap_err();
+        assert_eq!(e["kind"], "journal");
+        assert_eq!(h.days(), 1, "the journal is still open and unchanged");
+    }
+
+    #[test]
+    fn fhir_export_to_the_chosen_file() {
+        let h = harness();
+        h.save("2025-03-01");
+        h.save("2025-04-01");
+        let out = h.dir.path().join("clinic.json");
+        let args =
+            json!({"path": out, "from": "2025-03-01", "to": "2025-03-31", "includeNotes": false, "includeName": true});
+        h.ok("export_fhir", args);
+        let b: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+        assert_eq!(b["resourceType"], "Bundle");
+        let entries = b["entry"].as_array().unwrap();
+        assert_eq!(entries.len(), 1, "one wellbeing observation in March; no name stored, so no Patient");
+        assert!(!std::fs::read_to_string(&out).unwrap().contains("private note"));
+        #[cfg(unix)]
+        assert_eq!(
+            std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&out).unwrap().permissions()) & 0o777,
+            0o600
+        );
+        let e =
+            h.call("export_fhir", json!({"path": out, "from": "March", "includeNotes": false, "includeName": false}));
+        assert_eq!(e.unwrap_err()["fields"][0]["field"], "from");
+    }
+}
