@@ -299,3 +299,27 @@ fn a_file_in_the_folder_s_place() {
     let e = err(Journal::open(&path));
     assert!(matches!(e, Error::Io { .. }), "{e:?}");
 }
+
+/// A newer version that was killed (or is still running) leaves its last changes in the WAL.
+/// Refusing the file must not fold that WAL into the main file on the way out.
+#[test]
+fn newer_version_with_a_pending_wal_is_left_untouched() {
+    let mut t = with_symptoms();
+    t.save_day(&full_day("2025-01-01")).unwrap();
+    // A second connection keeps the WAL from being checkpointed while the files are copied.
+    let newer = rusqlite::Connection::open(&t.path).unwrap();
+    newer.execute_batch("PRAGMA user_version = 99; CREATE TABLE from_the_future (x);").unwrap();
+    let copy = tempfile::tempdir().unwrap();
+    let path = copy.path().join("journal.sqlite3");
+    for suffix in ["", "-wal"] {
+        std::fs::copy(format!("{}{suffix}", t.path.display()), format!("{}{suffix}", path.display())).unwrap();
+    }
+    drop((newer, t));
+    let before = files(copy.path());
+    let e = err(Journal::open(&path));
+    assert!(matches!(e, Error::NewerVersion { found: 99, .. }), "{e:?}");
+    let after = files(copy.path());
+    for name in ["journal.sqlite3", "journal.sqlite3-wal"] {
+        assert!(after.get(name) == before.get(name), "{name} was changed");
+    }
+}

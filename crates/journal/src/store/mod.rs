@@ -89,8 +89,17 @@ impl Journal {
             Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .map_err(|e| open_error(&path, e))?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        // Closing the last connection folds the WAL into the main file. A file we refuse (newer,
+        // damaged, not ours) may carry another program's pending WAL: leave both as they are.
+        // (An empty WAL is still removed on close, as SQLite does.)
+        use rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE as NO_CKPT_ON_CLOSE;
+        let mut wal = path.clone().into_os_string();
+        wal.push("-wal");
+        let pending_wal = Path::new(&wal).metadata().is_ok_and(|m| m.len() > 0);
+        conn.set_db_config(NO_CKPT_ON_CLOSE, pending_wal)?;
         let mut journal = Self { conn, path };
         journal.inspect(existed)?;
+        journal.conn.set_db_config(NO_CKPT_ON_CLOSE, false)?;
         journal.configure()?;
         journal.migrate()?;
         Ok(journal)
