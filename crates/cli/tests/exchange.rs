@@ -95,9 +95,10 @@ fn import_reports_every_bad_row_and_imports_nothing() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "ldn-journal: nothing was imported; 2 problem(s) found:\n\
+        "ldn-journal: nothing was imported; 3 problem(s) found:\n\
          line 2, wellbeing: wellbeing must be 0–10, got 11\n\
-         line 4, date: \"2025-02-30\" is not a date (YYYY-MM-DD)\n"
+         line 4, date: \"2025-02-30\" is not a date (YYYY-MM-DD)\n\
+         line 4, sleep quality: sleep quality must be 1–5, got 7\n"
     );
     assert_eq!(e.ok(&["list"]), "no days logged in that range\n");
 }

@@ -210,11 +210,12 @@ fn dose_column(name: &str) -> Option<(usize, usize)> {
 
 fn parse_row(rec: &::csv::StringRecord, columns: &[Column], p: &mut Problems) -> Option<Day> {
     let date_s = rec.get(0).unwrap_or("").trim();
-    let Ok(date) = date_s.parse::<NaiveDate>() else {
+    let date = date_s.parse::<NaiveDate>().ok();
+    if date.is_none() {
         p.add("date", format!("\"{date_s}\" is not a date (YYYY-MM-DD)"));
-        return None;
-    };
-    let mut day = Day::new(date);
+    }
+    // A row with a bad date is still read through, so all its problems are reported at once.
+    let mut day = Day::new(date.unwrap_or(crate::validate::FIRST_DATE));
     let mut doses: Vec<[String; 5]> = Vec::new();
     for (col, cell) in columns.iter().zip(rec.iter()) {
         let v = cell.trim();
@@ -273,7 +274,7 @@ fn parse_row(rec: &::csv::StringRecord, columns: &[Column], p: &mut Problems) ->
             s => p.add(field("status"), format!("dose status must be taken or missed, got \"{s}\"")),
         }
     }
-    Some(day)
+    date.map(|_| day)
 }
 
 fn fixed(day: &mut Day, name: &str, cell: &str, p: &mut Problems) {
