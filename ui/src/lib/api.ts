@@ -11,6 +11,8 @@ import type { Day } from "./bindings/Day";
 import type { DaySummary } from "./bindings/DaySummary";
 import type { DayView } from "./bindings/DayView";
 import type { IpcError } from "./bindings/IpcError";
+import type { PdfRequest } from "./bindings/PdfRequest";
+import type { PdfSaved } from "./bindings/PdfSaved";
 import type { Question } from "./bindings/Question";
 import type { RegimenPeriod } from "./bindings/RegimenPeriod";
 import type { StarterSet } from "./bindings/StarterSet";
@@ -43,6 +45,8 @@ export const api = {
   discardDraft: (date: string) => call<null>("discard_draft", { date }),
   deleteDay: (date: string) => call<Day | null>("delete_day", { date }),
   history: (range: DateRange) => call<DaySummary[]>("history", { range }),
+  exportPdf: (request: PdfRequest, path: string) => call<PdfSaved>("export_pdf", { request, path }),
+  openPdf: () => call<null>("open_pdf"),
   regimen: () => call<RegimenPeriod[]>("regimen"),
   saveRegimenPeriod: (period: RegimenPeriod) => call<RegimenPeriod>("save_regimen_period", { period }),
   deleteRegimenPeriod: (id: number) => call<null>("delete_regimen_period", { id }),

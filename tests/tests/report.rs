@@ -1,0 +1,67 @@
+//! Export PDF in the real app: the options dialog (private content off by default, the range
+//! on screen prefilled), then the `export_pdf` command as the dialog calls it after the native
+//! save dialog, which WebDriver cannot drive: the test passes the path the dialog would return.
+
+use e2e::{App, Home, tid};
+use serde_json::json;
+
+fn demo_home() -> Home {
+    Home::seeded(|j| {
+        j.set_setting(journal::store::Setting::Onboarded, Some("1")).expect("mark onboarded");
+        j.set_setting(journal::store::Setting::PatientName, Some("Zoë Ñúñez")).expect("name");
+        journal::demo::fill(j, 90, 5, chrono::Local::now().date_naive()).expect("demo data");
+    })
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn export_pdf_options_then_the_file() {
+    let app = App::launch(demo_home()).await;
+    app.click("nav-trends").await;
+    app.wait_css("[data-testid=\"trends\"][data-state=\"ready\"] [data-testid=\"trends-chart-dose_symptoms\"] svg")
+        .await;
+    app.click("export-pdf").await;
+    app.find("export-pdf-dialog").await;
+
+    // The range on screen (3 months by default) is prefilled; nothing private is ticked.
+    let span = app.attr("trends", "data-span").await.unwrap_or_default();
+    let to = span.split("..").nth(1).unwrap_or_default().to_owned();
+    assert_eq!(app.value("export-pdf-to").await, to);
+    assert!(!app.value("export-pdf-from").await.is_empty());
+    for private in ["export-pdf-notes", "export-pdf-dream-notes", "export-pdf-name"] {
+        assert!(!app.checked(private).await, "{private} must be off by default");
+    }
+    assert!(app.checked("export-pdf-a4").await);
+
+    // A range that ends before it starts is refused at the field.
+    let from = app.value("export-pdf-from").await;
+    app.set_value("export-pdf-to", "2000-01-01").await;
+    app.wait_contains("export-pdf-range-error", "before the first day").await;
+    let disabled = "return document.querySelector(arguments[0]).disabled;";
+    assert_eq!(app.exec(disabled, vec![json!(tid("export-pdf-save"))]).await, json!(true));
+    app.set_value("export-pdf-to", &to).await;
+    app.wait_gone("export-pdf-range-error").await;
+
+    // What "Choose where to save…" sends once the save dialog returns a path.
+    let out = app.home().path().join("summary.pdf");
+    let script = r#"
+        const [from, to, path, done] = arguments;
+        const request = { from, to, paper: 'letter', include_notes: false, include_dream_notes: false,
+                          include_name: true };
+        window.__TAURI_INTERNALS__.invoke('export_pdf', { request, path })
+            .then((saved) => done(saved), (e) => done({ error: e }));
+    "#;
+    let saved = app
+        .client()
+        .execute_async(script, vec![json!(from), json!(to), json!(out.display().to_string())])
+        .await
+        .expect("export script");
+    assert_eq!(saved["path"], json!(out.display().to_string()), "{saved}");
+    let pdf = std::fs::read(&out).expect("the PDF was written");
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert_eq!(saved["bytes"].as_u64(), Some(pdf.len() as u64));
+
+    assert_eq!(app.exec(disabled, vec![json!(tid("export-pdf-save"))]).await, json!(false));
+    e2e::axe::assert_accessible(&app, "Export PDF dialog").await;
+    app.click("export-pdf-cancel").await;
+    app.wait_gone("export-pdf-dialog").await;
+}
