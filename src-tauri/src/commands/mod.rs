@@ -4,7 +4,7 @@ pub mod backup;
 pub mod day;
 pub mod history;
 pub mod questions;
-pub mod report;
 pub mod regimen;
+pub mod report;
 pub mod settings;
 pub mod trends;
