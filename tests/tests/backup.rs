@@ -1,0 +1,62 @@
+//! Backups in the app: the automatic backup of the day is listed in Settings; back up, change
+//! the journal, restore after seeing what the backup holds; the journal is back as it was and
+//! the changed one is kept as a backup.
+
+use e2e::flows::{self, days_ago, today};
+use e2e::{App, Home};
+use journal::backup::{self, Kind};
+use journal::{DateRange, Day};
+
+fn day(date: chrono::NaiveDate, notes: &str) -> Day {
+    let mut d = Day::new(date);
+    d.wellbeing = Some(5);
+    d.notes = notes.into();
+    d
+}
+
+#[tokio::test]
+async fn back_up_change_restore() {
+    let home = Home::seeded(|j| {
+        e2e::onboard(j);
+        j.save_day(&day(days_ago(2), "kept")).expect("seed");
+    });
+    let app = App::launch(home).await;
+    flows::open(&app, "settings").await;
+    app.find("backups").await;
+
+    // The start-up backup runs in the background; "Back up now" makes today's backup current.
+    app.click("backup-now").await;
+    app.wait_text("backup-0-days", "1 day in the backup", |t| t == "1").await;
+    assert!(!app.exists("backup-1").await, "today's backup is replaced, not duplicated");
+
+    // A change after the backup: today logged in the app.
+    flows::open(&app, "day").await;
+    flows::day_loaded(&app, today()).await;
+    app.choose("wellbeing-8").await;
+    app.click("save-day").await;
+    app.wait_text("day-status", "Saved", |t| t == "Saved").await;
+    assert_eq!(app.home().open_journal().days(DateRange::all()).expect("read").len(), 2);
+
+    // Restore: the confirmation says what the backup holds before anything happens.
+    flows::open(&app, "settings").await;
+    app.click("backup-0-restore").await;
+    let summary = app.wait_contains("restore-summary", "holds 1 day (").await;
+    assert!(summary.contains(&days_ago(2).to_string()), "{summary}");
+    assert_eq!(app.home().open_journal().days(DateRange::all()).expect("read").len(), 2, "not yet");
+    app.click("restore-confirm-yes").await;
+    app.wait_gone("restore-confirm").await;
+
+    let j = app.home().open_journal();
+    let days = j.days(DateRange::all()).expect("read");
+    assert_eq!(days, vec![day(days_ago(2), "kept")], "the journal is the backup again");
+    let kept = backup::list(&app.home().journal_path()).expect("list");
+    let before = kept.iter().find(|b| b.kind == Kind::BeforeRestore).expect("the changed journal was backed up");
+    assert_eq!(before.days, 2);
+    drop(j);
+
+    // The app shows the restored journal: today is not logged any more.
+    flows::open(&app, "day").await;
+    flows::day_loaded(&app, today()).await;
+    assert_eq!(app.text("day-status").await, "Not logged yet");
+    app.quit().await;
+}
