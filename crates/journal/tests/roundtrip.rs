@@ -369,3 +369,16 @@ fn a_json_file_with_bad_days_imports_nothing_and_names_every_one() {
     assert!(dst.logged_dates(ALL).unwrap().is_empty());
     assert!(dst.catalog(Catalog::Symptoms).unwrap().is_empty());
 }
+
+#[test]
+fn import_into_a_journal_without_days_keeps_its_own_symptoms() {
+    let source = tricky();
+    let text = export_json(&source, ALL).unwrap();
+    let mut target = empty();
+    target.add_item(Catalog::Symptoms, "Set up before the first day", "").unwrap();
+    import(&mut target, &text, ImportMode::RefuseConflicts).unwrap();
+    let names: Vec<String> = target.catalog(Catalog::Symptoms).unwrap().into_iter().map(|i| i.name).collect();
+    let file_names: Vec<String> = source.catalog(Catalog::Symptoms).unwrap().into_iter().map(|i| i.name).collect();
+    assert_eq!(names[..file_names.len()], file_names[..], "the file's list comes first, ids kept");
+    assert_eq!(names.last().map(String::as_str), Some("Set up before the first day"));
+}

@@ -48,7 +48,8 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
     crate::backup::before_change(j, crate::backup::Kind::BeforeImport)?;
 
     // A journal without days adopts a JSON file's lists as they are, ids included, so that
-    // export → import → export is byte-identical. Otherwise items are matched by name.
+    // export → import → export is byte-identical; its own other items follow them. Otherwise
+    // items are matched by name.
     let adopt = from_json && j.logged_dates(crate::DateRange::all())?.is_empty();
     let existing_symptoms = j.catalog(Catalog::Symptoms)?;
     let existing_side_effects = j.catalog(Catalog::SideEffects)?;
@@ -64,8 +65,8 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
     let tx = j.conn_mut().transaction()?;
     let mut report = ImportReport::default();
     let (symptom_ids, side_effect_ids) = if adopt {
-        catalog_write::replace(&tx, Catalog::Symptoms, &doc.symptoms)?;
-        catalog_write::replace(&tx, Catalog::SideEffects, &doc.side_effects)?;
+        catalog_write::replace(&tx, Catalog::Symptoms, &doc.symptoms, &existing_symptoms)?;
+        catalog_write::replace(&tx, Catalog::SideEffects, &doc.side_effects, &existing_side_effects)?;
         report.symptoms_added = added(&doc.symptoms, &existing_symptoms);
         report.side_effects_added = added(&doc.side_effects, &existing_side_effects);
         (identity(&doc.symptoms), identity(&doc.side_effects))

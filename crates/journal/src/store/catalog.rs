@@ -162,14 +162,22 @@ pub(super) fn seed_side_effects(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Replaces a whole catalog with `items`, ids included. Only for a journal without days.
-pub(crate) fn replace(tx: &Transaction<'_>, c: Catalog, items: &[CatalogItem]) -> Result<()> {
+/// Replaces a whole catalog with `items`, ids included (only for a journal without days), then
+/// appends the journal's own items that `items` lacks, so nothing the user set up is lost.
+pub(crate) fn replace(tx: &Transaction<'_>, c: Catalog, items: &[CatalogItem], existing: &[CatalogItem]) -> Result<()> {
     let t = table(c);
     tx.execute(&format!("DELETE FROM {t}"), [])?;
     let mut stmt = tx
         .prepare(&format!("INSERT INTO {t} (id, name, description, archived, position) VALUES (?1, ?2, ?3, ?4, ?5)"))?;
     for i in items {
         stmt.execute(params![i.id, i.name.trim(), i.description, i.archived, i.position])?;
+    }
+    let same = |a: &CatalogItem, b: &CatalogItem| a.name.trim().to_lowercase() == b.name.trim().to_lowercase();
+    for e in existing.iter().filter(|e| !items.iter().any(|i| same(i, e))) {
+        let added = add_item(tx, c, &e.name, &e.description)?;
+        if e.archived {
+            tx.execute(&format!("UPDATE {t} SET archived = 1 WHERE id = ?1"), [added.id])?;
+        }
     }
     Ok(())
 }
