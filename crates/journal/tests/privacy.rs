@@ -100,3 +100,40 @@ fn wipe_spares_another_journal_in_the_same_folder() {
     assert_eq!(kept.len(), 1, "the real journal's backup is still there");
     assert!(journal::backup::list(dev.path()).unwrap().is_empty());
 }
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn journal_wal_shm_and_backups_are_owner_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let j = journal_with_data(tmp.path());
+    let path = j.path().to_path_buf();
+    journal::backup::daily(&j, date("2025-01-03")).unwrap();
+    journal::backup::before_change(&j, journal::backup::Kind::BeforeImport).unwrap();
+    let out = tmp.path().join("elsewhere.sqlite3");
+    journal::backup::to_file(&j, &out).unwrap();
+
+    let mut checked = vec![(path.clone(), 0o600), (out, 0o600), (journal::backup::dir(&path), 0o700)];
+    for suffix in ["-wal", "-shm"] {
+        checked.push((PathBuf::from(format!("{}{suffix}", path.display())), 0o600));
+    }
+    for b in journal::backup::list(&path).unwrap() {
+        checked.push((b.path, 0o600));
+    }
+    assert_eq!(checked.len(), 7);
+    for (p, expected) in &checked {
+        assert_eq!(mode(p), *expected, "{}", p.display());
+    }
+
+    // What a restore or a wipe leaves is owner-only too.
+    let saved = journal::backup::list(&path).unwrap().remove(0).path;
+    let j = journal::backup::restore(j, &saved).unwrap();
+    assert_eq!(mode(j.path()), 0o600, "restored journal");
+    let j = journal::wipe(j).unwrap();
+    assert_eq!(mode(j.path()), 0o600, "fresh journal after a wipe");
+}
