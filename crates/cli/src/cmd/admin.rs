@@ -19,7 +19,12 @@ pub struct DemoArgs {
 
 pub fn demo(j: &mut Journal, a: DemoArgs) -> Result<(), CliError> {
     journal::demo::fill(j, a.days, a.seed, chrono::Local::now().date_naive())?;
-    println!("wrote {} days of synthetic demo data to {}", a.days, j.path().display());
+    let logged = j.check()?.days;
+    println!(
+        "wrote {} days of synthetic demo data to {} ({logged} logged, the rest left as gaps)",
+        a.days,
+        j.path().display()
+    );
     Ok(())
 }
 
