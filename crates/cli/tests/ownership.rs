@@ -1,0 +1,52 @@
+//! `backup`, `backups`, `restore`, `wipe` and `export --format fhir`.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::*;
+
+#[test]
+fn backup_list_restore_and_wipe() {
+    let e = env();
+    e.ok(&["demo", "--days", "30"]);
+    let out = e.ok(&["backup"]);
+    assert!(out.starts_with("backup written: ") && out.contains("(daily, ") && out.contains(", 29 days, "), "{out}");
+    let file = e.path("copy.sqlite3");
+    let out = e.ok(&["backup", "-o", file.to_str().unwrap()]);
+    assert!(out.contains("(file, "), "{out}");
+    let list = e.ok(&["backups"]);
+    assert_eq!(list.lines().count(), 1, "{list}");
+
+    e.ok(&["log", "--date", "2000-01-01", "--wellbeing", "5"]);
+    let out = e.ok(&["restore", file.to_str().unwrap()]);
+    assert!(out.starts_with("restored ") && out.contains("the journal as it was before is kept as "), "{out}");
+    assert!(e.ok(&["check"]).contains(": ok; 29 days logged"));
+    assert!(e.ok(&["backups"]).contains("before restore"));
+
+    let notes = e.write("notes.txt", "hello");
+    e.fails(&["restore", &notes], &format!("{notes} is not an LDN Journal file; it was left untouched."));
+
+    let out = e.run(&["wipe"]);
+    assert!(!out.status.success());
+    assert!(e.ok(&["check"]).contains("29 days"), "nothing deleted without --yes-really");
+    let out = e.ok(&["wipe", "--yes-really"]);
+    assert!(out.starts_with("deleted everything; "), "{out}");
+    assert!(e.ok(&["check"]).contains("no days logged yet"));
+    assert_eq!(e.ok(&["backups"]).lines().count(), 1, "only the line saying there are none");
+    assert!(file.is_file(), "a backup the user wrote elsewhere is theirs to keep");
+}
+
+#[test]
+fn fhir_export_with_and_without_opt_ins() {
+    let e = env();
+    e.ok(&["demo", "--days", "20"]);
+    let plain: serde_json::Value = serde_json::from_str(&e.ok(&["export", "--format", "fhir"])).unwrap();
+    assert_eq!(plain["resourceType"], "Bundle");
+    let entries = plain["entry"].as_array().unwrap();
+    assert!(entries.iter().all(|x| x["resource"]["resourceType"] != "Patient"));
+    let named = e.ok(&["export", "--format", "fhir", "--name", "Alex Example", "--include-notes"]);
+    assert!(named.contains("\"resourceType\":\"Patient\"") && named.contains("Alex Example"));
+    assert!(named.contains("Synthetic demo data."), "notes when opted in");
+    assert!(!e.ok(&["export", "--format", "fhir"]).contains("Synthetic demo data."), "no notes otherwise");
+    e.fails(&["export", "--format", "csv", "--name", "x"], "--include-notes and --name apply to --format fhir only");
+}
