@@ -18,6 +18,14 @@ pub fn app_binary() -> PathBuf {
     target_dir().join("debug").join("ldn-journal-app")
 }
 
+/// The command-line tool: `$LDN_CLI_BIN`, else `<target dir>/debug/ldn-journal`.
+pub fn cli_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("LDN_CLI_BIN").filter(|p| !p.is_empty()) {
+        return absolute(PathBuf::from(p));
+    }
+    target_dir().join("debug").join("ldn-journal")
+}
+
 /// `$CARGO_TARGET_DIR` if set, else the workspace's `target/`.
 pub fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR").filter(|p| !p.is_empty()) {

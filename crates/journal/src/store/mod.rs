@@ -13,7 +13,6 @@ pub mod schema;
 mod settings;
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -182,8 +181,7 @@ impl Journal {
 /// database at all is refused here, untouched.
 pub(crate) fn check_header(path: &Path) -> Result<()> {
     let mut header = [0u8; 100];
-    let mut f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let n = f.read(&mut header).map_err(|e| Error::io(path, e))?;
+    let n = read_header(path, &mut header)?;
     if n < 16 || &header[..16] != b"SQLite format 3\0" {
         return Err(Error::NotAJournal { path: path.to_path_buf() });
     }
@@ -195,6 +193,41 @@ pub(crate) fn check_header(path: &Path) -> Result<()> {
         return Err(Error::NotAJournal { path: path.to_path_buf() });
     }
     Ok(())
+}
+
+/// Reads up to `buf.len()` bytes from the start of `path`, and never closes a descriptor of a
+/// file that this process may have open as a database: closing *any* descriptor of a file
+/// drops every POSIX lock the process holds on it, including those of an open connection
+/// (the app opens a second connection for its daily backup). Another process, such as the
+/// CLI, then believes it is the journal's last user, checkpoints and deletes the WAL on close,
+/// and the app's later saves are lost. So the descriptor is kept, one per file, for reuse.
+fn read_header(path: &Path, buf: &mut [u8]) -> Result<usize> {
+    use std::os::unix::fs::{FileExt, MetadataExt};
+    static OPENED: std::sync::Mutex<Vec<(u64, u64, fs::File)>> = std::sync::Mutex::new(Vec::new());
+    let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    let key = (meta.dev(), meta.ino());
+    let mut opened = OPENED.lock().unwrap_or_else(|p| p.into_inner());
+    // Deleted files (a wiped or replaced journal) are let go, so their space is freed.
+    opened.retain(|(_, _, f)| f.metadata().is_ok_and(|m| m.nlink() > 0));
+    if !opened.iter().any(|(d, i, _)| (*d, *i) == key) {
+        let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        opened.push((key.0, key.1, f));
+    }
+    let f = opened
+        .iter()
+        .find(|(d, i, _)| (*d, *i) == key)
+        .map(|(_, _, f)| f)
+        .ok_or_else(|| Error::io(path, std::io::Error::other("the header could not be read")))?;
+    let mut n = 0;
+    while n < buf.len() {
+        match f.read_at(&mut buf[n..], n as u64) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::io(path, e)),
+        }
+    }
+    Ok(n)
 }
 
 /// Creates an empty journal file readable and writable by its owner only.

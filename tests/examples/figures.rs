@@ -1,0 +1,208 @@
+//! Issue 3's figures: launch time, save round trip and memory of the app on a large journal,
+//! beside a bare Tauri window (an empty page) measured the same way as the floor.
+//! Run by scripts/figures (release builds, a 10-year demo journal, Xvfb); not a test.
+//!
+//! - Launch: from the app process's start (its /proc start time) until the first screen is
+//!   usable: for the app the day view's form with today's data loaded (`save-day` present), for
+//!   the bare window its page's marker element. Found by WebDriver polling every 5 ms; both
+//!   ends come from /proc clocks with 10 ms resolution.
+//! - Save: `performance.now()` in the page around a click on Save until the status reads
+//!   "Saved" (a MutationObserver on the status), after one edit of the notes.
+//! - Memory: PSS summed over the app process and its children (WebKit web and network
+//!   processes) from /proc/PID/smaps_rollup, 2 s after the first screen, and again after
+//!   visiting History and Trends.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use e2e::{App, Home, flows, procs};
+use serde_json::Value;
+
+#[derive(Debug)]
+struct Args {
+    app: PathBuf,
+    bare: PathBuf,
+    journal: PathBuf,
+    runs: usize,
+    deb: Option<PathBuf>,
+    out: Option<PathBuf>,
+}
+
+fn args() -> Args {
+    let mut a =
+        Args { app: PathBuf::new(), bare: PathBuf::new(), journal: PathBuf::new(), runs: 5, deb: None, out: None };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let value = it.next().unwrap_or_else(|| panic!("{flag} needs a value"));
+        match flag.as_str() {
+            "--app" => a.app = value.into(),
+            "--bare" => a.bare = value.into(),
+            "--journal" => a.journal = value.into(),
+            "--runs" => a.runs = value.parse().expect("--runs takes a number"),
+            "--deb" => a.deb = Some(value.into()),
+            "--out" => a.out = Some(value.into()),
+            other => panic!("unknown flag {other}"),
+        }
+    }
+    assert!(a.app.is_file() && a.bare.is_file() && a.journal.is_file(), "need --app, --bare and --journal files");
+    a
+}
+
+#[derive(Debug, Default)]
+struct Samples {
+    launch_ms: Vec<f64>,
+    session_ms: Vec<f64>,
+    pss_mib: Vec<f64>,
+    pss_used_mib: Vec<f64>,
+    save_ms: Vec<f64>,
+}
+
+fn median(v: &[f64]) -> f64 {
+    let mut v = v.to_vec();
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() { f64::NAN } else { v[v.len() / 2] }
+}
+
+fn min(v: &[f64]) -> f64 {
+    v.iter().copied().fold(f64::INFINITY, f64::min)
+}
+
+fn max(v: &[f64]) -> f64 {
+    v.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+}
+
+fn mib(kib: u64) -> f64 {
+    kib as f64 / 1024.0
+}
+
+async fn settle_and_measure(app: &App) -> f64 {
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    mib(procs::tree_pss_kib(app.pid().expect("app pid")))
+}
+
+async fn bare_run(bin: &Path, s: &mut Samples) {
+    let t = Instant::now();
+    let app = App::launch_binary(bin, Home::new(), "[data-testid=\"bare-window\"]").await;
+    s.session_ms.push(t.elapsed().as_secs_f64() * 1e3);
+    s.launch_ms.push(app.launch_secs().expect("launch time") * 1e3);
+    s.pss_mib.push(settle_and_measure(&app).await);
+    app.quit().await;
+}
+
+/// A copy of the demo journal in a fresh home, past the welcome.
+fn demo_home(journal: &Path) -> Home {
+    let home = Home::new();
+    std::fs::copy(journal, home.journal_path()).expect("copy the demo journal");
+    let mut j = home.open_journal();
+    e2e::app::mark_onboarded(&mut j);
+    drop(j);
+    home
+}
+
+const TIME_SAVE: &str = "const done = arguments[arguments.length - 1];
+    const status = document.querySelector('[data-testid=\"day-status\"]');
+    const button = document.querySelector('[data-testid=\"save-day\"]');
+    if (!status.textContent.includes('Unsaved')) { done('not dirty: ' + status.textContent); return; }
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+        if (status.textContent.trim() === 'Saved') { observer.disconnect(); done(performance.now() - t0); }
+    });
+    observer.observe(status, { childList: true, subtree: true, characterData: true });
+    button.click();";
+
+async fn app_run(bin: &Path, journal: &Path, run: usize, s: &mut Samples) {
+    let home = demo_home(journal);
+    let t = Instant::now();
+    let app = App::launch_binary(bin, home, "[data-testid=\"save-day\"]").await;
+    s.session_ms.push(t.elapsed().as_secs_f64() * 1e3);
+    s.launch_ms.push(app.launch_secs().expect("launch time") * 1e3);
+    s.pss_mib.push(settle_and_measure(&app).await);
+
+    for k in 0..5 {
+        app.set_value("notes", &format!("figures run {run}.{k}")).await;
+        app.wait_contains("day-status", "Unsaved").await;
+        // Let the draft write (400 ms after an edit) finish first: it is not part of a save.
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        let v = app.client().execute_async(TIME_SAVE, vec![]).await.expect("time a save");
+        match v {
+            Value::Number(n) => s.save_ms.push(n.as_f64().unwrap_or(f64::NAN)),
+            other => panic!("save timing failed: {other}"),
+        }
+    }
+
+    flows::open(&app, "history").await;
+    flows::open(&app, "trends").await;
+    app.wait_css("[data-testid=\"trends\"][data-state=\"ready\"]").await;
+    flows::open(&app, "day").await;
+    s.pss_used_mib.push(settle_and_measure(&app).await);
+    app.quit().await;
+}
+
+fn row(name: &str, v: &[f64], unit: &str) -> String {
+    if v.is_empty() {
+        return format!("| {name} | – | – | – |");
+    }
+    format!("| {name} | {:.0} {unit} | {:.0} {unit} | {:.0} {unit} |", median(v), min(v), max(v))
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let a = args();
+    let (mut bare, mut app) = (Samples::default(), Samples::default());
+    // Warm the page cache once for each, then alternate so both see the same conditions.
+    bare_run(&a.bare, &mut Samples::default()).await;
+    app_run(&a.app, &a.journal, 0, &mut Samples::default()).await;
+    for run in 0..a.runs {
+        bare_run(&a.bare, &mut bare).await;
+        app_run(&a.app, &a.journal, run + 1, &mut app).await;
+        eprintln!("run {}/{} done", run + 1, a.runs);
+    }
+
+    let days = journal::Journal::open(&a.journal)
+        .and_then(|j| j.logged_dates(journal::DateRange::all()))
+        .map(|d| d.len())
+        .unwrap_or(0);
+    let mut out = String::new();
+    out.push_str(&format!(
+        "Release builds under Xvfb; journal: {days} logged days; {} runs each after one warm-up (median, min, max).\n\n",
+        a.runs
+    ));
+    out.push_str("| figure | median | min | max |\n|---|---|---|---|\n");
+    out.push_str(&row("bare window: process start → page ready", &bare.launch_ms, "ms"));
+    out.push('\n');
+    out.push_str(&row("app: process start → day view usable", &app.launch_ms, "ms"));
+    out.push('\n');
+    out.push_str(&row("bare window: session request → ready", &bare.session_ms, "ms"));
+    out.push('\n');
+    out.push_str(&row("app: session request → ready", &app.session_ms, "ms"));
+    out.push('\n');
+    out.push_str(&row("app: save round trip (click → \"Saved\")", &app.save_ms, "ms"));
+    out.push('\n');
+    out.push_str(&row("bare window: PSS, app + WebKit processes", &bare.pss_mib, "MiB"));
+    out.push('\n');
+    out.push_str(&row("app: PSS at the day view", &app.pss_mib, "MiB"));
+    out.push('\n');
+    out.push_str(&row("app: PSS after History and Trends", &app.pss_used_mib, "MiB"));
+    out.push('\n');
+    let start_ratio = median(&app.launch_ms) / median(&bare.launch_ms);
+    let pss_extra = median(&app.pss_mib) - median(&bare.pss_mib);
+    out.push_str(&format!(
+        "\nStart: {start_ratio:.2}× the floor (target ≤ 1.2×). Save: median {:.1} ms (target ≤ 50 ms). \
+         PSS: floor + {pss_extra:.0} MiB (target ≤ +40 MiB).\n",
+        median(&app.save_ms)
+    ));
+    if let Some(deb) = &a.deb {
+        match std::fs::metadata(deb) {
+            Ok(m) => out.push_str(&format!(
+                ".deb: {} ({:.1} MB; target ≤ 15 MB).\n",
+                deb.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+                m.len() as f64 / 1e6
+            )),
+            Err(e) => out.push_str(&format!(".deb: not found at {} ({e}).\n", deb.display())),
+        }
+    }
+    print!("{out}");
+    if let Some(path) = &a.out {
+        std::fs::write(path, &out).expect("write the figures");
+    }
+}
