@@ -25,7 +25,8 @@ fn bench(c: &mut Criterion) {
             let o = ChartOptions::default();
             g.bench_function(kind.key(), |b| b.iter(|| charts::render(kind, &data, &o).expect("chart")));
         }
-        let all = ChartOptions { symptoms: data.symptoms.iter().map(|s| s.id).collect(), ..ChartOptions::default() };
+        let all =
+            ChartOptions { symptoms: Some(data.symptoms.iter().map(|s| s.id).collect()), ..ChartOptions::default() };
         g.bench_function("dose-symptoms, all 8 symptoms", |b| {
             b.iter(|| charts::dose_symptoms(&data, &all).expect("chart"))
         });

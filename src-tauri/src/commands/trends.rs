@@ -21,8 +21,8 @@ pub struct TrendsRequest {
     /// Last day; null: to the last logged day.
     #[ts(type = "string | null")]
     pub to: Option<NaiveDate>,
-    /// Symptoms for the dose-and-symptoms chart; empty: the first three active ones.
-    pub symptoms: Vec<ItemId>,
+    /// Symptoms for the dose-and-symptoms chart (empty: none); null: the first three active ones.
+    pub symptoms: Option<Vec<ItemId>>,
     pub theme: Theme,
 }
 
@@ -89,7 +89,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
-    fn request(from: Option<&str>, to: Option<&str>, symptoms: Vec<ItemId>) -> TrendsRequest {
+    fn request(from: Option<&str>, to: Option<&str>, symptoms: Option<Vec<ItemId>>) -> TrendsRequest {
         TrendsRequest {
             from: from.map(|s| s.parse().unwrap()),
             to: to.map(|s| s.parse().unwrap()),
@@ -104,23 +104,23 @@ mod tests {
         let mut j = Journal::open(dir.path().join("j.sqlite3")).unwrap();
         journal::demo::fill(&mut j, 120, 1, "2025-06-30".parse().unwrap()).unwrap();
 
-        let all = build(&j, &request(None, None, vec![])).unwrap();
+        let all = build(&j, &request(None, None, None)).unwrap();
         assert_eq!(all.span, DateRange::new("2025-03-03".parse().unwrap(), "2025-06-30".parse().unwrap()).unwrap());
         assert_eq!(all.charts.len(), 4);
         assert_eq!(all.symptoms.iter().filter(|s| s.shown).count(), 3);
         assert!(all.periods.len() > 3);
 
         let fatigue = all.symptoms.iter().find(|s| s.name == "Fatigue").unwrap().id;
-        let june = build(&j, &request(Some("2025-06-01"), Some("2025-06-30"), vec![fatigue])).unwrap();
+        let june = build(&j, &request(Some("2025-06-01"), Some("2025-06-30"), Some(vec![fatigue]))).unwrap();
         assert!(june.days_logged <= 30 && june.days_logged > 20);
         assert_eq!(june.symptoms.iter().filter(|s| s.shown).map(|s| s.id).collect::<Vec<_>>(), vec![fatigue]);
         assert!(june.charts[0].svg.contains("Fatigue") && !june.charts[0].svg.contains(">Pain"));
         assert_ne!(june.charts[0].svg, all.charts[0].svg);
 
-        let empty = build(&j, &request(Some("2020-01-01"), Some("2020-02-01"), vec![])).unwrap();
+        let empty = build(&j, &request(Some("2020-01-01"), Some("2020-02-01"), None)).unwrap();
         assert_eq!((empty.days_logged, empty.periods.len()), (0, 0));
 
-        let backwards = build(&j, &request(Some("2025-06-30"), Some("2025-06-01"), vec![]));
+        let backwards = build(&j, &request(Some("2025-06-30"), Some("2025-06-01"), None));
         assert!(matches!(backwards, Err(journal::Error::Invalid(f)) if f[0].field == "to"));
     }
 }

@@ -73,7 +73,8 @@ pub fn chart(j: &Journal, a: ChartArgs) -> Result<(), CliError> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     let o = ChartOptions {
-        symptoms,
+        // No --symptom: the chart's default selection.
+        symptoms: (!symptoms.is_empty()).then_some(symptoms),
         width: a.width,
         height: a.height,
         theme: if a.dark { Theme::Dark } else { Theme::Light },

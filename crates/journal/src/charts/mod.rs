@@ -81,9 +81,9 @@ impl ChartKind {
 /// 14 px labels legible when the chart is scaled to the width of an A4 page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChartOptions {
-    /// Symptoms for the dose-and-symptoms chart, in the order given. Empty: the first
-    /// [`DEFAULT_SYMPTOM_COUNT`] active symptoms in the user's order.
-    pub symptoms: Vec<ItemId>,
+    /// Symptoms for the dose-and-symptoms chart, in the order given (an empty list shows
+    /// none). `None`: the first [`DEFAULT_SYMPTOM_COUNT`] active symptoms in the user's order.
+    pub symptoms: Option<Vec<ItemId>>,
     pub width: u32,
     /// The wellbeing calendar ignores this: it is as tall as its rows of months need.
     pub height: u32,
@@ -92,7 +92,7 @@ pub struct ChartOptions {
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        Self { symptoms: Vec::new(), width: 640, height: 280, theme: Theme::Light }
+        Self { symptoms: None, width: 640, height: 280, theme: Theme::Light }
     }
 }
 
@@ -173,10 +173,10 @@ impl ChartData {
 
     /// The symptoms the dose-and-symptoms chart draws for `o`, known ids only, in order.
     pub fn chosen_symptoms(&self, o: &ChartOptions) -> Vec<&CatalogItem> {
-        if o.symptoms.is_empty() {
-            return self.symptoms.iter().filter(|s| !s.archived).take(DEFAULT_SYMPTOM_COUNT).collect();
+        match &o.symptoms {
+            None => self.symptoms.iter().filter(|s| !s.archived).take(DEFAULT_SYMPTOM_COUNT).collect(),
+            Some(ids) => ids.iter().filter_map(|id| self.symptoms.iter().find(|s| s.id == *id)).collect(),
         }
-        o.symptoms.iter().filter_map(|id| self.symptoms.iter().find(|s| s.id == *id)).collect()
     }
 
     /// The period summary of this data (see [`crate::summary`]).

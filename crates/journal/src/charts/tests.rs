@@ -206,6 +206,7 @@ fn snapshots_of_every_chart() {
     for k in ChartKind::ALL {
         insta::assert_snapshot!(k.key(), render(k, &data, &ChartOptions::default()).unwrap());
     }
-    let dark = ChartOptions { theme: Theme::Dark, symptoms: vec![data.symptoms[1].id], ..ChartOptions::default() };
+    let dark =
+        ChartOptions { theme: Theme::Dark, symptoms: Some(vec![data.symptoms[1].id]), ..ChartOptions::default() };
     insta::assert_snapshot!("dose-symptoms-dark", dose_symptoms(&data, &dark).unwrap());
 }

@@ -14,6 +14,6 @@ from: string | null,
  */
 to: string | null, 
 /**
- * Symptoms for the dose-and-symptoms chart; empty: the first three active ones.
+ * Symptoms for the dose-and-symptoms chart (empty: none); null: the first three active ones.
  */
-symptoms: Array<number>, theme: Theme, };
+symptoms: Array<number> | null, theme: Theme, };
