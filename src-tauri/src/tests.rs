@@ -9,27 +9,29 @@ use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 use crate::{builder, state::AppState};
 
-struct Harness {
-    _dir: tempfile::TempDir,
+/// The app's command registry on the mock runtime, over a journal in a temporary folder.
+/// Also used by the command modules' own tests.
+pub(crate) struct Harness {
+    pub(crate) dir: tempfile::TempDir,
     _app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
 }
 
-fn harness_with(setup: impl FnOnce(&std::path::Path)) -> Harness {
+pub(crate) fn harness_with(setup: impl FnOnce(&std::path::Path)) -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.sqlite3");
     setup(&path);
     let app = builder(mock_builder()).manage(AppState::open(Some(path))).build(mock_context(noop_assets())).unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    Harness { _dir: dir, _app: app, window }
+    Harness { dir, _app: app, window }
 }
 
-fn harness() -> Harness {
+pub(crate) fn harness() -> Harness {
     harness_with(|_| {})
 }
 
 impl Harness {
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+    pub(crate) fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         let req = InvokeRequest {
             cmd: cmd.into(),
             callback: CallbackFn(0),
@@ -42,11 +44,11 @@ impl Harness {
         get_ipc_response(&self.window, req).map(|b| b.deserialize::<Value>().unwrap())
     }
 
-    fn ok(&self, cmd: &str, args: Value) -> Value {
+    pub(crate) fn ok(&self, cmd: &str, args: Value) -> Value {
         self.call(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
     }
 
-    fn err(&self, cmd: &str, args: Value) -> Value {
+    pub(crate) fn err(&self, cmd: &str, args: Value) -> Value {
         self.call(cmd, args).expect_err(cmd)
     }
 }

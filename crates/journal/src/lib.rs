@@ -16,6 +16,7 @@ pub mod demo;
 mod error;
 pub mod exchange;
 pub mod fhir;
+pub mod files;
 mod hhmm;
 mod model;
 pub mod paths;

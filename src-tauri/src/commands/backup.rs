@@ -174,32 +174,7 @@ pub fn export_fhir(
         let patient_name = if include_name { j.setting(Setting::PatientName)? } else { None };
         journal::fhir::export_fhir(j, range, &Options { include_notes, patient_name, zone: Zone::Local })
     })?;
-    write_private(Path::new(&path), text.as_bytes())
-}
-
-/// Writes a file whole or not at all (temporary name, then rename), readable by the owner only.
-fn write_private(path: &Path, bytes: &[u8]) -> IpcResult<()> {
-    use std::io::Write;
-    let tmp = path.with_extension("partial");
-    let write = || -> std::io::Result<()> {
-        let mut opts = std::fs::OpenOptions::new();
-        opts.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-        let mut f = opts.open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        eprintln!("ldn-journal-app: export to {}: {e}", path.display());
-        if e.kind() == std::io::ErrorKind::StorageFull {
-            IpcError::Journal("the disk is full: the export was not written".into())
-        } else {
-            IpcError::Journal(format!("the export could not be written there ({})", e.kind()))
-        }
-    })
+    super::write_export(Path::new(&path), text.as_bytes(), "the export")
 }
 
 fn journal_path(state: &AppState) -> IpcResult<PathBuf> {
@@ -228,46 +203,10 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use serde_json::{Value, json};
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
-    use tauri::webview::InvokeRequest;
-    use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
-    use crate::{builder, state::AppState};
-
-    struct Harness {
-        dir: tempfile::TempDir,
-        _app: App<MockRuntime>,
-        window: WebviewWindow<MockRuntime>,
-    }
-
-    fn harness() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("journal.sqlite3");
-        let app =
-            builder(mock_builder()).manage(AppState::open(Some(path))).build(mock_context(noop_assets())).unwrap();
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-        Harness { dir, _app: app, window }
-    }
+    use crate::tests::{Harness, harness};
 
     impl Harness {
-        fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-            let req = InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            };
-            get_ipc_response(&self.window, req).map(|b| b.deserialize::<Value>().unwrap())
-        }
-
-        fn ok(&self, cmd: &str, args: Value) -> Value {
-            self.call(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
-        }
-
         fn save(&self, date: &str) {
             let day = json!({"date": date, "doses": [], "scores": [], "wellbeing": 6, "sleep": {},
                 "dreams": {}, "side_effects": [], "notes": "private note"});

@@ -8,3 +8,20 @@ pub mod regimen;
 pub mod report;
 pub mod settings;
 pub mod trends;
+
+use std::path::Path;
+
+use crate::error::{IpcError, IpcResult};
+
+/// Writes a file the user chose in the save dialog, whole and owner-only
+/// ([`journal::files::write_private`]). `what` names it in the message ("the PDF").
+fn write_export(path: &Path, bytes: &[u8], what: &str) -> IpcResult<()> {
+    journal::files::write_private(path, bytes).map_err(|e| {
+        eprintln!("ldn-journal-app: writing {}: {e}", path.display());
+        if e.kind() == std::io::ErrorKind::StorageFull {
+            IpcError::Journal(format!("the disk is full: {what} was not saved"))
+        } else {
+            IpcError::Journal(format!("{what} could not be saved there ({}); choose another folder", e.kind()))
+        }
+    })
+}

@@ -1,7 +1,7 @@
 //! Export PDF: the appointment summary (`journal::report`), written to the file the user chose
 //! in the save dialog; then, if they ask, opened in their PDF viewer.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
@@ -63,7 +63,7 @@ pub async fn export_pdf(
         ..ReportOptions::new(range)
     };
     let pdf = state.with(|j| journal::report::render(j, &options))?;
-    write_whole(&path, &pdf)?;
+    super::write_export(&path, &pdf, "the PDF")?;
     *last.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
     Ok(PdfSaved { path: path.display().to_string(), bytes: pdf.len() as u64 })
 }
@@ -89,75 +89,20 @@ fn pdf_path(path: &str) -> IpcResult<PathBuf> {
     Ok(if is_pdf { p } else { p.with_extension("pdf") })
 }
 
-/// Writes the file whole or not at all (temporary name, then rename), readable by the owner
-/// only: the summary is health data.
-fn write_whole(path: &Path, bytes: &[u8]) -> IpcResult<()> {
-    use std::io::Write;
-    let tmp = path.with_extension("pdf.partial");
-    let write = || -> std::io::Result<()> {
-        let mut opts = std::fs::OpenOptions::new();
-        opts.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-        let mut f = opts.open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        eprintln!("ldn-journal-app: PDF to {}: {e}", path.display());
-        if e.kind() == std::io::ErrorKind::StorageFull {
-            IpcError::Journal("the disk is full: the PDF was not saved".into())
-        } else {
-            IpcError::Journal(format!("the PDF could not be saved there ({}); choose another folder", e.kind()))
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
 
     use serde_json::{Value, json};
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
-    use tauri::webview::InvokeRequest;
-    use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
-    use crate::{builder, state::AppState};
+    use crate::tests::{Harness, harness_with};
 
-    struct Harness {
-        dir: tempfile::TempDir,
-        _app: App<MockRuntime>,
-        window: WebviewWindow<MockRuntime>,
-    }
-
+    /// Sixty days of demo data, ending 2025-03-31.
     fn harness() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("journal.sqlite3");
-        let mut j = journal::Journal::open(&path).unwrap();
-        journal::demo::fill(&mut j, 60, 3, "2025-03-31".parse().unwrap()).unwrap();
-        drop(j);
-        let app =
-            builder(mock_builder()).manage(AppState::open(Some(path))).build(mock_context(noop_assets())).unwrap();
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-        Harness { dir, _app: app, window }
-    }
-
-    impl Harness {
-        fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-            let req = InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            };
-            get_ipc_response(&self.window, req).map(|b| b.deserialize::<Value>().unwrap())
-        }
+        harness_with(|path| {
+            let mut j = journal::Journal::open(path).unwrap();
+            journal::demo::fill(&mut j, 60, 3, "2025-03-31".parse().unwrap()).unwrap();
+        })
     }
 
     fn request(paper: &str) -> Value {

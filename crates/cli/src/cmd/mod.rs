@@ -27,22 +27,6 @@ pub fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), 
     use std::io::Write;
     match path {
         None => std::io::stdout().write_all(bytes).map_err(|e| crate::CliError::io("standard output", e)),
-        Some(p) => {
-            let tmp = p.with_extension("partial");
-            let write = || {
-                let mut opts = std::fs::OpenOptions::new();
-                opts.write(true).create(true).truncate(true);
-                #[cfg(unix)]
-                std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-                let mut f = opts.open(&tmp)?;
-                f.write_all(bytes)?;
-                f.sync_all()?;
-                std::fs::rename(&tmp, p)
-            };
-            write().map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                crate::CliError::io(p, e)
-            })
-        }
+        Some(p) => journal::files::write_private(p, bytes).map_err(|e| crate::CliError::io(p, e)),
     }
 }
