@@ -12,7 +12,12 @@ async fn main() {
     let ready = args.next().unwrap_or_else(|| "[data-testid=\"bare-window\"]".into());
     for round in 0..2 {
         let t = std::time::Instant::now();
-        let app = App::launch_binary(&bin, Home::new(), &ready).await;
+        // SMOKE_APP_ENV=KEY=VALUE passes one variable to the app (e.g. to compare WebKit settings).
+        let mut home = Home::new();
+        if let Some((k, v)) = std::env::var("SMOKE_APP_ENV").ok().as_deref().and_then(|s| s.split_once('=')) {
+            home = home.with_env(Box::leak(k.to_string().into_boxed_str()), v);
+        }
+        let app = App::launch_binary(&bin, home, &ready).await;
         let pid = app.pid().expect("app pid found");
         let kids = procs::descendants(pid);
         println!(
@@ -22,6 +27,11 @@ async fn main() {
             procs::tree_pss_kib(pid) / 1024,
             app.client().title().await.ok()
         );
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        for p in std::iter::once(pid).chain(procs::descendants(pid)) {
+            let name = procs::exe(p).and_then(|e| e.file_name().map(|n| n.to_string_lossy().into_owned()));
+            println!("  pid {p} {:?}: PSS {} MiB", name.unwrap_or_default(), procs::pss_kib(p).unwrap_or(0) / 1024);
+        }
         let _home = app.quit().await;
         let left: Vec<u32> = std::iter::once(pid).chain(kids).filter(|p| procs::alive(*p)).collect();
         println!("round {round}: still alive after quit: {left:?}");

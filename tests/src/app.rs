@@ -309,6 +309,21 @@ impl App {
         }
     }
 
+    /// Waits until the value of the form control `id` satisfies `ok`; returns it.
+    pub async fn wait_value(&self, id: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + timeout();
+        loop {
+            let v = self.value(id).await;
+            if ok(&v) {
+                return v;
+            }
+            if Instant::now() > deadline {
+                self.fail(format!("value of {id} never became {what}; last seen: {v:?}")).await;
+            }
+            tokio::time::sleep(Duration::from_millis(30)).await;
+        }
+    }
+
     /// Waits until `id` contains `needle` (case-sensitive).
     pub async fn wait_contains(&self, id: &str, needle: &str) -> String {
         self.wait_text(id, &format!("containing {needle:?}"), |t| t.contains(needle)).await

@@ -65,7 +65,7 @@ async fn the_symptom_list_shapes_the_day_view() {
     app.wait_gone(&format!("symptom-{pain}-rename")).await;
     app.type_into("symptom-add-name", "Tinnitus").await;
     app.click("symptom-add").await;
-    app.wait_contains("symptom-list", "").await;
+    app.wait_value("symptom-add-name", "empty after adding", str::is_empty).await;
     app.click(&format!("symptom-{fatigue}-archive")).await;
     app.wait_gone(&format!("symptom-{fatigue}-name")).await;
 
