@@ -8,6 +8,7 @@ pub mod error;
 pub mod state;
 #[cfg(test)]
 mod tests;
+mod webview;
 
 use tauri::{Builder, Manager, Runtime};
 
@@ -57,7 +58,10 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .setup(commands::backup::setup)
+        .setup(|app| {
+            webview::configure(app);
+            commands::backup::setup(app)
+        })
         .build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|_, _| {}),
