@@ -52,7 +52,7 @@ async fn command_ms(app: &App, preset: &str) -> f64 {
     let script = r#"
         const [span, done] = [arguments[0], arguments[arguments.length - 1]];
         const [from, to] = span.split('..');
-        const request = { from, to, symptoms: [], theme: 'light' };
+        const request = { from, to, symptoms: null, theme: 'light' };
         const t0 = performance.now();
         window.__TAURI_INTERNALS__.invoke('trends', { request }).then(() => done(performance.now() - t0), () => done(-1));
     "#;
