@@ -11,6 +11,7 @@
 //! - Memory: PSS summed over the app process and its children (WebKit web and network
 //!   processes) from /proc/PID/smaps_rollup, 2 s after the first screen, and again after
 //!   visiting History and Trends.
+//! - `--timeline` also prints each launch's page timeline (resources, IPC calls, paints).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -26,13 +27,25 @@ struct Args {
     runs: usize,
     deb: Option<PathBuf>,
     out: Option<PathBuf>,
+    timeline: bool,
 }
 
 fn args() -> Args {
-    let mut a =
-        Args { app: PathBuf::new(), bare: PathBuf::new(), journal: PathBuf::new(), runs: 5, deb: None, out: None };
+    let mut a = Args {
+        app: PathBuf::new(),
+        bare: PathBuf::new(),
+        journal: PathBuf::new(),
+        runs: 5,
+        deb: None,
+        out: None,
+        timeline: false,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--timeline" {
+            a.timeline = true;
+            continue;
+        }
         let value = it.next().unwrap_or_else(|| panic!("{flag} needs a value"));
         match flag.as_str() {
             "--app" => a.app = value.into(),
@@ -80,11 +93,15 @@ async fn settle_and_measure(app: &App) -> f64 {
     mib(procs::tree_pss_kib(app.pid().expect("app pid")))
 }
 
-async fn bare_run(bin: &Path, s: &mut Samples) {
+async fn bare_run(bin: &Path, s: &mut Samples, timeline: bool) {
     let t = Instant::now();
     let app = App::launch_binary(bin, Home::new(), "[data-testid=\"bare-window\"]").await;
     s.session_ms.push(t.elapsed().as_secs_f64() * 1e3);
     s.launch_ms.push(app.launch_secs().expect("launch time") * 1e3);
+    if timeline {
+        eprintln!("bare window launch:");
+        print_timeline(&app).await;
+    }
     s.pss_mib.push(settle_and_measure(&app).await);
     app.quit().await;
 }
@@ -99,6 +116,34 @@ fn demo_home(journal: &Path) -> Home {
     home
 }
 
+/// The page's own timeline: navigation, resources (IPC calls show up as `ipc://` fetches) and
+/// paints, in ms since the page's time origin, with that origin in ms since the Unix epoch.
+const PAGE_TIMELINE: &str = "const nav = performance.getEntriesByType('navigation')[0];
+    const e = [];
+    if (nav) for (const k of ['responseEnd', 'domInteractive', 'domContentLoadedEventEnd', 'loadEventEnd']) e.push([k, nav[k], nav[k]]);
+    for (const r of performance.getEntriesByType('resource')) e.push([r.name.replace(/^.*\\//, ''), r.startTime, r.responseEnd]);
+    for (const p of performance.getEntriesByType('paint')) e.push([p.name, p.startTime, p.startTime]);
+    e.push(['now (ready seen)', performance.now(), performance.now()]);
+    return { origin: performance.timeOrigin, entries: e };";
+
+/// Prints where a launch's time went, in ms since the app process started (`--timeline`).
+async fn print_timeline(app: &App) {
+    let Some(start) = app.pid().and_then(procs::start_secs) else { return };
+    let Some(uptime) = procs::uptime_secs() else { return };
+    let now_epoch_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64() * 1e3)
+        .unwrap_or(f64::NAN);
+    let start_epoch_ms = now_epoch_ms - (uptime - start) * 1e3;
+    let v = app.client().execute(PAGE_TIMELINE, vec![]).await.expect("read the page timeline");
+    let origin = v["origin"].as_f64().unwrap_or(f64::NAN) - start_epoch_ms;
+    eprintln!("  page time origin: {origin:.0} ms after the process started");
+    for e in v["entries"].as_array().into_iter().flatten() {
+        let at = |i: usize| e[i].as_f64().unwrap_or(f64::NAN) + origin;
+        eprintln!("  {:>5.0} → {:>5.0} ms  {}", at(1), at(2), e[0].as_str().unwrap_or("?"));
+    }
+}
+
 const TIME_SAVE: &str = "const done = arguments[arguments.length - 1];
     const status = document.querySelector('[data-testid=\"day-status\"]');
     const button = document.querySelector('[data-testid=\"save-day\"]');
@@ -110,12 +155,16 @@ const TIME_SAVE: &str = "const done = arguments[arguments.length - 1];
     observer.observe(status, { childList: true, subtree: true, characterData: true });
     button.click();";
 
-async fn app_run(bin: &Path, journal: &Path, run: usize, s: &mut Samples) {
+async fn app_run(bin: &Path, journal: &Path, run: usize, s: &mut Samples, timeline: bool) {
     let home = demo_home(journal);
     let t = Instant::now();
     let app = App::launch_binary(bin, home, "[data-testid=\"save-day\"]").await;
     s.session_ms.push(t.elapsed().as_secs_f64() * 1e3);
     s.launch_ms.push(app.launch_secs().expect("launch time") * 1e3);
+    if timeline {
+        eprintln!("app launch:");
+        print_timeline(&app).await;
+    }
     s.pss_mib.push(settle_and_measure(&app).await);
 
     for k in 0..5 {
@@ -150,11 +199,11 @@ async fn main() {
     let a = args();
     let (mut bare, mut app) = (Samples::default(), Samples::default());
     // Warm the page cache once for each, then alternate so both see the same conditions.
-    bare_run(&a.bare, &mut Samples::default()).await;
-    app_run(&a.app, &a.journal, 0, &mut Samples::default()).await;
+    bare_run(&a.bare, &mut Samples::default(), false).await;
+    app_run(&a.app, &a.journal, 0, &mut Samples::default(), false).await;
     for run in 0..a.runs {
-        bare_run(&a.bare, &mut bare).await;
-        app_run(&a.app, &a.journal, run + 1, &mut app).await;
+        bare_run(&a.bare, &mut bare, a.timeline).await;
+        app_run(&a.app, &a.journal, run + 1, &mut app, a.timeline).await;
         eprintln!("run {}/{} done", run + 1, a.runs);
     }
 

@@ -4,12 +4,10 @@
 //! bind-mounted read-only: the kernel then refuses every write, for root too.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use journal::{Error, Journal};
 
 const CHILD_ENV: &str = "LDN_JOURNAL_RO_CHILD_DIR";
@@ -64,7 +62,7 @@ fn a_journal_in_a_read_only_folder_is_refused_untouched() {
         .arg("sh")
         .arg(dir)
         .arg(std::env::current_exe().unwrap())
-        .args(["--exact", "read_only_child", "--nocapture", "--test-threads=1"])
+        .args(["--exact", &test_name(module_path!(), "read_only_child"), "--nocapture", "--test-threads=1"])
         .env(CHILD_ENV, dir)
         .output()
         .unwrap();

@@ -1,9 +1,7 @@
 //! `chart`: the four charts as SVG files or on standard output, with clear errors.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn demo() -> Env {
     let e = env();

@@ -3,12 +3,10 @@
 #![allow(clippy::unwrap_used)]
 #![cfg(unix)]
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use journal::Journal;
 
 fn mode(p: &Path) -> u32 {

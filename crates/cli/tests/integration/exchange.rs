@@ -1,9 +1,7 @@
 //! `export` and `import` from the command line.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn demo() -> Env {
     let e = env();

@@ -1,9 +1,7 @@
 //! `backup`, `backups`, `restore`, `wipe` and `export --format fhir`.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn backup_list_restore_and_wipe() {

@@ -1,9 +1,7 @@
 //! `check`, `demo`, the default journal path, and files that are not journals.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn check_a_new_journal() {

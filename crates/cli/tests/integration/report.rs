@@ -1,9 +1,7 @@
 //! `report`: the PDF appointment summary written to a file, with clear errors.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn writes_a_pdf_and_says_where() {

@@ -1,9 +1,7 @@
 //! `log`, `show` and `list`: writing days from the command line and reading them back.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn with_symptoms() -> Env {
     let e = env();

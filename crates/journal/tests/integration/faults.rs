@@ -10,14 +10,12 @@
 //!   space.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use journal::exchange::{self, ImportMode};
 use journal::{DateRange, Day, Error, Journal, backup};
 
@@ -81,7 +79,7 @@ fn reset(pristine: &Path, path: &Path) {
 
 fn child(what: &str, db: &Path, file: &Path) -> Command {
     let mut c = Command::new(std::env::current_exe().unwrap());
-    c.args(["--exact", "fault_child", "--nocapture", "--test-threads=1"])
+    c.args(["--exact", &test_name(module_path!(), "fault_child"), "--nocapture", "--test-threads=1"])
         .env(CHILD, what)
         .env(DB, db)
         .env(FILE, file)
@@ -184,7 +182,7 @@ fn full_disk_gives_a_clear_error_and_keeps_every_committed_day() {
     }
     let out = c
         .arg(std::env::current_exe().unwrap())
-        .args(["--exact", "fault_child", "--nocapture", "--test-threads=1"])
+        .args(["--exact", &test_name(module_path!(), "fault_child"), "--nocapture", "--test-threads=1"])
         .env(CHILD, "full")
         .env(DB, &mnt)
         .output()

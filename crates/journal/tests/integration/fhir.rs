@@ -3,12 +3,10 @@
 //! crates/fhir-check, kept apart because its serde_json features would leak into these tests.)
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
 use std::collections::{BTreeMap, HashSet};
 
+use crate::common::*;
 use chrono::FixedOffset;
-use common::*;
 use journal::fhir::{self, ANONYMOUS, Options, Zone};
 use journal::{Catalog, DateRange, Day, Dose, Formulation, Micrograms, PrescribedDose, RegimenPeriod};
 use serde_json::Value;

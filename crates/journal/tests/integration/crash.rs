@@ -4,14 +4,12 @@
 //! hold every reported day, and hold only whole days.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::*;
 use chrono::{Datelike, NaiveDate};
-use common::*;
 use journal::{Catalog, DateRange, Day, Journal};
 
 /// Set in the child's environment to the journal it should write.
@@ -78,7 +76,7 @@ fn killed_writer_loses_no_committed_day() {
     while rounds < ROUNDS && Instant::now() < deadline {
         rounds += 1;
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "crash_child", "--nocapture", "--test-threads=1"])
+            .args(["--exact", &test_name(module_path!(), "crash_child"), "--nocapture", "--test-threads=1"])
             .env(CHILD_ENV, &path)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -2,11 +2,9 @@
 //! its own clear error, and neither the journal nor the file is changed.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use journal::exchange::{ImportMode, export_json, import};
 use journal::{DateRange, Error, Journal};
 

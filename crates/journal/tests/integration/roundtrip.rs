@@ -3,9 +3,7 @@
 //! replace, and imports nothing from a file with a bad row.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use journal::exchange::{ImportMode, ImportReport, export_csv, export_json, import};
 use journal::{
     Catalog, DateRange, Day, Dose, Dreams, Error, Formulation, Micrograms, PrescribedDose, Question, RegimenPeriod,

@@ -2,9 +2,7 @@
 //! Each old journal is built the way that version built it: its migrations only, its own SQL.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use journal::store::schema::{APPLICATION_ID, LATEST, MIGRATIONS};
 use journal::{
     Catalog, DateRange, Day, Dose, Dreams, Formulation, Journal, Micrograms, Score, Severity, SideEffectEntry, Sleep,

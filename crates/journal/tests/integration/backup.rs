@@ -1,14 +1,12 @@
 //! Backups: daily, rotation, listing, restore, and the safety backup before an import.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
+use crate::common::*;
 use chrono::{Duration, NaiveDate};
-use common::*;
 use journal::backup::{self, Kind};
 use journal::exchange::{self, ImportMode};
 use journal::{DateRange, Error, Journal};

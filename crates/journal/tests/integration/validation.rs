@@ -3,9 +3,7 @@
 //! field errors (and nothing written).
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use journal::{
     Catalog, DateRange, Day, Dose, Error, FieldError, Formulation, Micrograms, PrescribedDose, Question, RegimenPeriod,
     Score, Severity, SideEffectEntry,

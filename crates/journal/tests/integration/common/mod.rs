@@ -131,3 +131,12 @@ pub fn err<T: std::fmt::Debug>(r: journal::Result<T>) -> journal::Error {
         Err(e) => e,
     }
 }
+
+/// The libtest name of test `name` in the module at `module_path` (pass `module_path!()`), for
+/// a child process that re-runs just that test with `--exact`: libtest leaves out the crate.
+pub fn test_name(module_path: &str, name: &str) -> String {
+    match module_path.split_once("::") {
+        Some((_crate, module)) => format!("{module}::{name}"),
+        None => name.to_owned(),
+    }
+}

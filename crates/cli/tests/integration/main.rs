@@ -1,0 +1,11 @@
+//! One test binary for the whole suite: each file links the full dependency tree, so
+//! separate binaries cost minutes of linking and gigabytes of disk for nothing.
+
+mod common;
+
+mod admin;
+mod chart;
+mod day;
+mod exchange;
+mod ownership;
+mod report;

@@ -1,0 +1,17 @@
+//! One test binary for the whole suite: each file links the full dependency tree, so
+//! separate binaries cost minutes of linking and gigabytes of disk for nothing.
+
+mod common;
+
+mod backup;
+mod bad_input;
+mod crash;
+mod faults;
+mod fhir;
+mod migration;
+mod permissions;
+mod privacy;
+mod readonly;
+mod report;
+mod roundtrip;
+mod validation;

@@ -1,0 +1,18 @@
+//! One test binary for the whole suite: each file links the full dependency tree, so
+//! separate binaries cost minutes of linking and gigabytes of disk for nothing.
+
+mod accessibility;
+mod backup;
+mod concurrent;
+mod day_logging;
+mod drafts;
+mod first_run;
+mod history;
+mod keyboard;
+mod no_network;
+mod past_days;
+mod questions_settings;
+mod regimen;
+mod report;
+mod trends;
+mod validation;
