@@ -38,6 +38,7 @@ fn main() {
         "trends",
         // backup.rs
         "backups",
+        "daily_backup",
         "back_up_now",
         "inspect_backup",
         "restore_backup",

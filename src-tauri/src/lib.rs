@@ -43,6 +43,7 @@ pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
         settings::delete_everything,
         trends::trends,
         backup::backups,
+        backup::daily_backup,
         backup::back_up_now,
         backup::inspect_backup,
         backup::restore_backup,

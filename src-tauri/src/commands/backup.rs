@@ -1,11 +1,12 @@
 //! Backups, restore and the FHIR export for clinical systems.
 //!
-//! The automatic backup of the day runs at start-up in a background thread on its own
-//! connection, so logging never waits for it; its outcome is kept for Settings and, when it
-//! failed, announced with the `daily-backup-failed` event.
+//! The automatic backup of the day runs shortly after start-up in a background thread on its
+//! own connection, so logging never waits for it; its outcome is kept for Settings and
+//! announced with the `daily-backup` event.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::Duration;
 
 use journal::backup::{self, BackupInfo};
 use journal::fhir::{Options, Zone};
@@ -18,8 +19,12 @@ use ts_rs::TS;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
-/// Event sent to the UI when the automatic backup failed (payload: the message).
-pub const FAILED_EVENT: &str = "daily-backup-failed";
+/// Event sent to the UI when the automatic backup is over (payload: its [`DailyBackup`]).
+pub const DAILY_EVENT: &str = "daily-backup";
+
+/// The automatic backup waits this long after start-up: copying a large journal while the
+/// window and its web view start slowed the first screen on a two-core machine.
+const DAILY_DELAY: Duration = Duration::from_secs(3);
 
 /// What became of today's automatic backup.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -59,8 +64,8 @@ pub fn setup<R: Runtime>(app: &mut tauri::App<R>) -> Result<(), Box<dyn std::err
     Ok(())
 }
 
-/// Runs today's backup on a second connection in a background thread: WAL lets the app
-/// read and write meanwhile, and a failure is only reported.
+/// Runs today's backup, after [`DAILY_DELAY`], on a second connection in a background thread:
+/// WAL lets the app read and write meanwhile, and a failure is only reported.
 pub fn start_daily<R: Runtime>(app: &AppHandle<R>) {
     app.manage(DailyBackupState(Mutex::new(DailyBackup::Running)));
     let path = app.state::<AppState>().path().cloned().filter(|_| app.state::<AppState>().open_error().is_none());
@@ -68,7 +73,7 @@ pub fn start_daily<R: Runtime>(app: &AppHandle<R>) {
     let spawned = std::thread::Builder::new().name("daily-backup".into()).spawn(move || {
         let outcome = match path {
             None => DailyBackup::Skipped,
-            Some(p) => match daily(&p) {
+            Some(p) => match daily_after_delay(&p) {
                 Ok(Some(info)) => DailyBackup::Made { info },
                 Ok(None) => DailyBackup::AlreadyMade,
                 Err(e) => {
@@ -77,17 +82,16 @@ pub fn start_daily<R: Runtime>(app: &AppHandle<R>) {
                 }
             },
         };
-        if let DailyBackup::Failed { message } = &outcome {
-            let _ = app.emit(FAILED_EVENT, message.clone());
-        }
-        app.state::<DailyBackupState>().set(outcome);
+        app.state::<DailyBackupState>().set(outcome.clone());
+        let _ = app.emit(DAILY_EVENT, outcome);
     });
     if let Err(e) = spawned {
         eprintln!("ldn-journal-app: could not start the automatic backup: {e}");
     }
 }
 
-fn daily(path: &Path) -> journal::Result<Option<BackupInfo>> {
+fn daily_after_delay(path: &Path) -> journal::Result<Option<BackupInfo>> {
+    std::thread::sleep(DAILY_DELAY);
     let j = Journal::open(path)?;
     backup::daily(&j, chrono::Local::now().date_naive())
 }
@@ -101,13 +105,24 @@ pub struct Backups {
     pub daily: DailyBackup,
 }
 
+/// Today's automatic backup alone: cheap, for the check at start-up (listing the backups opens
+/// every one of them).
+#[tauri::command]
+pub fn daily_backup<R: Runtime>(app: AppHandle<R>) -> DailyBackup {
+    daily_state(&app)
+}
+
+fn daily_state<R: Runtime>(app: &AppHandle<R>) -> DailyBackup {
+    app.try_state::<DailyBackupState>().map_or(DailyBackup::Skipped, |d| d.get())
+}
+
 #[tauri::command]
 pub fn backups<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> IpcResult<Backups> {
     let path = journal_path(&state)?;
     Ok(Backups {
         folder: backup::dir(&path).display().to_string(),
         backups: backup::list(&path).map_err(from_journal)?,
-        daily: app.try_state::<DailyBackupState>().map_or(DailyBackup::Skipped, |d| d.get()),
+        daily: daily_state(&app),
     })
 }
 
@@ -230,6 +245,7 @@ mod tests {
         let list = h.ok("backups", json!({}));
         assert_eq!(list["backups"].as_array().unwrap().len(), 1);
         assert_eq!(list["daily"]["state"], "skipped", "no start-up backup in the mock app");
+        assert_eq!(h.ok("daily_backup", json!({})), json!({"state": "skipped"}));
         let path = list["backups"][0]["path"].clone();
         let shown = h.ok("inspect_backup", json!({ "path": path }));
         assert_eq!((shown["days"].as_u64(), shown["first"].as_str()), (Some(1), Some("2025-03-01")));

@@ -60,3 +60,25 @@ async fn back_up_change_restore() {
     assert_eq!(app.text("day-status").await, "Not logged yet");
     app.quit().await;
 }
+
+/// The automatic backup runs in the background shortly after start-up. When it cannot be made
+/// (here a file stands where the backups folder goes), the app says so once, Settings shows
+/// why, and logging goes on.
+#[tokio::test]
+async fn a_failed_automatic_backup_is_reported_and_logging_goes_on() {
+    let home = Home::seeded(e2e::onboard);
+    let blocked = backup::dir(&home.journal_path());
+    std::fs::write(&blocked, "not a folder").expect("block the backups folder");
+    let app = App::launch(home).await;
+
+    flows::day_loaded(&app, today()).await;
+    app.choose("wellbeing-6").await;
+    app.click("save-day").await;
+    app.wait_text("day-status", "Saved", |t| t == "Saved").await;
+
+    let toast = app.wait_contains("toast", "The automatic backup failed").await;
+    assert!(toast.contains("Your journal is fine"), "{toast}");
+    flows::open(&app, "settings").await;
+    app.wait_contains("daily-backup-status", "Today's automatic backup failed").await;
+    assert_eq!(app.home().open_journal().days(DateRange::all()).expect("read").len(), 1, "the day was kept");
+}

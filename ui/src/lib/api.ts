@@ -5,6 +5,7 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { BackupInfo } from "./bindings/BackupInfo";
 import type { Backups } from "./bindings/Backups";
 import type { Catalog } from "./bindings/Catalog";
+import type { DailyBackup } from "./bindings/DailyBackup";
 import type { CatalogItem } from "./bindings/CatalogItem";
 import type { DateRange } from "./bindings/DateRange";
 import type { Day } from "./bindings/Day";
@@ -64,6 +65,7 @@ export const api = {
   deleteEverything: (confirmation: string) => call<null>("delete_everything", { confirmation }),
   trends: (request: TrendsRequest) => call<Trends>("trends", { request }),
   backups: () => call<Backups>("backups"),
+  dailyBackup: () => call<DailyBackup>("daily_backup"),
   backUpNow: () => call<BackupInfo>("back_up_now"),
   inspectBackup: (path: string) => call<BackupInfo>("inspect_backup", { path }),
   restoreBackup: (path: string, days: number) => call<BackupInfo>("restore_backup", { path, days }),
