@@ -7,7 +7,10 @@
 //!   the bare window its page's marker element. Found by WebDriver polling every 5 ms; both
 //!   ends come from /proc clocks with 10 ms resolution.
 //! - Save: `performance.now()` in the page around a click on Save until the status reads
-//!   "Saved" (a MutationObserver on the status), after one edit of the notes.
+//!   "Saved" (a MutationObserver on the status), after one edit of the notes; also until the
+//!   next frame after that.
+//! - Trends (issue 4): from a click on a range preset until the next frame with the new
+//!   charts, every preset on the 10-year journal, after one round of warm-up.
 //! - Memory: PSS summed over the app process and its children (WebKit web and network
 //!   processes) from /proc/PID/smaps_rollup, 2 s after the first screen, and again after
 //!   visiting History and Trends.
@@ -16,8 +19,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use e2e::{App, Home, flows, procs};
-use serde_json::Value;
+use e2e::{App, Home, flows, procs, timing};
 
 #[derive(Debug)]
 struct Args {
@@ -68,6 +70,8 @@ struct Samples {
     pss_mib: Vec<f64>,
     pss_used_mib: Vec<f64>,
     save_ms: Vec<f64>,
+    save_frame_ms: Vec<f64>,
+    trends_ms: Vec<f64>,
 }
 
 fn median(v: &[f64]) -> f64 {
@@ -123,6 +127,8 @@ const PAGE_TIMELINE: &str = "const nav = performance.getEntriesByType('navigatio
     if (nav) for (const k of ['responseEnd', 'domInteractive', 'domContentLoadedEventEnd', 'loadEventEnd']) e.push([k, nav[k], nav[k]]);
     for (const r of performance.getEntriesByType('resource')) e.push([r.name.replace(/^.*\\//, ''), r.startTime, r.responseEnd]);
     for (const p of performance.getEntriesByType('paint')) e.push([p.name, p.startTime, p.startTime]);
+    for (const m of performance.getEntriesByType('mark')) e.push([m.name, m.startTime, m.startTime]);
+    e.sort((a, b) => a[1] - b[1]);
     e.push(['now (ready seen)', performance.now(), performance.now()]);
     return { origin: performance.timeOrigin, entries: e };";
 
@@ -144,17 +150,6 @@ async fn print_timeline(app: &App) {
     }
 }
 
-const TIME_SAVE: &str = "const done = arguments[arguments.length - 1];
-    const status = document.querySelector('[data-testid=\"day-status\"]');
-    const button = document.querySelector('[data-testid=\"save-day\"]');
-    if (!status.textContent.includes('Unsaved')) { done('not dirty: ' + status.textContent); return; }
-    const t0 = performance.now();
-    const observer = new MutationObserver(() => {
-        if (status.textContent.trim() === 'Saved') { observer.disconnect(); done(performance.now() - t0); }
-    });
-    observer.observe(status, { childList: true, subtree: true, characterData: true });
-    button.click();";
-
 async fn app_run(bin: &Path, journal: &Path, run: usize, s: &mut Samples, timeline: bool) {
     let home = demo_home(journal);
     let t = Instant::now();
@@ -172,16 +167,23 @@ async fn app_run(bin: &Path, journal: &Path, run: usize, s: &mut Samples, timeli
         app.wait_contains("day-status", "Unsaved").await;
         // Let the draft write (400 ms after an edit) finish first: it is not part of a save.
         tokio::time::sleep(Duration::from_millis(700)).await;
-        let v = app.client().execute_async(TIME_SAVE, vec![]).await.expect("time a save");
-        match v {
-            Value::Number(n) => s.save_ms.push(n.as_f64().unwrap_or(f64::NAN)),
-            other => panic!("save timing failed: {other}"),
-        }
+        let [saved, frame] = timing::save_day(&app).await;
+        s.save_ms.push(saved);
+        s.save_frame_ms.push(frame);
     }
 
     flows::open(&app, "history").await;
     flows::open(&app, "trends").await;
     app.wait_css("[data-testid=\"trends\"][data-state=\"ready\"]").await;
+    // Every preset twice; the first round warms the webview up and is not counted.
+    for round in 0..2 {
+        for preset in ["1y", "4w", "all", "6m", "3m"] {
+            let [_, _, frame] = timing::trends_range_change(&app, &format!("trends-range-{preset}")).await;
+            if round > 0 {
+                s.trends_ms.push(frame);
+            }
+        }
+    }
     flows::open(&app, "day").await;
     s.pss_used_mib.push(settle_and_measure(&app).await);
     app.quit().await;
@@ -227,6 +229,10 @@ async fn main() {
     out.push('\n');
     out.push_str(&row("app: save round trip (click → \"Saved\")", &app.save_ms, "ms"));
     out.push('\n');
+    out.push_str(&row("app: save, click → next frame after \"Saved\"", &app.save_frame_ms, "ms"));
+    out.push('\n');
+    out.push_str(&row("app: Trends range change → next frame (5 presets)", &app.trends_ms, "ms"));
+    out.push('\n');
     out.push_str(&row("bare window: PSS, app + WebKit processes", &bare.pss_mib, "MiB"));
     out.push('\n');
     out.push_str(&row("app: PSS at the day view", &app.pss_mib, "MiB"));
@@ -237,8 +243,9 @@ async fn main() {
     let pss_extra = median(&app.pss_mib) - median(&bare.pss_mib);
     out.push_str(&format!(
         "\nStart: {start_ratio:.2}× the floor (target ≤ 1.2×). Save: median {:.1} ms (target ≤ 50 ms). \
-         PSS: floor + {pss_extra:.0} MiB (target ≤ +40 MiB).\n",
-        median(&app.save_ms)
+         PSS: floor + {pss_extra:.0} MiB (target ≤ +40 MiB). Trends update: median {:.0} ms (target ≤ 150 ms).\n",
+        median(&app.save_ms),
+        median(&app.trends_ms)
     ));
     if let Some(deb) = &a.deb {
         match std::fs::metadata(deb) {

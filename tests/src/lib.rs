@@ -18,6 +18,7 @@ pub mod axe;
 pub mod driver;
 pub mod flows;
 pub mod procs;
+pub mod timing;
 
 pub use app::{App, Home, onboard, tid};
 pub use fantoccini::key::Key;

@@ -19,34 +19,6 @@ async fn dose_chart(app: &App) -> String {
     v.as_str().unwrap_or_default().to_owned()
 }
 
-/// Clicks `button` and waits, in the page, until the view shows a different span and is ready
-/// again. Returns milliseconds from the click to: the new charts in the DOM, the layout done
-/// (forced right then), and the next animation frame.
-async fn change_range(app: &App, button: &str) -> [f64; 3] {
-    let script = r#"
-        const [button, done] = [arguments[0], arguments[arguments.length - 1]];
-        const view = document.querySelector('[data-testid="trends"]');
-        const before = view.dataset.span;
-        const t0 = performance.now();
-        const updated = () => view.dataset.span !== before && view.dataset.state === 'ready';
-        const observer = new MutationObserver(() => {
-            if (!updated()) return;
-            observer.disconnect();
-            const dom = performance.now() - t0;
-            void document.body.offsetHeight;
-            const layout = performance.now() - t0;
-            requestAnimationFrame(() => done([dom, layout, performance.now() - t0]));
-        });
-        observer.observe(view, { attributes: true });
-        setTimeout(() => done([-1, -1, -1]), 10000);
-        document.querySelector(button).click();
-    "#;
-    let v = app.client().execute_async(script, vec![json!(tid(button))]).await.expect("range change script");
-    let ms: Vec<f64> = v.as_array().map(|a| a.iter().filter_map(|x| x.as_f64()).collect()).unwrap_or_default();
-    assert!(ms.len() == 3 && ms[0] >= 0.0, "the view did not update after {button}: {v}");
-    [ms[0], ms[1], ms[2]]
-}
-
 /// Milliseconds the `trends` command takes for the preset's range, measured in the page.
 async fn command_ms(app: &App, preset: &str) -> f64 {
     let script = r#"
@@ -86,7 +58,7 @@ async fn trends_follow_the_range_and_the_symptom_selection() {
     for round in 1..=2 {
         let mut times = Vec::new();
         for preset in ["1y", "4w", "all", "6m", "3m"] {
-            let [dom, layout, frame] = change_range(&app, &format!("trends-range-{preset}")).await;
+            let [dom, layout, frame] = e2e::timing::trends_range_change(&app, &format!("trends-range-{preset}")).await;
             let ipc = command_ms(&app, preset).await;
             println!(
                 "round {round}: {preset}: charts in the DOM {dom:.0} ms, laid out {layout:.0} ms, next frame {frame:.0} ms; the command alone {ipc:.0} ms"
