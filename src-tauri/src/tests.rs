@@ -68,7 +68,13 @@ fn day(date: &str) -> Value {
 fn an_empty_day_has_nothing_saved_prescribed_or_drafted() {
     let h = harness();
     let v = h.ok("open_day", json!({"date": "2025-05-01"}));
-    assert_eq!(v, json!({"date": "2025-05-01", "saved": null, "draft": null, "prescribed": null}));
+    assert_eq!(
+        v,
+        json!({"date": "2025-05-01", "saved": null, "draft": null, "prescribed": null,
+            "symptoms": h.ok("catalog", json!({"catalog": "symptoms"})),
+            "side_effects": h.ok("catalog", json!({"catalog": "side_effects"}))})
+    );
+    assert!(!v["side_effects"].as_array().is_some_and(Vec::is_empty), "the day view lists the side effects");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use journal::store::Draft;
-use journal::{Day, RegimenPeriod};
+use journal::{Catalog, CatalogItem, Day, RegimenPeriod};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -22,6 +22,10 @@ pub struct DayView {
     pub draft: Option<Draft>,
     /// The regimen period in force that day, as the user entered it.
     pub prescribed: Option<RegimenPeriod>,
+    /// The symptom and side-effect lists (archived items too, for days that used them), so
+    /// one call opens a day.
+    pub symptoms: Vec<CatalogItem>,
+    pub side_effects: Vec<CatalogItem>,
 }
 
 #[tauri::command]
@@ -29,7 +33,14 @@ pub fn open_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<DayVie
     state.with(|j| {
         let regimen = j.regimen()?;
         let prescribed = journal::periods::prescribed_on(&regimen, date).cloned();
-        Ok(DayView { date, saved: j.day(date)?, draft: j.draft(date)?, prescribed })
+        Ok(DayView {
+            date,
+            saved: j.day(date)?,
+            draft: j.draft(date)?,
+            prescribed,
+            symptoms: j.catalog(Catalog::Symptoms)?,
+            side_effects: j.catalog(Catalog::SideEffects)?,
+        })
     })
 }
 
