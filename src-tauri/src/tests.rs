@@ -120,9 +120,10 @@ fn a_draft_is_offered_until_the_day_is_saved() {
     let h = harness();
     let mut d = day("2025-05-05");
     d["notes"] = json!("half-typed");
-    h.ok("save_draft", json!({"day": d}));
+    h.ok("save_draft", json!({"day": d, "form": "{\"amount\":\"1,5\"}"}));
     let v = h.ok("open_day", json!({"date": "2025-05-05"}));
     assert_eq!(v["draft"]["day"]["notes"], "half-typed");
+    assert_eq!(v["draft"]["form"], "{\"amount\":\"1,5\"}", "the editor's text comes back as it was sent");
     assert_eq!(v["saved"], Value::Null);
     h.ok("save_day", json!({"day": d}));
     assert_eq!(h.ok("open_day", json!({"date": "2025-05-05"}))["draft"], Value::Null);

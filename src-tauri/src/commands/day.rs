@@ -50,9 +50,10 @@ pub fn save_day(state: State<'_, AppState>, day: Day) -> IpcResult<Day> {
     state.with(|j| j.save_day(&day))
 }
 
+/// Keeps unsaved edits: the day as far as it parses, and the editor's text as typed.
 #[tauri::command]
-pub fn save_draft(state: State<'_, AppState>, day: Day) -> IpcResult<()> {
-    state.with(|j| j.save_draft(&day))
+pub fn save_draft(state: State<'_, AppState>, day: Day, form: Option<String>) -> IpcResult<()> {
+    state.with(|j| j.save_draft(&day, form.as_deref()))
 }
 
 #[tauri::command]

@@ -71,3 +71,33 @@ async fn edits_are_kept_when_moving_to_another_day_and_can_be_discarded() {
     assert!(j.draft(today()).expect("read").is_none(), "discarded");
     assert_eq!(j.day(today()).expect("read"), None);
 }
+
+/// Text that is not a valid entry yet is typing too: an amount with a comma and a half-typed
+/// time come back exactly as typed after a change of day and a restart.
+#[tokio::test]
+async fn text_that_does_not_parse_yet_is_kept_as_typed() {
+    let app = App::launch(Home::onboarded()).await;
+    flows::day_loaded(&app, today()).await;
+    app.click("add-dose").await;
+    app.type_into("dose-0-amount", "1,5 mg?").await;
+    app.type_into("notes", "comma amount").await;
+    app.chord(Key::Alt, char::from(Key::Left)).await;
+    flows::day_loaded(&app, days_ago(1)).await;
+    app.chord(Key::Alt, char::from(Key::Right)).await;
+    flows::day_loaded(&app, today()).await;
+    assert_eq!(app.value("dose-0-amount").await, "1,5 mg?");
+
+    draft_written(&app, "comma amount").await;
+    let app = app.restart().await;
+    flows::day_loaded(&app, today()).await;
+    app.find("draft-notice").await;
+    assert_eq!(app.value("dose-0-amount").await, "1,5 mg?");
+    assert_eq!(app.value("notes").await, "comma amount");
+    let form = app.home().open_journal().draft(today()).expect("read").and_then(|d| d.form).unwrap_or_default();
+    assert!(form.contains("1,5 mg?"), "the draft keeps the typed text: {form}");
+
+    // Saving still names the field; nothing is stored until it parses.
+    app.click("save-day").await;
+    app.wait_css("[data-testid=\"dose-0-amount\"][aria-invalid=\"true\"]").await;
+    assert_eq!(app.home().open_journal().day(today()).expect("read"), None);
+}

@@ -151,9 +151,58 @@ export function toDay(f: DayForm): Converted {
 }
 
 /** A stable text of the form, to tell whether it changed. */
+/** The form as a draft keeps it: everything as typed, so text that does not parse survives. */
+export function formText(f: DayForm): string {
+  return JSON.stringify(f);
+}
+
+/** The form a draft kept for `date`, or null when its text is not one (another version wrote
+ *  it, or it is damaged): the caller then falls back to the draft's day. */
+export function formFromText(text: string | null, date: string): DayForm | null {
+  let f: unknown;
+  try {
+    f = text === null ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return isDayForm(f) && f.date === date ? f : null;
+}
+
+const isStr = (v: unknown): v is string => typeof v === "string";
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isNumOrNull = (v: unknown) => v === null || typeof v === "number";
+
+function isDoseForm(v: unknown): v is DoseForm {
+  return (
+    isObj(v) &&
+    (v.status === "taken" || v.status === "missed") &&
+    [v.time, v.amount, v.note, v.reason].every(isStr) &&
+    FORMULATIONS.some((x) => x.value === v.formulation)
+  );
+}
+
+function isDayForm(v: unknown): v is DayForm {
+  return (
+    isObj(v) &&
+    [v.date, v.bedtime, v.wake, v.awakenings, v.dreamNotes, v.notes].every(isStr) &&
+    Array.isArray(v.doses) &&
+    v.doses.every(isDoseForm) &&
+    isObj(v.scores) &&
+    Object.values(v.scores).every(isNumOrNull) &&
+    isObj(v.sideEffects) &&
+    Object.values(v.sideEffects).every((s) => s === null || isStr(s)) &&
+    [v.wellbeing, v.quality].every(isNumOrNull) &&
+    (v.vivid === null || isStr(v.vivid)) &&
+    (v.nightmare === null || typeof v.nightmare === "boolean")
+  );
+}
+
+/** What the form says, for "unsaved changes": the day it makes plus the typed text of fields
+ *  that may not parse yet (so typing there is a change, and is kept as a draft). */
 export function fingerprint(f: DayForm): string {
   const { day } = toDay(f);
-  return JSON.stringify({ day, raw: f.doses.map((d) => d.amount.trim()), aw: f.awakenings.trim() });
+  const raw = [...f.doses.flatMap((d) => [d.amount, d.time]), f.bedtime, f.wake, f.awakenings].map((s) => s.trim());
+  return JSON.stringify({ day, raw });
 }
 
 export const FORMULATIONS: { value: Formulation; label: string }[] = [

@@ -1,6 +1,9 @@
 //! Drafts: a day as the user is editing it, before they press Save. The app writes one a few
 //! hundred milliseconds after each edit, so a crash or a closed window loses no typing. A draft
 //! is not an entry: it is never validated, exported or counted, and saving the day removes it.
+//!
+//! Beside the day as far as it parses, a draft keeps the editor's own state (`form`), opaque
+//! here: text in a field that does not parse yet is typing too, and must survive.
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
@@ -10,24 +13,38 @@ use ts_rs::TS;
 use super::Journal;
 use crate::{Day, Result};
 
+/// Largest editor state a draft keeps: far above a day's worth of typing (notes are limited to
+/// [`crate::MAX_NOTE_CHARS`]), small enough that a runaway caller cannot fill the disk.
+pub const MAX_DRAFT_FORM_BYTES: usize = 1 << 20;
+
 /// An unsaved day and when it was last written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Draft {
+    /// The day as far as it parses.
     pub day: Day,
+    /// The editor's own state as it was typed (the app's JSON), when it sent one.
+    pub form: Option<String>,
     /// Local time the draft was written, `YYYY-MM-DDTHH:MM:SS`.
     pub saved_at: String,
 }
 
 impl Journal {
-    /// Stores `day` as the draft of its date, replacing any earlier draft of that date.
-    pub fn save_draft(&mut self, day: &Day) -> Result<()> {
+    /// Stores `day` (and the editor's `form`, if given) as the draft of its date, replacing any
+    /// earlier draft of that date.
+    pub fn save_draft(&mut self, day: &Day, form: Option<&str>) -> Result<()> {
+        if form.is_some_and(|f| f.len() > MAX_DRAFT_FORM_BYTES) {
+            return Err(crate::Error::Invalid(vec![crate::FieldError::new(
+                "form",
+                "these unsaved edits are too large to keep as a draft (over 1 MB); save or shorten them",
+            )]));
+        }
         let json = serde_json::to_string(day).map_err(|e| crate::Error::Format(e.to_string()))?;
         let now = chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string();
         self.conn.execute(
-            "INSERT INTO draft (date, day, saved_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (date) DO UPDATE SET day = excluded.day, saved_at = excluded.saved_at",
-            params![day.date.to_string(), json, now],
+            "INSERT INTO draft (date, day, form, saved_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (date) DO UPDATE SET day = excluded.day, form = excluded.form, saved_at = excluded.saved_at",
+            params![day.date.to_string(), json, form, now],
         )?;
         Ok(())
     }
@@ -35,14 +52,14 @@ impl Journal {
     /// The draft of `date`, if there is one. A draft that no longer reads as a day (written by
     /// another version) is reported as absent rather than blocking the day.
     pub fn draft(&self, date: NaiveDate) -> Result<Option<Draft>> {
-        let row: Option<(String, String)> = self
+        let row: Option<(String, Option<String>, String)> = self
             .conn
-            .query_row("SELECT day, saved_at FROM draft WHERE date = ?1", [date.to_string()], |r| {
-                Ok((r.get(0)?, r.get(1)?))
+            .query_row("SELECT day, form, saved_at FROM draft WHERE date = ?1", [date.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?;
-        Ok(row.and_then(|(json, saved_at)| {
-            serde_json::from_str::<Day>(&json).ok().filter(|d| d.date == date).map(|day| Draft { day, saved_at })
+        Ok(row.and_then(|(json, form, saved_at)| {
+            serde_json::from_str::<Day>(&json).ok().filter(|d| d.date == date).map(|day| Draft { day, form, saved_at })
         }))
     }
 
@@ -81,8 +98,8 @@ mod tests {
         let (_dir, mut j) = journal();
         let date = "2025-03-01".parse().unwrap();
         assert_eq!(j.draft(date).unwrap(), None);
-        j.save_draft(&day("2025-03-01", "first")).unwrap();
-        j.save_draft(&day("2025-03-01", "second")).unwrap();
+        j.save_draft(&day("2025-03-01", "first"), None).unwrap();
+        j.save_draft(&day("2025-03-01", "second"), None).unwrap();
         assert_eq!(j.draft(date).unwrap().unwrap().day.notes, "second");
         j.discard_draft(date).unwrap();
         assert_eq!(j.draft(date).unwrap(), None);
@@ -99,7 +116,7 @@ mod tests {
             formulation: Default::default(),
             note: "".into(),
         });
-        j.save_draft(&d).unwrap();
+        j.save_draft(&d, None).unwrap();
         assert_eq!(j.draft(d.date).unwrap().unwrap().day, d);
         assert_eq!(j.day(d.date).unwrap(), None);
         assert_eq!(j.check().unwrap().days, 0);
@@ -108,8 +125,8 @@ mod tests {
     #[test]
     fn saving_the_day_removes_its_draft_only() {
         let (_dir, mut j) = journal();
-        j.save_draft(&day("2025-03-03", "draft")).unwrap();
-        j.save_draft(&day("2025-03-04", "other draft")).unwrap();
+        j.save_draft(&day("2025-03-03", "draft"), None).unwrap();
+        j.save_draft(&day("2025-03-04", "other draft"), None).unwrap();
         j.save_day(&day("2025-03-03", "saved")).unwrap();
         assert_eq!(j.draft("2025-03-03".parse().unwrap()).unwrap(), None);
         assert!(j.draft("2025-03-04".parse().unwrap()).unwrap().is_some());
@@ -120,16 +137,32 @@ mod tests {
         let (_dir, mut j) = journal();
         let mut bad = day("2025-03-05", "draft");
         bad.wellbeing = Some(11);
-        j.save_draft(&bad).unwrap();
+        j.save_draft(&bad, None).unwrap();
         assert!(j.save_day(&bad).is_err());
         assert!(j.draft(bad.date).unwrap().is_some());
+    }
+
+    #[test]
+    fn the_editors_text_is_kept_as_typed_and_bounded() {
+        let (_dir, mut j) = journal();
+        let date = "2025-03-07".parse().unwrap();
+        let form = r#"{"doses":[{"amount":"1,5 mg ' OR 1=1; --"}],"notes":"🙂"}"#;
+        j.save_draft(&day("2025-03-07", "typing"), Some(form)).unwrap();
+        assert_eq!(j.draft(date).unwrap().unwrap().form.as_deref(), Some(form));
+        j.save_draft(&day("2025-03-07", "typing"), None).unwrap();
+        assert_eq!(j.draft(date).unwrap().unwrap().form, None, "a later draft without one replaces it");
+
+        let huge = "x".repeat(MAX_DRAFT_FORM_BYTES + 1);
+        let e = j.save_draft(&day("2025-03-07", "huge"), Some(&huge)).unwrap_err();
+        assert!(e.to_string().contains("too large to keep as a draft"), "{e}");
+        assert_eq!(j.draft(date).unwrap().unwrap().day.notes, "typing", "the earlier draft stays");
     }
 
     #[test]
     fn drafts_survive_reopening() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j.sqlite3");
-        Journal::open(&path).unwrap().save_draft(&day("2025-03-06", "kept")).unwrap();
+        Journal::open(&path).unwrap().save_draft(&day("2025-03-06", "kept"), None).unwrap();
         let j = Journal::open(&path).unwrap();
         assert_eq!(j.draft("2025-03-06".parse().unwrap()).unwrap().unwrap().day.notes, "kept");
     }

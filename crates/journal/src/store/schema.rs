@@ -96,6 +96,10 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     CREATE TABLE draft (date TEXT PRIMARY KEY, day TEXT NOT NULL, saved_at TEXT NOT NULL);
     "#,
+    // 4: the day editor's text in drafts, so fields that do not parse yet ("1,5 mg") survive too.
+    r#"
+    ALTER TABLE draft ADD COLUMN form TEXT;
+    "#,
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -4,7 +4,15 @@ import type { Day } from "./Day";
 /**
  * An unsaved day and when it was last written.
  */
-export type Draft = { day: Day, 
+export type Draft = { 
+/**
+ * The day as far as it parses.
+ */
+day: Day, 
+/**
+ * The editor's own state as it was typed (the app's JSON), when it sent one.
+ */
+form: string | null, 
 /**
  * Local time the draft was written, `YYYY-MM-DDTHH:MM:SS`.
  */
