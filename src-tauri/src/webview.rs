@@ -5,6 +5,8 @@ use tauri::{Manager, Runtime};
 /// Turns off WebKitGTK's accelerated compositing for the main window. The journal is a page of
 /// forms and static SVG: compositing buys no visible smoothness here, yet it costs about
 /// 110 MiB of memory (measured with scripts/figures) and, with some GPU drivers, blank windows.
+/// The price is that every repaint is drawn in software: keep the page cheap to paint (no
+/// blurred shadows or filters over large areas; see ui/src/app.css).
 pub fn configure<R: Runtime>(app: &tauri::App<R>) {
     #[cfg(target_os = "linux")]
     if let Some(window) = app.get_webview_window("main") {

@@ -37,6 +37,7 @@ enum Command {
     Report(cmd::report::ReportArgs),
     Symptoms(cmd::catalog::SymptomsArgs),
     Demo(cmd::admin::DemoArgs),
+    /// Check the journal file's integrity and say what it holds. Changes nothing.
     Check,
     Backup(cmd::backup::BackupArgs),
     /// List the journal's backups, newest first.

@@ -102,27 +102,21 @@ fn daily_after_delay(path: &Path) -> journal::Result<Option<BackupInfo>> {
 pub struct Backups {
     pub folder: String,
     pub backups: Vec<BackupInfo>,
-    pub daily: DailyBackup,
 }
 
-/// Today's automatic backup alone: cheap, for the check at start-up (listing the backups opens
-/// every one of them).
+/// Today's automatic backup. Apart from the list, so it is known even when the backups folder
+/// cannot be read, and cheap enough for start-up (listing opens every backup).
 #[tauri::command]
 pub fn daily_backup<R: Runtime>(app: AppHandle<R>) -> DailyBackup {
-    daily_state(&app)
-}
-
-fn daily_state<R: Runtime>(app: &AppHandle<R>) -> DailyBackup {
     app.try_state::<DailyBackupState>().map_or(DailyBackup::Skipped, |d| d.get())
 }
 
 #[tauri::command]
-pub fn backups<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> IpcResult<Backups> {
+pub fn backups(state: State<'_, AppState>) -> IpcResult<Backups> {
     let path = journal_path(&state)?;
     Ok(Backups {
         folder: backup::dir(&path).display().to_string(),
         backups: backup::list(&path).map_err(from_journal)?,
-        daily: daily_state(&app),
     })
 }
 
@@ -244,7 +238,6 @@ mod tests {
 
         let list = h.ok("backups", json!({}));
         assert_eq!(list["backups"].as_array().unwrap().len(), 1);
-        assert_eq!(list["daily"]["state"], "skipped", "no start-up backup in the mock app");
         assert_eq!(h.ok("daily_backup", json!({})), json!({"state": "skipped"}));
         let path = list["backups"][0]["path"].clone();
         let shown = h.ok("inspect_backup", json!({ "path": path }));

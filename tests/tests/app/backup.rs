@@ -80,5 +80,6 @@ async fn a_failed_automatic_backup_is_reported_and_logging_goes_on() {
     assert!(toast.contains("Your journal is fine"), "{toast}");
     flows::open(&app, "settings").await;
     app.wait_contains("daily-backup-status", "Today's automatic backup failed").await;
+    app.find("backups-error").await;
     assert_eq!(app.home().open_journal().days(DateRange::all()).expect("read").len(), 1, "the day was kept");
 }

@@ -6,6 +6,7 @@ use journal::{Catalog, Journal};
 
 use crate::CliError;
 
+/// List the symptoms you track, or add to the list.
 #[derive(Debug, Args)]
 pub struct SymptomsArgs {
     #[command(subcommand)]

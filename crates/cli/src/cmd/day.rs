@@ -171,6 +171,7 @@ fn parse_time(label: &str, s: &str) -> Result<chrono::NaiveTime, CliError> {
         .map_err(|_| usage(format!("{label} \"{s}\" is not a time (HH:MM)")))
 }
 
+/// Show one day as it was logged.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The day (YYYY-MM-DD, "today" or "yesterday").
@@ -244,10 +245,13 @@ pub fn show(j: &Journal, a: ShowArgs) -> Result<(), CliError> {
     Ok(())
 }
 
+/// List the logged days, one line each (all of them unless --from/--to narrow it).
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// First day (YYYY-MM-DD, "today" or "yesterday").
     #[arg(long, value_parser = parse_date)]
     from: Option<NaiveDate>,
+    /// Last day (YYYY-MM-DD, "today" or "yesterday").
     #[arg(long, value_parser = parse_date)]
     to: Option<NaiveDate>,
 }
