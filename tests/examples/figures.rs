@@ -177,7 +177,7 @@ async fn app_run(bin: &Path, journal: &Path, run: usize, s: &mut Samples, timeli
     app.wait_css("[data-testid=\"trends\"][data-state=\"ready\"]").await;
     // Every preset twice; the first round warms the webview up and is not counted.
     for round in 0..2 {
-        for preset in ["1y", "4w", "all", "6m", "3m"] {
+        for preset in timing::RANGE_PRESETS {
             let [_, _, frame] = timing::trends_range_change(&app, &format!("trends-range-{preset}")).await;
             if round > 0 {
                 s.trends_ms.push(frame);
@@ -219,26 +219,22 @@ async fn main() {
         a.runs
     ));
     out.push_str("| figure | median | min | max |\n|---|---|---|---|\n");
-    out.push_str(&row("bare window: process start → page ready", &bare.launch_ms, "ms"));
-    out.push('\n');
-    out.push_str(&row("app: process start → day view usable", &app.launch_ms, "ms"));
-    out.push('\n');
-    out.push_str(&row("bare window: session request → ready", &bare.session_ms, "ms"));
-    out.push('\n');
-    out.push_str(&row("app: session request → ready", &app.session_ms, "ms"));
-    out.push('\n');
-    out.push_str(&row("app: save round trip (click → \"Saved\")", &app.save_ms, "ms"));
-    out.push('\n');
-    out.push_str(&row("app: save, click → next frame after \"Saved\"", &app.save_frame_ms, "ms"));
-    out.push('\n');
-    out.push_str(&row("app: Trends range change → next frame (5 presets)", &app.trends_ms, "ms"));
-    out.push('\n');
-    out.push_str(&row("bare window: PSS, app + WebKit processes", &bare.pss_mib, "MiB"));
-    out.push('\n');
-    out.push_str(&row("app: PSS at the day view", &app.pss_mib, "MiB"));
-    out.push('\n');
-    out.push_str(&row("app: PSS after History and Trends", &app.pss_used_mib, "MiB"));
-    out.push('\n');
+    let rows: [(&str, &[f64], &str); 10] = [
+        ("bare window: process start → page ready", &bare.launch_ms, "ms"),
+        ("app: process start → day view usable", &app.launch_ms, "ms"),
+        ("bare window: session request → ready", &bare.session_ms, "ms"),
+        ("app: session request → ready", &app.session_ms, "ms"),
+        ("app: save round trip (click → \"Saved\")", &app.save_ms, "ms"),
+        ("app: save, click → next frame after \"Saved\"", &app.save_frame_ms, "ms"),
+        ("app: Trends range change → next frame (5 presets)", &app.trends_ms, "ms"),
+        ("bare window: PSS, app + WebKit processes", &bare.pss_mib, "MiB"),
+        ("app: PSS at the day view", &app.pss_mib, "MiB"),
+        ("app: PSS after History and Trends", &app.pss_used_mib, "MiB"),
+    ];
+    for (name, samples, unit) in rows {
+        out.push_str(&row(name, samples, unit));
+        out.push('\n');
+    }
     let start_ratio = median(&app.launch_ms) / median(&bare.launch_ms);
     let pss_extra = median(&app.pss_mib) - median(&bare.pss_mib);
     out.push_str(&format!(

@@ -6,6 +6,9 @@ use serde_json::{Value, json};
 
 use crate::{App, tid};
 
+/// Trends' range presets (`trends-range-<preset>`), in an order where each differs from the last.
+pub const RANGE_PRESETS: [&str; 5] = ["1y", "4w", "all", "6m", "3m"];
+
 /// Clicks Trends' range button `button` and waits until the view shows a different span and is
 /// ready again. Returns milliseconds from the click to: the new charts in the DOM, the layout
 /// done (forced right then), and the next animation frame (what the user sees).

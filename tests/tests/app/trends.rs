@@ -57,7 +57,7 @@ async fn trends_follow_the_range_and_the_symptom_selection() {
     // round includes the webview's warm-up), and how much of it is the command itself.
     for round in 1..=2 {
         let mut times = Vec::new();
-        for preset in ["1y", "4w", "all", "6m", "3m"] {
+        for preset in e2e::timing::RANGE_PRESETS {
             let [dom, layout, frame] = e2e::timing::trends_range_change(&app, &format!("trends-range-{preset}")).await;
             let ipc = command_ms(&app, preset).await;
             println!(
