@@ -1,4 +1,4 @@
-import "./lib/startup";
+import { firstData } from "./lib/startup";
 import { mount } from "svelte";
 import App from "./App.svelte";
 import "./app.css";
@@ -16,4 +16,8 @@ window.addEventListener("unhandledrejection", (e) => showFatal(String(e.reason?.
 
 const target = document.getElementById("app");
 if (!target) throw new Error("missing #app");
-export default mount(App, { target });
+// A slow or stuck journal still gets the window drawn, with its own message, within a second.
+void firstData(1000).then(() => {
+  mount(App, { target });
+  performance.mark("ldn:mounted");
+});

@@ -161,7 +161,7 @@ pub fn restore_backup(state: State<'_, AppState>, path: String, days: u32) -> Ip
 
 /// FHIR R4 export to a file the user chose in the save dialog.
 #[tauri::command]
-pub fn export_fhir(
+pub async fn export_fhir(
     state: State<'_, AppState>,
     path: String,
     from: Option<String>,

@@ -44,6 +44,6 @@ impl DaySummary {
 
 /// The logged days in `range`, oldest first.
 #[tauri::command]
-pub fn history(state: State<'_, AppState>, range: DateRange) -> IpcResult<Vec<DaySummary>> {
+pub async fn history(state: State<'_, AppState>, range: DateRange) -> IpcResult<Vec<DaySummary>> {
     state.with(|j| Ok(j.days(range)?.iter().map(DaySummary::of).collect()))
 }

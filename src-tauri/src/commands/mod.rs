@@ -1,4 +1,10 @@
 //! One module per area, one `#[tauri::command]` per use case, each a few lines over the core.
+//!
+//! Commands that read a whole range and can take a few hundred milliseconds on a large journal
+//! (history, trends, the PDF and FHIR exports) are `async`: Tauri runs them off the window's
+//! main thread, so the window keeps painting meanwhile. The others stay synchronous: they are
+//! quick, and the main thread runs them in the order the UI sent them, which keeps a draft
+//! write from landing after the save that replaced it.
 
 pub mod backup;
 pub mod day;

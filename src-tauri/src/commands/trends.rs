@@ -57,7 +57,7 @@ pub struct Trends {
 
 /// The charts and the period table for a range and a symptom selection.
 #[tauri::command]
-pub fn trends(state: State<'_, AppState>, request: TrendsRequest) -> IpcResult<Trends> {
+pub async fn trends(state: State<'_, AppState>, request: TrendsRequest) -> IpcResult<Trends> {
     state.with(|j| build(j, &request))
 }
 
