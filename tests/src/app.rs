@@ -337,7 +337,7 @@ impl App {
         let png = dir.join(format!("{name}.png"));
         let html = dir.join(format!("{name}.html"));
         let mut saved = String::new();
-        if let Ok(bytes) = self.client().screenshot().await
+        if let Ok(bytes) = self.png().await
             && std::fs::create_dir_all(&dir).is_ok()
             && std::fs::write(&png, bytes).is_ok()
         {
@@ -522,11 +522,33 @@ impl App {
     /// Saves a PNG of the window to `path` (parent directories are created).
     pub async fn screenshot(&self, path: &Path) {
         self.settle().await;
-        let png = self.client().screenshot().await.unwrap_or_else(|err| panic!("screenshot: {err}"));
+        let png = self.png().await.unwrap_or_else(|err| panic!("screenshot: {err}"));
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).expect("create the screenshot directory");
         }
         std::fs::write(path, png).unwrap_or_else(|err| panic!("write {}: {err}", path.display()));
+    }
+
+    /// A PNG of the window. WebKitWebDriver takes it at the page's next rendering update;
+    /// without GPU compositing (src-tauri/src/webview.rs) an idle page, with no caret blinking
+    /// and nothing animating, has none, and the call would wait forever. A one-pixel,
+    /// near-transparent dot that changes every frame meanwhile gives it one.
+    async fn png(&self) -> Result<Vec<u8>, fantoccini::error::CmdError> {
+        let nudge = "const dot = document.createElement('div');
+            dot.id = 'e2e-repaint-nudge';
+            dot.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none';
+            document.body.append(dot);
+            let odd = false;
+            dot.dataset.timer = String(setInterval(() => {
+                odd = !odd;
+                dot.style.background = odd ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+            }, 16));";
+        let unnudge = "const dot = document.getElementById('e2e-repaint-nudge');
+            if (dot) { clearInterval(Number(dot.dataset.timer)); dot.remove(); }";
+        self.client().execute(nudge, vec![]).await?;
+        let png = self.client().screenshot().await;
+        self.client().execute(unnudge, vec![]).await?;
+        png
     }
 }
 
