@@ -280,9 +280,12 @@ pub(crate) const MARKER_ROW_PX: i32 = 15;
 
 /// Draws each marker as a dashed vertical line through the plot with its label in one of
 /// [`MARKER_ROWS`] rows starting at `band_top`. A label that fits in no row is left out
-/// (its line stays); the period table lists every step.
+/// (its line stays); the period table lists every step. Labels are drawn after every line, on
+/// the background's colour, so a line running up to a label in the row above never crosses
+/// another label's text.
 pub(crate) fn draw_markers(c: &Canvas, f: &Frame, markers: &[Marker], band_top: i32, canvas_width: i32) -> Result<()> {
     let mut row_end = vec![i32::MIN; usize::try_from(MARKER_ROWS).unwrap_or(1)];
+    let mut labels = Vec::new();
     for m in markers {
         let x = f.x_date(m.date);
         let w = text_width(&m.label, SMALL_PX);
@@ -294,12 +297,19 @@ pub(crate) fn draw_markers(c: &Canvas, f: &Frame, markers: &[Marker], band_top: 
             Some(r) => {
                 row_end[r] = end;
                 let y = band_top + MARKER_ROW_PX * i32::try_from(r).unwrap_or(0) + MARKER_ROW_PX / 2;
-                c.text(&m.label, (tx, y), SMALL_PX, c.pal.muted, align)?;
+                labels.push((&m.label, tx, y, align, w));
                 y - MARKER_ROW_PX / 2 + 2
             }
             None => f.top,
         };
         c.dashed(vec![(x, top), (x, f.bottom)], c.pal.muted.mix(0.9), 1, 3, 3)?;
+    }
+    for (label, tx, y, align, w) in labels {
+        // The whole row's height, and 2 px either side: never as far as the label's own line.
+        let left = if matches!(align, Align::End) { tx - w } else { tx };
+        let top = y - MARKER_ROW_PX / 2;
+        c.fill_rect((left - 2, top), (left + w + 2, top + MARKER_ROW_PX), solid(c.pal.background))?;
+        c.text(label, (tx, y), SMALL_PX, c.pal.muted, align)?;
     }
     Ok(())
 }
