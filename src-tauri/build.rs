@@ -40,7 +40,7 @@ fn main() {
         "backups",
         "daily_backup",
         "back_up_now",
-        "inspect_backup",
+        "choose_backup",
         "restore_backup",
         "export_fhir",
     ];

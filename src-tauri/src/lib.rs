@@ -5,6 +5,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod pick;
 pub mod state;
 #[cfg(test)]
 mod tests;
@@ -17,7 +18,7 @@ use state::AppState;
 /// Registers every command. Adding one: a line here, one in `build.rs`, one in the capability.
 pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
     use commands::*;
-    b.manage(report::LastPdf::default()).invoke_handler(tauri::generate_handler![
+    b.manage(report::LastPdf::default()).manage(pick::Picked::default()).invoke_handler(tauri::generate_handler![
         day::open_day,
         day::save_day,
         day::save_draft,
@@ -45,7 +46,7 @@ pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
         backup::backups,
         backup::daily_backup,
         backup::back_up_now,
-        backup::inspect_backup,
+        backup::choose_backup,
         backup::restore_backup,
         backup::export_fhir,
     ])
@@ -59,6 +60,7 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(pick::Dialogs::from_env())
         .setup(|app| {
             webview::configure(app);
             commands::backup::setup(app)

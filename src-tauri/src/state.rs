@@ -1,7 +1,12 @@
-//! The journal, opened once at start-up and shared by every command behind a mutex.
+//! The journal, opened once at start-up and shared by every command behind a mutex, and a
+//! second connection for long reads.
 //!
 //! If it cannot be opened (damaged, written by a newer version, read-only folder), the app
 //! still starts: every command then answers with that error, and the UI shows it.
+//!
+//! Long reads (history, trends, the PDF and FHIR exports, backups) run on their own connection,
+//! opened on first use: WAL lets them read a consistent snapshot while a save or a draft goes
+//! through on the main one, so a ten-year PDF never makes typing wait.
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
@@ -13,6 +18,8 @@ use crate::error::{IpcError, IpcResult};
 #[derive(Debug)]
 pub struct AppState {
     journal: Mutex<Result<Journal, String>>,
+    /// The read connection; `None` until first used and after the journal was replaced.
+    reader: Mutex<Option<Journal>>,
     path: Option<PathBuf>,
 }
 
@@ -26,7 +33,7 @@ impl AppState {
         if let Err(e) = &journal {
             eprintln!("ldn-journal-app: {e}");
         }
-        Self { journal: Mutex::new(journal), path }
+        Self { journal: Mutex::new(journal), reader: Mutex::new(None), path }
     }
 
     pub fn path(&self) -> Option<&PathBuf> {
@@ -46,9 +53,29 @@ impl AppState {
         }
     }
 
-    /// Replaces the journal by what `f` makes of it (delete everything closes and reopens it).
+    /// Runs `f` on the read connection: for reads that take long, never for writes.
+    pub fn read<T>(&self, f: impl FnOnce(&Journal) -> journal::Result<T>) -> IpcResult<T> {
+        if let Some(e) = self.open_error() {
+            return Err(IpcError::Unavailable(e));
+        }
+        let path = self.path.as_ref().ok_or_else(|| IpcError::Unavailable("no journal is open".into()))?;
+        let mut reader = self.reader.lock().unwrap_or_else(|p| p.into_inner());
+        if reader.is_none() {
+            *reader = Some(Journal::open(path)?);
+        }
+        match reader.as_ref() {
+            Some(j) => f(j).map_err(IpcError::from),
+            None => Err(IpcError::Internal),
+        }
+    }
+
+    /// Replaces the journal by what `f` makes of it (restore, delete everything). The read
+    /// connection is closed first and stays closed until `f` is done: restore and wipe refuse
+    /// to replace a journal that another connection holds open.
     pub fn replace(&self, f: impl FnOnce(Journal) -> journal::Result<Journal>) -> IpcResult<()> {
         let mut guard = self.lock();
+        let mut reader = self.reader.lock().unwrap_or_else(|p| p.into_inner());
+        drop(reader.take());
         let current = std::mem::replace(&mut *guard, Err("the journal is being replaced".to_string()));
         match current {
             Ok(j) => match f(j) {

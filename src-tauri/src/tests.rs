@@ -7,6 +7,7 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
+use crate::pick::Dialogs;
 use crate::{builder, state::AppState};
 
 /// The app's command registry on the mock runtime, over a journal in a temporary folder.
@@ -21,7 +22,11 @@ pub(crate) fn harness_with(setup: impl FnOnce(&std::path::Path)) -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.sqlite3");
     setup(&path);
-    let app = builder(mock_builder()).manage(AppState::open(Some(path))).build(mock_context(noop_assets())).unwrap();
+    let app = builder(mock_builder())
+        .manage(AppState::open(Some(path)))
+        .manage(Dialogs::queued([]))
+        .build(mock_context(noop_assets()))
+        .unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     Harness { dir, _app: app, window }
 }
@@ -42,6 +47,15 @@ impl Harness {
             invoke_key: INVOKE_KEY.to_string(),
         };
         get_ipc_response(&self.window, req).map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    /// What the next file dialog answers (`None`: cancelled).
+    pub(crate) fn answer(&self, path: Option<std::path::PathBuf>) {
+        use tauri::Manager;
+        match &*self.window.state::<Dialogs>() {
+            Dialogs::Queue(q) => q.lock().unwrap().push_back(path),
+            other => panic!("the harness scripts its dialogs, not {other:?}"),
+        }
     }
 
     pub(crate) fn ok(&self, cmd: &str, args: Value) -> Value {

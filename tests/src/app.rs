@@ -83,9 +83,22 @@ impl Home {
         journal::Journal::open(self.journal_path()).expect("open the test journal")
     }
 
+    /// What the app's next file dialog answers: the app's debug builds read it from the file
+    /// that `LDN_JOURNAL_TEST_DIALOG` names (src-tauri/src/pick.rs), since WebDriver cannot
+    /// drive a native dialog. `None`: the user cancels.
+    pub fn answer_dialog(&self, path: Option<&Path>) {
+        let text = path.map(|p| p.display().to_string()).unwrap_or_default();
+        std::fs::write(self.dialog_answer(), text).expect("write the dialog's answer");
+    }
+
+    fn dialog_answer(&self) -> PathBuf {
+        self.dir.path().join("dialog-answer")
+    }
+
     fn env(&self) -> Vec<(&'static str, PathBuf)> {
         let mut env = vec![
             (journal::paths::DB_ENV, self.journal_path()),
+            ("LDN_JOURNAL_TEST_DIALOG", self.dialog_answer()),
             ("XDG_CONFIG_HOME", self.path().join("config")),
             ("XDG_DATA_HOME", self.path().join("data")),
             ("XDG_CACHE_HOME", self.path().join("cache")),

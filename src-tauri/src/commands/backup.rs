@@ -1,29 +1,37 @@
 //! Backups, restore and the FHIR export for clinical systems.
 //!
-//! The automatic backup of the day runs shortly after start-up in a background thread on its
-//! own connection, so logging never waits for it; its outcome is kept for Settings and
-//! announced with the `daily-backup` event.
+//! The automatic backup of the day runs shortly after start-up, and again whenever the date
+//! changes while the app is open, in a background thread on its own connection, so logging
+//! never waits for it; its outcome is kept for Settings and announced with the `daily-backup`
+//! event.
+//!
+//! Every command here touches a file (a backup, or one the user picks) and runs off the
+//! window's main thread. Files come from dialogs these commands open, never from the page: a
+//! backup from the list is named by its file name in the backups folder, and a file picked for
+//! restoring comes back to [`restore_backup`] as a one-use token.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
+use chrono::NaiveDate;
 use journal::backup::{self, BackupInfo};
 use journal::fhir::{Options, Zone};
 use journal::store::Setting;
 use journal::{DateRange, Journal};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use ts_rs::TS;
 
 use crate::error::{IpcError, IpcResult};
+use crate::pick::{self, Picked, SaveAs, Token};
 use crate::state::AppState;
 
 /// Event sent to the UI when the automatic backup is over (payload: its [`DailyBackup`]).
 pub const DAILY_EVENT: &str = "daily-backup";
 
-/// The automatic backup waits this long after start-up: copying a large journal while the
-/// window and its web view start slowed the first screen on a two-core machine.
+/// The first automatic backup waits this long after start-up: copying a large journal while
+/// the window and its web view start slowed the first screen on a two-core machine.
 const DAILY_DELAY: Duration = Duration::from_secs(3);
 
 /// What became of today's automatic backup.
@@ -58,42 +66,59 @@ impl DailyBackupState {
     }
 }
 
-/// Start-up hook (`Builder::setup`): starts today's backup in the background.
+/// Start-up hook (`Builder::setup`): starts today's backup in the background, and a watch
+/// that makes the next day's when the date changes while the app stays open.
 pub fn setup<R: Runtime>(app: &mut tauri::App<R>) -> Result<(), Box<dyn std::error::Error>> {
-    start_daily(app.handle());
+    app.manage(DailyBackupState(Mutex::new(DailyBackup::Running)));
+    let handle = app.handle().clone();
+    std::thread::Builder::new().name("daily-backup".into()).spawn(move || {
+        std::thread::sleep(DAILY_DELAY);
+        let mut watch = DayWatch::default();
+        loop {
+            if watch.changed(chrono::Local::now().date_naive()) {
+                run_daily(&handle);
+            }
+            std::thread::sleep(CLOCK_CHECK);
+        }
+    })?;
     Ok(())
 }
 
-/// Runs today's backup, after [`DAILY_DELAY`], on a second connection in a background thread:
-/// WAL lets the app read and write meanwhile, and a failure is only reported.
-pub fn start_daily<R: Runtime>(app: &AppHandle<R>) {
-    app.manage(DailyBackupState(Mutex::new(DailyBackup::Running)));
-    let path = app.state::<AppState>().path().cloned().filter(|_| app.state::<AppState>().open_error().is_none());
-    let app = app.clone();
-    let spawned = std::thread::Builder::new().name("daily-backup".into()).spawn(move || {
-        let outcome = match path {
-            None => DailyBackup::Skipped,
-            Some(p) => match daily_after_delay(&p) {
-                Ok(Some(info)) => DailyBackup::Made { info },
-                Ok(None) => DailyBackup::AlreadyMade,
-                Err(e) => {
-                    eprintln!("ldn-journal-app: automatic backup failed: {e}");
-                    DailyBackup::Failed { message: from_journal(e).to_string() }
-                }
-            },
-        };
-        app.state::<DailyBackupState>().set(outcome.clone());
-        let _ = app.emit(DAILY_EVENT, outcome);
-    });
-    if let Err(e) = spawned {
-        eprintln!("ldn-journal-app: could not start the automatic backup: {e}");
+/// How often the watch looks at the wall clock. A monotonic timer alone would miss a day spent
+/// suspended; the date is read from the wall clock at every check.
+const CLOCK_CHECK: Duration = Duration::from_secs(60);
+
+/// Tells when the local date is not the one of the last backup (the first check, a new day,
+/// or a clock set back or forward).
+#[derive(Debug, Default)]
+struct DayWatch(Option<chrono::NaiveDate>);
+
+impl DayWatch {
+    fn changed(&mut self, today: chrono::NaiveDate) -> bool {
+        let changed = self.0 != Some(today);
+        self.0 = Some(today);
+        changed
     }
 }
 
-fn daily_after_delay(path: &Path) -> journal::Result<Option<BackupInfo>> {
-    std::thread::sleep(DAILY_DELAY);
-    let j = Journal::open(path)?;
-    backup::daily(&j, chrono::Local::now().date_naive())
+/// Makes today's backup (unless it exists) on a connection of its own, keeps the outcome for
+/// Settings and announces it. A failure is only reported.
+fn run_daily<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let path = state.path().cloned().filter(|_| state.open_error().is_none());
+    let outcome = match path {
+        None => DailyBackup::Skipped,
+        Some(p) => match Journal::open(&p).and_then(|j| backup::daily(&j, chrono::Local::now().date_naive())) {
+            Ok(Some(info)) => DailyBackup::Made { info },
+            Ok(None) => DailyBackup::AlreadyMade,
+            Err(e) => {
+                eprintln!("ldn-journal-app: automatic backup failed: {e}");
+                DailyBackup::Failed { message: from_journal(e).to_string() }
+            }
+        },
+    };
+    app.state::<DailyBackupState>().set(outcome.clone());
+    let _ = app.emit(DAILY_EVENT, outcome);
 }
 
 /// The backups folder and its backups, newest first, with today's automatic backup.
@@ -112,31 +137,75 @@ pub fn daily_backup<R: Runtime>(app: AppHandle<R>) -> DailyBackup {
 }
 
 #[tauri::command]
-pub fn backups(state: State<'_, AppState>) -> IpcResult<Backups> {
+pub async fn backups(state: State<'_, AppState>) -> IpcResult<Backups> {
     let path = journal_path(&state)?;
-    Ok(Backups {
-        folder: backup::dir(&path).display().to_string(),
-        backups: backup::list(&path).map_err(from_journal)?,
-    })
+    Ok(Backups { folder: backup::dir(&path).display().to_string(), backups: backup::list(&path).map_err(from_journal)? })
 }
 
-/// A backup now (replaces today's).
+/// A backup now (replaces today's), copied from the read connection.
 #[tauri::command]
-pub fn back_up_now(state: State<'_, AppState>) -> IpcResult<BackupInfo> {
-    state.with(|j| Ok(backup::now(j, chrono::Local::now().date_naive())))?.map_err(from_journal)
+pub async fn back_up_now(state: State<'_, AppState>) -> IpcResult<BackupInfo> {
+    state.read(|j| Ok(backup::now(j, chrono::Local::now().date_naive())))?.map_err(from_journal)
 }
 
-/// What a backup (or another journal file the user picked) holds, shown before restoring.
+/// Which backup to restore: one of the list, by its file name, or a file picked in the open
+/// dialog that [`choose_backup`] opens.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum BackupSource {
+    Listed(String),
+    PickFile,
+}
+
+/// A backup the user chose, as read, and the token that restores it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ChosenBackup {
+    pub token: Token,
+    pub info: BackupInfo,
+}
+
+/// What a backup holds, shown before restoring. `None` when the dialog was cancelled.
 #[tauri::command]
-pub fn inspect_backup(path: String) -> IpcResult<BackupInfo> {
-    backup::inspect(Path::new(&path)).map_err(from_journal)
+pub async fn choose_backup<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    picked: State<'_, Picked>,
+    source: BackupSource,
+) -> IpcResult<Option<ChosenBackup>> {
+    let file = match source {
+        BackupSource::Listed(name) => listed(&journal_path(&state)?, &name)?,
+        BackupSource::PickFile => match pick::open_file(&app, "LDN Journal backups", &["sqlite3", "db"]).await? {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
+    let info = backup::inspect(&file).map_err(from_journal)?;
+    Ok(Some(ChosenBackup { token: picked.remember(file), info }))
 }
 
-/// Replaces the journal with the backup at `path`, after the user saw (and confirmed) that it
+/// The backup called `name` in the backups folder: only a name the list shows.
+fn listed(journal: &Path, name: &str) -> IpcResult<PathBuf> {
+    backup::list(journal)
+        .map_err(from_journal)?
+        .into_iter()
+        .map(|b| b.path)
+        .find(|p| p.file_name().is_some_and(|n| n == name))
+        .ok_or_else(|| IpcError::NotFound("that backup is no longer there; the list was refreshed".into()))
+}
+
+/// Replaces the journal with the chosen backup, after the user saw (and confirmed) that it
 /// holds `days` days. The current journal is backed up first.
 #[tauri::command]
-pub fn restore_backup(state: State<'_, AppState>, path: String, days: u32) -> IpcResult<BackupInfo> {
-    let file = PathBuf::from(path);
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    picked: State<'_, Picked>,
+    token: Token,
+    days: u32,
+) -> IpcResult<BackupInfo> {
+    let file = picked.take(token)?;
+    pick::regular_file(&file)?;
     let seen = backup::inspect(&file).map_err(from_journal)?;
     if seen.days != days {
         return Err(IpcError::Journal(format!(
@@ -159,38 +228,44 @@ pub fn restore_backup(state: State<'_, AppState>, path: String, days: u32) -> Ip
     }
 }
 
-/// FHIR R4 export to a file the user chose in the save dialog.
-#[tauri::command]
-pub async fn export_fhir(
-    state: State<'_, AppState>,
-    path: String,
-    from: Option<String>,
-    to: Option<String>,
-    include_notes: bool,
-    include_name: bool,
-) -> IpcResult<()> {
-    let date = |field: &str, s: Option<String>| -> IpcResult<Option<chrono::NaiveDate>> {
-        s.filter(|s| !s.trim().is_empty())
-            .map(|s| {
-                s.trim().parse().map_err(|_| {
-                    IpcError::Invalid(vec![journal::FieldError::new(field, format!("\"{s}\" is not a date"))])
-                })
-            })
-            .transpose()
-    };
-    let range = DateRange::between(date("from", from)?, date("to", to)?).map_err(from_journal)?;
-    let text = state.with(|j| {
-        let patient_name = if include_name { j.setting(Setting::PatientName)? } else { None };
-        journal::fhir::export_fhir(j, range, &Options { include_notes, patient_name, zone: Zone::Local })
-    })?;
-    super::write_export(Path::new(&path), text.as_bytes(), "the export")
+/// What the FHIR export asks for. Notes, dream notes and the name stay out unless ticked.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct FhirRequest {
+    /// First day; null: from the first logged day.
+    #[ts(type = "string | null")]
+    pub from: Option<NaiveDate>,
+    /// Last day; null: to the last logged day.
+    #[ts(type = "string | null")]
+    pub to: Option<NaiveDate>,
+    pub include_notes: bool,
+    pub include_dream_notes: bool,
+    pub include_name: bool,
 }
 
-fn journal_path(state: &AppState) -> IpcResult<PathBuf> {
-    if let Some(e) = state.open_error() {
-        return Err(IpcError::Unavailable(e));
-    }
-    state.path().cloned().ok_or_else(|| IpcError::Unavailable("no journal is open".into()))
+/// FHIR R4 export to a file the user chooses in the save dialog this command opens. `false`
+/// when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_fhir<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: FhirRequest,
+) -> IpcResult<bool> {
+    let range = DateRange::between(request.from, request.to)?;
+    let save_as = SaveAs { file_name: "ldn-journal-fhir.json", filter: "FHIR R4 Bundle (JSON)", extension: "json" };
+    let Some(path) = pick::save_file(&app, save_as).await? else { return Ok(false) };
+    let text = state.read(|j| {
+        let patient_name = if request.include_name { j.setting(Setting::PatientName)? } else { None };
+        let options = Options {
+            include_notes: request.include_notes,
+            include_dream_notes: request.include_dream_notes,
+            patient_name,
+            zone: Zone::Local,
+        };
+        journal::fhir::export_fhir(j, range, &options)
+    })?;
+    super::write_export(&state, &path, text.as_bytes(), "the export")?;
+    Ok(true)
 }
 
 /// Backup and restore problems keep their own message (the file the user picked is not a
@@ -205,6 +280,13 @@ fn from_journal(e: journal::Error) -> IpcError {
         E::NotAJournal { .. } | E::Corrupt { .. } | E::NewerVersion { .. } => IpcError::Journal(e.to_string()),
         other => IpcError::from(other),
     }
+}
+
+fn journal_path(state: &AppState) -> IpcResult<PathBuf> {
+    if let Some(e) = state.open_error() {
+        return Err(IpcError::Unavailable(e));
+    }
+    state.path().cloned().ok_or_else(|| IpcError::Unavailable("no journal is open".into()))
 }
 
 #[cfg(test)]
@@ -239,15 +321,21 @@ mod tests {
         let list = h.ok("backups", json!({}));
         assert_eq!(list["backups"].as_array().unwrap().len(), 1);
         assert_eq!(h.ok("daily_backup", json!({})), json!({"state": "skipped"}));
-        let path = list["backups"][0]["path"].clone();
-        let shown = h.ok("inspect_backup", json!({ "path": path }));
+        let path = std::path::PathBuf::from(list["backups"][0]["path"].as_str().unwrap());
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let chosen = h.ok("choose_backup", json!({ "source": { "listed": name } }));
+        let shown = &chosen["info"];
         assert_eq!((shown["days"].as_u64(), shown["first"].as_str()), (Some(1), Some("2025-03-01")));
 
-        let e = h.call("restore_backup", json!({ "path": path, "days": 5 })).unwrap_err();
+        let token = chosen["token"].clone();
+        let e = h.call("restore_backup", json!({ "token": token, "days": 5 })).unwrap_err();
         assert!(e["message"].as_str().unwrap().contains("changed since it was shown"), "{e}");
         assert_eq!(h.days(), 2, "nothing restored");
 
-        h.ok("restore_backup", json!({ "path": path, "days": 1 }));
+        let e = h.call("restore_backup", json!({ "token": token, "days": 1 })).unwrap_err();
+        assert_eq!(e["kind"], "not_found", "a token is used once: {e}");
+        let token = h.ok("choose_backup", json!({ "source": { "listed": name } }))["token"].clone();
+        h.ok("restore_backup", json!({ "token": token, "days": 1 }));
         assert_eq!(h.days(), 1);
         let kinds: Vec<Value> =
             h.ok("backups", json!({}))["backups"].as_array().unwrap().iter().map(|b| b["kind"].clone()).collect();
@@ -255,28 +343,63 @@ mod tests {
     }
 
     #[test]
-    fn restoring_a_file_that_is_not_a_journal_changes_nothing() {
+    fn only_listed_backups_are_chosen_by_name() {
+        let h = harness();
+        h.save("2025-03-01");
+        let outside = h.dir.path().join("journal.sqlite3");
+        for name in ["../journal.sqlite3", outside.to_str().unwrap(), "journal-2099-01-01.sqlite3", ""] {
+            let e = h.call("choose_backup", json!({ "source": { "listed": name } })).unwrap_err();
+            assert_eq!(e["kind"], "not_found", "{name}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_page_cannot_pass_a_path() {
+        let h = harness();
+        h.save("2025-03-01");
+        let e = h.call("restore_backup", json!({ "path": h.dir.path().join("journal.sqlite3"), "days": 1 }));
+        assert!(e.is_err(), "restore takes a token, never a path");
+        let e = h.call("inspect_backup", json!({ "path": "/etc/passwd" }));
+        assert!(e.is_err(), "there is no command that inspects a path");
+    }
+
+    #[test]
+    fn restoring_a_picked_file_that_is_not_a_journal_changes_nothing() {
         let h = harness();
         h.save("2025-03-01");
         let bad = h.dir.path().join("notes.txt");
         std::fs::write(&bad, "hello").unwrap();
-        let e = h.call("inspect_backup", json!({ "path": bad })).unwrap_err();
+        h.answer(Some(bad));
+        let e = h.call("choose_backup", json!({ "source": "pick_file" })).unwrap_err();
         assert_eq!(e["kind"], "journal");
         assert!(e["message"].as_str().unwrap().contains("not an LDN Journal file"), "{e}");
-        let e = h.call("restore_backup", json!({ "path": bad, "days": 0 })).unwrap_err();
-        assert_eq!(e["kind"], "journal");
         assert_eq!(h.days(), 1, "the journal is still open and unchanged");
+
+        h.answer(None);
+        assert_eq!(h.ok("choose_backup", json!({ "source": "pick_file" })), Value::Null, "cancelled");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_picked_in_the_dialog_is_refused_without_blocking() {
+        let h = harness();
+        let fifo = h.dir.path().join("fifo.sqlite3");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        h.answer(Some(fifo));
+        let e = h.call("choose_backup", json!({ "source": "pick_file" })).unwrap_err();
+        assert_eq!(e["field"], "file", "{e}");
     }
 
     #[test]
-    fn fhir_export_to_the_chosen_file() {
+    fn fhir_export_to_the_file_chosen_in_the_dialog() {
         let h = harness();
         h.save("2025-03-01");
         h.save("2025-04-01");
+        h.answer(Some(h.dir.path().join("clinic")));
+        let request = json!({"from": "2025-03-01", "to": "2025-03-31", "include_notes": false,
+            "include_dream_notes": false, "include_name": true});
+        assert_eq!(h.ok("export_fhir", json!({ "request": request })), json!(true));
         let out = h.dir.path().join("clinic.json");
-        let args =
-            json!({"path": out, "from": "2025-03-01", "to": "2025-03-31", "includeNotes": false, "includeName": true});
-        h.ok("export_fhir", args);
         let b: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
         assert_eq!(b["resourceType"], "Bundle");
         let entries = b["entry"].as_array().unwrap();
@@ -287,8 +410,22 @@ mod tests {
             std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&out).unwrap().permissions()) & 0o777,
             0o600
         );
-        let e =
-            h.call("export_fhir", json!({"path": out, "from": "March", "includeNotes": false, "includeName": false}));
-        assert_eq!(e.unwrap_err()["fields"][0]["field"], "from");
+        h.answer(None);
+        assert_eq!(h.ok("export_fhir", json!({ "request": request })), json!(false), "cancelled");
+        let mut backwards = request.clone();
+        backwards["to"] = json!("2025-01-01");
+        let e = h.call("export_fhir", json!({ "request": backwards })).unwrap_err();
+        assert_eq!(e["fields"][0]["field"], "to");
+    }
+
+    #[test]
+    fn the_watch_sees_each_new_date_once() {
+        let mut w = super::DayWatch::default();
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        assert!(w.changed(d("2025-03-01")), "the first check backs up");
+        assert!(!w.changed(d("2025-03-01")));
+        assert!(w.changed(d("2025-03-02")), "midnight passed while the app was open");
+        assert!(!w.changed(d("2025-03-02")));
+        assert!(w.changed(d("2025-02-20")), "a clock set back is a change too (daily() skips an existing backup)");
     }
 }

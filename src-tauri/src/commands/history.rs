@@ -45,5 +45,5 @@ impl DaySummary {
 /// The logged days in `range`, oldest first.
 #[tauri::command]
 pub async fn history(state: State<'_, AppState>, range: DateRange) -> IpcResult<Vec<DaySummary>> {
-    state.with(|j| Ok(j.days(range)?.iter().map(DaySummary::of).collect()))
+    state.read(|j| Ok(j.days(range)?.iter().map(DaySummary::of).collect()))
 }

@@ -1,10 +1,12 @@
 //! One module per area, one `#[tauri::command]` per use case, each a few lines over the core.
 //!
 //! Commands that read a whole range and can take a few hundred milliseconds on a large journal
-//! (history, trends, the PDF and FHIR exports) are `async`: Tauri runs them off the window's
-//! main thread, so the window keeps painting meanwhile. The others stay synchronous: they are
-//! quick, and the main thread runs them in the order the UI sent them, which keeps a draft
-//! write from landing after the save that replaced it.
+//! (history, trends, the PDF and FHIR exports), and every command that touches a backup or a
+//! file the user picks, are `async`: Tauri runs them off the window's main thread, so the window
+//! keeps painting meanwhile, and they read on their own connection ([`AppState::read`]), so a
+//! save meanwhile does not wait for them. The other commands stay synchronous: they are quick,
+//! and the main thread runs them in the order the UI sent them, which keeps a draft write from
+//! landing after the save that replaced it.
 
 pub mod backup;
 pub mod day;
@@ -18,10 +20,11 @@ pub mod trends;
 use std::path::Path;
 
 use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
 
 /// Writes a file the user chose in the save dialog, whole and owner-only
 /// ([`journal::files::write_private`]). `what` names it in the message ("the PDF").
-fn write_export(path: &Path, bytes: &[u8], what: &str) -> IpcResult<()> {
+fn write_export(_state: &AppState, path: &Path, bytes: &[u8], what: &str) -> IpcResult<()> {
     journal::files::write_private(path, bytes).map_err(|e| {
         eprintln!("ldn-journal-app: writing {}: {e}", path.display());
         if e.kind() == std::io::ErrorKind::StorageFull {

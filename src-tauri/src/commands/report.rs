@@ -1,5 +1,5 @@
-//! Export PDF: the appointment summary (`journal::report`), written to the file the user chose
-//! in the save dialog; then, if they ask, opened in their PDF viewer.
+//! Export PDF: the appointment summary (`journal::report`), written to the file the user chooses
+//! in the save dialog this command opens; then, if they ask, opened in their PDF viewer.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use journal::DateRange;
 use journal::report::{Paper, ReportOptions};
 use serde::{Deserialize, Serialize};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use crate::error::{IpcError, IpcResult};
+use crate::pick::{self, SaveAs};
 use crate::state::AppState;
 
 /// What the Export PDF dialog asks for. Notes, dream notes and the name are left out unless
@@ -45,16 +46,19 @@ pub struct PdfSaved {
 #[derive(Debug, Default)]
 pub struct LastPdf(Mutex<Option<PathBuf>>);
 
-/// Makes the summary and writes it to `path` (from the save dialog).
+/// Asks where to save (the native dialog, opened here), then makes the summary and writes it
+/// there. `None` when the user cancelled the dialog.
 #[tauri::command]
-pub async fn export_pdf(
+pub async fn export_pdf<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     last: State<'_, LastPdf>,
     request: PdfRequest,
-    path: String,
-) -> IpcResult<PdfSaved> {
-    let path = pdf_path(&path)?;
+) -> IpcResult<Option<PdfSaved>> {
     let range = DateRange::between(request.from, request.to).map_err(IpcError::from)?;
+    let name = file_name(&request);
+    let save_as = SaveAs { file_name: &name, filter: "PDF", extension: "pdf" };
+    let Some(path) = pick::save_file(&app, save_as).await? else { return Ok(None) };
     let options = ReportOptions {
         paper: request.paper,
         include_notes: request.include_notes,
@@ -62,10 +66,17 @@ pub async fn export_pdf(
         include_name: request.include_name,
         ..ReportOptions::new(range)
     };
-    let pdf = state.with(|j| journal::report::render(j, &options))?;
-    super::write_export(&path, &pdf, "the PDF")?;
+    let pdf = state.read(|j| journal::report::render(j, &options))?;
+    super::write_export(&state, &path, &pdf, "the PDF")?;
     *last.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
-    Ok(PdfSaved { path: path.display().to_string(), bytes: pdf.len() as u64 })
+    Ok(Some(PdfSaved { path: path.display().to_string(), bytes: pdf.len() as u64 }))
+}
+
+/// The name the save dialog suggests: `ldn-journal-summary-2025-01-01-to-2025-03-31.pdf`.
+fn file_name(r: &PdfRequest) -> String {
+    let from = r.from.map(|d| format!("-{d}")).unwrap_or_default();
+    let to = r.to.map(|d| format!("-to-{d}")).unwrap_or_default();
+    format!("ldn-journal-summary{from}{to}.pdf")
 }
 
 /// Opens the PDF just exported with the system's default viewer.
@@ -77,16 +88,6 @@ pub fn open_pdf(last: State<'_, LastPdf>) -> IpcResult<()> {
         eprintln!("ldn-journal-app: open {}: {e}", path.display());
         IpcError::Journal("the PDF was saved but no program could open it; open it from your file manager".into())
     })
-}
-
-/// The chosen file, with ".pdf" added when the dialog returned a name without it.
-fn pdf_path(path: &str) -> IpcResult<PathBuf> {
-    let p = PathBuf::from(path.trim());
-    if !p.is_absolute() || p.file_name().is_none() {
-        return Err(IpcError::Invalid(vec![journal::FieldError::new("path", "choose where to save the PDF")]));
-    }
-    let is_pdf = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    Ok(if is_pdf { p } else { p.with_extension("pdf") })
 }
 
 #[cfg(test)]
@@ -111,10 +112,10 @@ mod tests {
     }
 
     #[test]
-    fn writes_the_pdf_where_the_user_chose() {
+    fn writes_the_pdf_where_the_user_chose_in_the_dialog() {
         let h = harness();
-        let out = h.dir.path().join("summary");
-        let saved = h.call("export_pdf", json!({"request": request("letter"), "path": out})).unwrap();
+        h.answer(Some(h.dir.path().join("summary")));
+        let saved = h.call("export_pdf", json!({"request": request("letter")})).unwrap();
         let written = h.dir.path().join("summary.pdf");
         assert_eq!(saved["path"], written.display().to_string(), "'.pdf' is added");
         let bytes = std::fs::read(&written).unwrap();
@@ -129,18 +130,54 @@ mod tests {
     }
 
     #[test]
+    fn a_cancelled_dialog_writes_nothing() {
+        let h = harness();
+        h.answer(None);
+        assert_eq!(h.ok("export_pdf", json!({"request": request("a4")})), Value::Null);
+        assert_eq!(std::fs::read_dir(h.dir.path()).unwrap().filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "pdf")).count(), 0);
+    }
+
+    #[test]
+    fn the_page_cannot_choose_the_path() {
+        let h = harness();
+        let target = h.dir.path().join("bashrc");
+        h.answer(None);
+        // A path in the arguments is ignored: only the dialog's answer counts.
+        let r = h.call("export_pdf", json!({"request": request("a4"), "path": target}));
+        assert_eq!(r.unwrap(), Value::Null);
+        assert!(!target.exists() && !h.dir.path().join("bashrc.pdf").exists());
+    }
+
+    #[test]
     fn bad_requests_name_the_problem_and_write_nothing() {
         let h = harness();
-        let e = h.call("export_pdf", json!({"request": request("a4"), "path": "relative.pdf"})).unwrap_err();
-        assert_eq!((e["kind"].as_str(), e["field"].as_str()), (Some("invalid"), Some("path")));
         let mut r = request("a4");
         r["to"] = json!("2025-01-01");
-        let e = h.call("export_pdf", json!({"request": r, "path": h.dir.path().join("x.pdf")})).unwrap_err();
+        h.answer(Some(h.dir.path().join("x.pdf")));
+        let e = h.call("export_pdf", json!({"request": r})).unwrap_err();
         assert_eq!(e["field"], "to", "{e}");
-        let e = h.call("export_pdf", json!({"request": request("a4"), "path": "/nonexistent-dir/x.pdf"})).unwrap_err();
+        h.answer(Some("/nonexistent-dir/x.pdf".into()));
+        let e = h.call("export_pdf", json!({"request": request("a4")})).unwrap_err();
         assert_eq!(e["kind"], "journal");
         assert!(e["message"].as_str().unwrap().contains("could not be saved"), "{e}");
         assert!(!h.dir.path().join("x.pdf").exists());
+    }
+
+    #[test]
+    fn the_suggested_name_says_the_range() {
+        let r = |from: Option<&str>, to: Option<&str>| super::PdfRequest {
+            from: from.map(|d| d.parse().unwrap()),
+            to: to.map(|d| d.parse().unwrap()),
+            paper: journal::report::Paper::A4,
+            include_notes: false,
+            include_dream_notes: false,
+            include_name: false,
+        };
+        assert_eq!(super::file_name(&r(None, None)), "ldn-journal-summary.pdf");
+        assert_eq!(
+            super::file_name(&r(Some("2025-01-01"), Some("2025-03-31"))),
+            "ldn-journal-summary-2025-01-01-to-2025-03-31.pdf"
+        );
     }
 
     #[test]

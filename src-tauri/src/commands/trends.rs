@@ -58,7 +58,7 @@ pub struct Trends {
 /// The charts and the period table for a range and a symptom selection.
 #[tauri::command]
 pub async fn trends(state: State<'_, AppState>, request: TrendsRequest) -> IpcResult<Trends> {
-    state.with(|j| build(j, &request))
+    state.read(|j| build(j, &request))
 }
 
 fn build(j: &Journal, r: &TrendsRequest) -> journal::Result<Trends> {

@@ -83,3 +83,43 @@ async fn a_failed_automatic_backup_is_reported_and_logging_goes_on() {
     app.find("backups-error").await;
     assert_eq!(app.home().open_journal().days(DateRange::all()).expect("read").len(), 1, "the day was kept");
 }
+
+/// Files the user picks come from dialogs that Rust opens (answered here through the debug
+/// build's seam): restore from a file outside the backups folder, and the FHIR export, whose
+/// file gets its extension and leaves the private note out by default.
+#[tokio::test]
+async fn restore_from_a_file_and_export_fhir_through_the_dialogs() {
+    let home = Home::seeded(|j| {
+        e2e::onboard(j);
+        j.save_day(&day(days_ago(3), "a private note")).expect("seed");
+    });
+    let elsewhere = home.path().join("from-my-usb-stick.sqlite3");
+    backup::to_file(&home.open_journal(), &elsewhere).expect("a backup file outside the backups folder");
+    home.open_journal().save_day(&day(days_ago(1), "after the backup")).expect("a later day");
+    let app = App::launch(home).await;
+    flows::open(&app, "settings").await;
+    app.find("backups").await;
+
+    // Cancelling the open dialog changes nothing.
+    app.home().answer_dialog(None);
+    app.click("restore-file").await;
+    app.settle().await;
+    assert!(!app.exists("restore-confirm").await);
+
+    app.home().answer_dialog(Some(&elsewhere));
+    app.click("restore-file").await;
+    app.wait_contains("restore-summary", "holds 1 day (").await;
+    app.click("restore-confirm-yes").await;
+    app.wait_gone("restore-confirm").await;
+    let days = app.home().open_journal().days(DateRange::all()).expect("read");
+    assert_eq!(days, vec![day(days_ago(3), "a private note")], "the picked file was restored");
+
+    let out = app.home().path().join("for-the-clinic");
+    app.home().answer_dialog(Some(&out));
+    app.click("fhir-export").await;
+    app.wait_contains("toast", "Exported for clinical systems").await;
+    let bundle = std::fs::read_to_string(app.home().path().join("for-the-clinic.json")).expect("the FHIR file");
+    assert!(bundle.contains("\"resourceType\": \"Bundle\"") || bundle.contains("\"resourceType\":\"Bundle\""));
+    assert!(!bundle.contains("a private note"), "notes leave only on opt-in");
+    app.quit().await;
+}

@@ -1,6 +1,7 @@
 //! Export PDF in the real app: the options dialog (private content off by default, the range
-//! on screen prefilled), then the `export_pdf` command as the dialog calls it after the native
-//! save dialog, which WebDriver cannot drive: the test passes the path the dialog would return.
+//! on screen prefilled), then the native save dialog that the command opens in Rust. WebDriver
+//! cannot drive it: the app's debug build answers it with the path the test wrote
+//! (`Home::answer_dialog`).
 
 use e2e::{App, Home, tid};
 use serde_json::json;
@@ -33,35 +34,31 @@ async fn export_pdf_options_then_the_file() {
     assert!(app.checked("export-pdf-a4").await);
 
     // A range that ends before it starts is refused at the field.
-    let from = app.value("export-pdf-from").await;
     app.set_value("export-pdf-to", "2000-01-01").await;
     app.wait_contains("export-pdf-range-error", "before the first day").await;
     let disabled = "return document.querySelector(arguments[0]).disabled;";
     assert_eq!(app.exec(disabled, vec![json!(tid("export-pdf-save"))]).await, json!(true));
     app.set_value("export-pdf-to", &to).await;
     app.wait_gone("export-pdf-range-error").await;
-
-    // What "Choose where to save…" sends once the save dialog returns a path.
-    let out = app.home().path().join("summary.pdf");
-    let script = r#"
-        const [from, to, path, done] = arguments;
-        const request = { from, to, paper: 'letter', include_notes: false, include_dream_notes: false,
-                          include_name: true };
-        window.__TAURI_INTERNALS__.invoke('export_pdf', { request, path })
-            .then((saved) => done(saved), (e) => done({ error: e }));
-    "#;
-    let saved = app
-        .client()
-        .execute_async(script, vec![json!(from), json!(to), json!(out.display().to_string())])
-        .await
-        .expect("export script");
-    assert_eq!(saved["path"], json!(out.display().to_string()), "{saved}");
-    let pdf = std::fs::read(&out).expect("the PDF was written");
-    assert!(pdf.starts_with(b"%PDF-"));
-    assert_eq!(saved["bytes"].as_u64(), Some(pdf.len() as u64));
-
     assert_eq!(app.exec(disabled, vec![json!(tid("export-pdf-save"))]).await, json!(false));
+
+    // Cancelling the save dialog writes nothing and keeps the options open.
+    app.home().answer_dialog(None);
+    app.click("export-pdf-save").await;
+    app.settle().await;
+    assert!(!app.exists("export-pdf-saved").await);
+    assert!(!app.exists("export-pdf-error").await);
+
+    // The user types a name without ".pdf": the file gets it.
+    let out = app.home().path().join("summary");
+    app.home().answer_dialog(Some(&out));
+    app.click("export-pdf-save").await;
+    app.wait_contains("export-pdf-saved", "summary.pdf").await;
+    let pdf = std::fs::read(app.home().path().join("summary.pdf")).expect("the PDF was written");
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(!out.exists(), "the name the user typed gets its extension");
+
     e2e::axe::assert_accessible(&app, "Export PDF dialog").await;
-    app.click("export-pdf-cancel").await;
+    app.click("export-pdf-close").await;
     app.wait_gone("export-pdf-dialog").await;
 }

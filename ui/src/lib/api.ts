@@ -4,13 +4,16 @@ import { invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { BackupInfo } from "./bindings/BackupInfo";
 import type { Backups } from "./bindings/Backups";
+import type { BackupSource } from "./bindings/BackupSource";
 import type { Catalog } from "./bindings/Catalog";
+import type { ChosenBackup } from "./bindings/ChosenBackup";
 import type { DailyBackup } from "./bindings/DailyBackup";
 import type { CatalogItem } from "./bindings/CatalogItem";
 import type { DateRange } from "./bindings/DateRange";
 import type { Day } from "./bindings/Day";
 import type { DaySummary } from "./bindings/DaySummary";
 import type { DayView } from "./bindings/DayView";
+import type { FhirRequest } from "./bindings/FhirRequest";
 import type { IpcError } from "./bindings/IpcError";
 import type { PdfRequest } from "./bindings/PdfRequest";
 import type { PdfSaved } from "./bindings/PdfSaved";
@@ -46,7 +49,8 @@ export const api = {
   discardDraft: (date: string) => call<null>("discard_draft", { date }),
   deleteDay: (date: string) => call<Day | null>("delete_day", { date }),
   history: (range: DateRange) => call<DaySummary[]>("history", { range }),
-  exportPdf: (request: PdfRequest, path: string) => call<PdfSaved>("export_pdf", { request, path }),
+  /** Opens the save dialog (in Rust); null when the user cancelled it. */
+  exportPdf: (request: PdfRequest) => call<PdfSaved | null>("export_pdf", { request }),
   openPdf: () => call<null>("open_pdf"),
   regimen: () => call<RegimenPeriod[]>("regimen"),
   saveRegimenPeriod: (period: RegimenPeriod) => call<RegimenPeriod>("save_regimen_period", { period }),
@@ -67,10 +71,11 @@ export const api = {
   backups: () => call<Backups>("backups"),
   dailyBackup: () => call<DailyBackup>("daily_backup"),
   backUpNow: () => call<BackupInfo>("back_up_now"),
-  inspectBackup: (path: string) => call<BackupInfo>("inspect_backup", { path }),
-  restoreBackup: (path: string, days: number) => call<BackupInfo>("restore_backup", { path, days }),
-  exportFhir: (path: string, from: string | null, to: string | null, includeNotes: boolean, includeName: boolean) =>
-    call<null>("export_fhir", { path, from, to, includeNotes, includeName }),
+  /** A listed backup by its file name, or a file picked in the open dialog (null: cancelled). */
+  chooseBackup: (source: BackupSource) => call<ChosenBackup | null>("choose_backup", { source }),
+  restoreBackup: (token: number, days: number) => call<BackupInfo>("restore_backup", { token, days }),
+  /** Opens the save dialog (in Rust); false when the user cancelled it. */
+  exportFhir: (request: FhirRequest) => call<boolean>("export_fhir", { request }),
 };
 
 /** Field path → message, for showing validation errors beside their fields. */
