@@ -46,5 +46,21 @@ fn fhir_export_with_and_without_opt_ins() {
     assert!(named.contains("\"resourceType\":\"Patient\"") && named.contains("Alex Example"));
     assert!(named.contains("Synthetic demo data."), "notes when opted in");
     assert!(!e.ok(&["export", "--format", "fhir"]).contains("Synthetic demo data."), "no notes otherwise");
-    e.fails(&["export", "--format", "csv", "--name", "x"], "--include-notes and --name apply to --format fhir only");
+    e.fails(
+        &["export", "--format", "csv", "--name", "x"],
+        "--include-notes, --include-dream-notes and --name apply to --format fhir only",
+    );
+}
+
+#[test]
+fn fhir_export_has_dream_notes_only_with_their_own_opt_in() {
+    let e = env();
+    e.ok(&["demo", "--days", "30"]);
+    let dream = "Long, colourful dream (synthetic).";
+    assert!(!e.ok(&["export", "--format", "fhir"]).contains(dream), "no dream notes by default");
+    assert!(!e.ok(&["export", "--format", "fhir", "--include-notes"]).contains(dream), "nor with the notes");
+    let dreams = e.ok(&["export", "--format", "fhir", "--include-dream-notes"]);
+    assert!(dreams.contains(dream), "dream notes on their opt-in");
+    assert!(!dreams.contains("Synthetic demo data."), "and no other notes");
+    e.fails(&["export", "--format", "json", "--include-dream-notes"], "apply to --format fhir only");
 }

@@ -29,8 +29,11 @@ use types::*;
 /// What goes into the export beyond the measurements.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Dream notes, day notes, dose notes and regimen notes.
+    /// "Include my notes": every private text field (see [`crate::privacy`]): day notes, dose
+    /// notes, reasons for missed doses and regimen notes.
     pub include_notes: bool,
+    /// "Include dream notes".
+    pub include_dream_notes: bool,
     /// Adds a `Patient` resource with this name (and nothing else) as every subject.
     pub patient_name: Option<String>,
     pub zone: Zone,

@@ -141,7 +141,12 @@ fn notes_and_name_only_when_opted_in() {
         }
     }
 
-    let opts = Options { include_notes: true, patient_name: Some("Alex Example".into()), zone: plus_one() };
+    let opts = Options {
+        include_notes: true,
+        include_dream_notes: true,
+        patient_name: Some("Alex Example".into()),
+        zone: plus_one(),
+    };
     let b = export(&t, DateRange::all(), &opts);
     let patients = resources(&b, "Patient");
     assert_eq!(patients.len(), 1);
