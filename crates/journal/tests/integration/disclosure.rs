@@ -59,8 +59,10 @@ fn populated() -> TestJournal {
         ];
         day.scores = vec![Score { symptom, value: 4 }];
         day.wellbeing = Some(5);
-        day.sleep = Sleep { bedtime: Some(time("23:00")), wake: Some(time("07:00")), quality: Some(3), awakenings: Some(1) };
-        day.dreams = Dreams { vivid: Some(Vividness::Very), nightmare: Some(true), notes: mark(&format!("dreamnote{n}")) };
+        day.sleep =
+            Sleep { bedtime: Some(time("23:00")), wake: Some(time("07:00")), quality: Some(3), awakenings: Some(1) };
+        day.dreams =
+            Dreams { vivid: Some(Vividness::Very), nightmare: Some(true), notes: mark(&format!("dreamnote{n}")) };
         day.side_effects = vec![SideEffectEntry { side_effect: side, severity: Severity::Mild }];
         day.notes = mark(&format!("daynote{n}"));
         t.save_day(&day).unwrap();
