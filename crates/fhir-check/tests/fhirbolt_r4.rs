@@ -62,6 +62,7 @@ fn journal() -> (tempfile::TempDir, Journal) {
 fn opts(notes: bool, name: Option<&str>) -> Options {
     Options {
         include_notes: notes,
+        include_dream_notes: notes,
         patient_name: name.map(Into::into),
         zone: Zone::Fixed(FixedOffset::west_opt(5 * 3600).unwrap()),
     }

@@ -21,6 +21,7 @@ mod hhmm;
 mod model;
 pub mod paths;
 pub mod periods;
+pub mod privacy;
 pub mod report;
 pub mod store;
 pub mod summary;

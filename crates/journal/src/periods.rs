@@ -75,6 +75,16 @@ pub fn prescribed_on(regimen: &[RegimenPeriod], date: NaiveDate) -> Option<&Regi
         .filter(|p| p.until.is_none_or(|u| date <= u))
 }
 
+/// The last day a regimen period applies: its `until`, or the day before the next period
+/// starts, whichever is first; `None` while it goes on.
+pub fn period_end(regimen: &[RegimenPeriod], p: &RegimenPeriod) -> Option<NaiveDate> {
+    let next = regimen.iter().filter(|q| q.from > p.from).map(|q| q.from).min().and_then(|d| d.pred_opt());
+    match (p.until, next) {
+        (Some(u), Some(n)) => Some(u.min(n)),
+        (u, n) => u.or(n),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

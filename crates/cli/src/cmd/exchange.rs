@@ -32,9 +32,12 @@ pub struct ExportArgs {
     /// Output file.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// FHIR only: include dream notes, day notes and dose notes.
+    /// FHIR only: include your notes (day notes, dose notes, reasons for missed doses, regimen notes).
     #[arg(long)]
     include_notes: bool,
+    /// FHIR only: include dream notes.
+    #[arg(long)]
+    include_dream_notes: bool,
     /// FHIR only: add a Patient resource with this name (otherwise the patient is not identified).
     #[arg(long, value_name = "NAME")]
     name: Option<String>,
@@ -46,8 +49,12 @@ pub fn range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<DateRange
 
 pub fn export(j: &Journal, a: ExportArgs) -> Result<(), CliError> {
     let range = range(a.from, a.to)?;
-    if !matches!(a.format, Format::Fhir) && (a.include_notes || a.name.is_some()) {
-        return Err(CliError::Usage("--include-notes and --name apply to --format fhir only".into()));
+    if !matches!(a.format, Format::Fhir) && (a.include_notes || a.include_dream_notes || a.name.is_some()) {
+        return Err(CliError::Usage(
+            "--include-notes, --include-dream-notes and --name apply to --format fhir only \
+             (JSON and CSV always keep everything)"
+                .into(),
+        ));
     }
     let text = match a.format {
         Format::Json => exchange::export_json(j, range)?,
@@ -55,6 +62,7 @@ pub fn export(j: &Journal, a: ExportArgs) -> Result<(), CliError> {
         Format::Fhir => {
             let opts = journal::fhir::Options {
                 include_notes: a.include_notes,
+                include_dream_notes: a.include_dream_notes,
                 patient_name: a.name,
                 zone: journal::fhir::Zone::Local,
             };

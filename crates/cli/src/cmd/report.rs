@@ -31,7 +31,7 @@ pub struct ReportArgs {
     output: PathBuf,
     #[arg(long, value_enum, default_value = "a4")]
     paper: PaperArg,
-    /// Add day notes (and notes on doses) as an appendix.
+    /// Include your notes: day notes, dose notes, reasons for missed doses and regimen notes.
     #[arg(long)]
     include_notes: bool,
     /// Add dream notes as an appendix.

@@ -34,6 +34,8 @@ fn backup_list_restore_and_wipe() {
     assert!(file.is_file(), "a backup the user wrote elsewhere is theirs to keep");
 }
 
+const OPT_INS_FHIR_ONLY: &str = "--include-notes, --include-dream-notes and --name apply to --format fhir only (JSON and CSV always keep everything)";
+
 #[test]
 fn fhir_export_with_and_without_opt_ins() {
     let e = env();
@@ -46,5 +48,18 @@ fn fhir_export_with_and_without_opt_ins() {
     assert!(named.contains("\"resourceType\":\"Patient\"") && named.contains("Alex Example"));
     assert!(named.contains("Synthetic demo data."), "notes when opted in");
     assert!(!e.ok(&["export", "--format", "fhir"]).contains("Synthetic demo data."), "no notes otherwise");
-    e.fails(&["export", "--format", "csv", "--name", "x"], "--include-notes and --name apply to --format fhir only");
+    e.fails(&["export", "--format", "csv", "--name", "x"], OPT_INS_FHIR_ONLY);
+}
+
+#[test]
+fn fhir_export_has_dream_notes_only_with_their_own_opt_in() {
+    let e = env();
+    e.ok(&["demo", "--days", "30"]);
+    let dream = "Long, colourful dream (synthetic).";
+    assert!(!e.ok(&["export", "--format", "fhir"]).contains(dream), "no dream notes by default");
+    assert!(!e.ok(&["export", "--format", "fhir", "--include-notes"]).contains(dream), "nor with the notes");
+    let dreams = e.ok(&["export", "--format", "fhir", "--include-dream-notes"]);
+    assert!(dreams.contains(dream), "dream notes on their opt-in");
+    assert!(!dreams.contains("Synthetic demo data."), "and no other notes");
+    e.fails(&["export", "--format", "json", "--include-dream-notes"], OPT_INS_FHIR_ONLY);
 }

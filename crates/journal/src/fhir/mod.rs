@@ -5,9 +5,11 @@
 //!   in mg with UCUM units) or missed (`not-done`, with the reason).
 //! - `Observation` (category `survey`) per symptom score, wellbeing, sleep duration, quality
 //!   and awakenings, vivid dreams, nightmare and side effect with its severity.
-//! - Dream notes, day notes, dose and regimen notes only with [`Options::include_notes`]; a
-//!   `Patient` resource (with the name, nothing else) only with [`Options::patient_name`].
-//!   Otherwise every subject is a placeholder reference without identifying data.
+//! - Text passes [`crate::privacy`]: day notes, dose notes, reasons for missed doses and
+//!   regimen notes only with [`Options::include_notes`], dream notes only with
+//!   [`Options::include_dream_notes`] (a missed dose without them is "Not taken"); a `Patient`
+//!   resource (with the name, nothing else) only with [`Options::patient_name`]. Otherwise
+//!   every subject is a placeholder reference without identifying data.
 //! - Deterministic: ids derive from what an entry describes (see [`ids`]), there is no
 //!   timestamp, so the same journal always gives the same bytes.
 //!
@@ -23,17 +25,28 @@ use std::collections::HashMap;
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
+use crate::privacy::{Disclosure, TextField};
 use crate::{Catalog, DateRange, Day, Dose, Journal, RegimenPeriod, Result};
 use types::*;
 
 /// What goes into the export beyond the measurements.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Dream notes, day notes, dose notes and regimen notes.
+    /// "Include my notes": every private text field (see [`crate::privacy`]): day notes, dose
+    /// notes, reasons for missed doses and regimen notes.
     pub include_notes: bool,
+    /// "Include dream notes".
+    pub include_dream_notes: bool,
     /// Adds a `Patient` resource with this name (and nothing else) as every subject.
     pub patient_name: Option<String>,
     pub zone: Zone,
+}
+
+impl Options {
+    /// The private text this export may carry.
+    pub fn disclosure(&self) -> Disclosure {
+        Disclosure { include_notes: self.include_notes, include_dream_notes: self.include_dream_notes }
+    }
 }
 
 /// Which UTC offset dose times are written with.
@@ -73,10 +86,10 @@ fn bundle(j: &Journal, range: DateRange, opts: &Options) -> Result<Bundle> {
         }
         None => Reference { reference: None, display: ANONYMOUS.to_string() },
     };
-    let mut b = Builder { subject, opts, entry };
+    let mut b = Builder { subject, opts, disclosure: opts.disclosure(), entry };
     let regimen = j.regimen()?;
     for (i, p) in regimen.iter().enumerate() {
-        let end = period_end(&regimen, p);
+        let end = crate::periods::period_end(&regimen, p);
         if p.from <= range.to && end.is_none_or(|e| e >= range.from) {
             b.statement(i, p, end);
         }
@@ -95,19 +108,10 @@ fn bundle(j: &Journal, range: DateRange, opts: &Options) -> Result<Bundle> {
     })
 }
 
-/// The last day a regimen period applies: its `until`, or the day before the next period
-/// starts, whichever is first; `None` while it goes on.
-fn period_end(regimen: &[RegimenPeriod], p: &RegimenPeriod) -> Option<NaiveDate> {
-    let next = regimen.iter().filter(|q| q.from > p.from).map(|q| q.from).min().and_then(|d| d.pred_opt());
-    match (p.until, next) {
-        (Some(u), Some(n)) => Some(u.min(n)),
-        (u, n) => u.or(n),
-    }
-}
-
 struct Builder<'a> {
     subject: Reference,
     opts: &'a Options,
+    disclosure: Disclosure,
     entry: Vec<Entry>,
 }
 
@@ -119,16 +123,15 @@ impl Builder<'_> {
     fn statement(&mut self, i: usize, p: &RegimenPeriod, end: Option<NaiveDate>) {
         let id = ids::uuid(&format!("regimen|{}|{i}", p.from));
         let mut text = format!("naltrexone, {}", p.formulation.label());
-        if !p.strength.trim().is_empty() {
-            text.push_str(&format!(", {}", p.strength.trim()));
+        let show = self.disclosure;
+        if let Some(strength) = show.reveal(TextField::RegimenStrength, &p.strength) {
+            text.push_str(&format!(", {}", strength.trim()));
         }
         let mut note = Vec::new();
-        if !p.pharmacy.trim().is_empty() {
-            note.push(Annotation { text: format!("Pharmacy: {}", p.pharmacy.trim()) });
+        if let Some(pharmacy) = show.reveal(TextField::RegimenPharmacy, &p.pharmacy) {
+            note.push(Annotation { text: format!("Pharmacy: {}", pharmacy.trim()) });
         }
-        if self.opts.include_notes && !p.note.trim().is_empty() {
-            note.push(Annotation { text: p.note.clone() });
-        }
+        note.extend(annotation(show.reveal(TextField::RegimenNote, &p.note)));
         let dosage = p
             .doses
             .iter()
@@ -190,8 +193,8 @@ impl Builder<'_> {
         if let Some(n) = d.dreams.nightmare {
             self.observation(date, "nightmare", codes::local("nightmare", "Nightmare"), Value::Boolean(n));
         }
-        if self.opts.include_notes && !d.dreams.notes.trim().is_empty() {
-            let value = Value::String(d.dreams.notes.clone());
+        if let Some(notes) = self.disclosure.reveal(TextField::DreamNotes, &d.dreams.notes) {
+            let value = Value::String(notes.to_string());
             self.observation(date, "dream-notes", codes::local("dream-notes", "Dream notes"), value);
         }
         for s in &d.side_effects {
@@ -205,8 +208,8 @@ impl Builder<'_> {
                 Value::CodeableConcept(codes::severity(s.severity)),
             );
         }
-        if self.opts.include_notes && !d.notes.trim().is_empty() {
-            self.observation(date, "notes", codes::local("notes", "Notes"), Value::String(d.notes.clone()));
+        if let Some(notes) = self.disclosure.reveal(TextField::DayNotes, &d.notes) {
+            self.observation(date, "notes", codes::local("notes", "Notes"), Value::String(notes.to_string()));
         }
     }
 
@@ -221,7 +224,7 @@ impl Builder<'_> {
                 medication_codeable_concept: codes::naltrexone(format!("naltrexone, {}", formulation.label())),
                 subject: self.subject.clone(),
                 effective_date_time: effective,
-                note: notes(self.opts.include_notes, note),
+                note: annotation(self.disclosure.reveal(TextField::DoseNote, note)).into_iter().collect(),
                 dosage: Some(AdministrationDosage {
                     text: dose_text(*amount, Some(formulation.label()), *time),
                     dose: codes::mg(*amount),
@@ -232,7 +235,7 @@ impl Builder<'_> {
                 status: "not-done",
                 status_reason: vec![CodeableConcept {
                     coding: Vec::new(),
-                    text: if reason.trim().is_empty() { "Not taken (no reason given)".into() } else { reason.clone() },
+                    text: self.disclosure.reveal(TextField::MissedReason, reason).unwrap_or("Not taken").to_string(),
                 }],
                 medication_codeable_concept: codes::naltrexone("naltrexone".into()),
                 subject: self.subject.clone(),
@@ -263,8 +266,9 @@ fn int(v: u8) -> Value {
     Value::Integer(u32::from(v))
 }
 
-fn notes(include: bool, note: &str) -> Vec<Annotation> {
-    if include && !note.trim().is_empty() { vec![Annotation { text: note.to_string() }] } else { Vec::new() }
+/// A note, when it may be shared.
+fn annotation(text: Option<&str>) -> Option<Annotation> {
+    text.map(|t| Annotation { text: t.to_string() })
 }
 
 /// "1.5 mg capsule at 22:00" (the local clock time as the patient wrote it).

@@ -4,6 +4,8 @@ use super::fonts::Weight;
 use super::layout::{Column, Flow, MUTED, TEXT, Table};
 use super::{ReportData, mg};
 use crate::charts::ChartOptions;
+use crate::periods::period_end;
+use crate::privacy::{Disclosure, TextField};
 use crate::{Day, Dose, Vividness};
 
 const TABLE: f32 = 7.0;
@@ -139,45 +141,55 @@ fn dated_notes(flow: &mut Flow<'_>, title: &str, intro: &str, notes: Vec<(chrono
     }
 }
 
-pub(super) fn notes(flow: &mut Flow<'_>, data: &ReportData) {
-    let notes = data
-        .chart
-        .days
+pub(super) fn notes(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
+    let span = data.chart.span();
+    let regimen = &data.chart.regimen;
+    // Notes of the regimen periods that apply in the range, dated from their start.
+    let mut notes: Vec<(chrono::NaiveDate, String)> = regimen
         .iter()
-        .filter_map(|d| {
-            let mut parts: Vec<String> = Vec::new();
-            if !d.notes.trim().is_empty() {
-                parts.push(d.notes.trim().to_string());
-            }
-            for dose in &d.doses {
-                match dose {
-                    Dose::Taken { note, amount, .. } if !note.trim().is_empty() => {
-                        parts.push(format!("Dose {}: {}", mg(*amount), note.trim()));
-                    }
-                    Dose::Missed { reason, .. } if !reason.trim().is_empty() => {
-                        parts.push(format!("Missed dose: {}", reason.trim()));
-                    }
-                    _ => {}
-                }
-            }
-            (!parts.is_empty()).then(|| (d.date, parts.join("\n")))
+        .filter(|p| p.from <= span.to && period_end(regimen, p).is_none_or(|e| e >= span.from))
+        .filter_map(|p| {
+            let note = show.reveal(TextField::RegimenNote, &p.note)?;
+            Some((p.from, format!("Prescribed regimen: {}", note.trim())))
         })
         .collect();
+    notes.extend(data.chart.days.iter().filter_map(|d| {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(note) = show.reveal(TextField::DayNotes, &d.notes) {
+            parts.push(note.trim().to_string());
+        }
+        for dose in &d.doses {
+            match dose {
+                Dose::Taken { note, amount, .. } => {
+                    if let Some(note) = show.reveal(TextField::DoseNote, note) {
+                        parts.push(format!("Dose {}: {}", mg(*amount), note.trim()));
+                    }
+                }
+                Dose::Missed { reason, .. } => {
+                    if let Some(reason) = show.reveal(TextField::MissedReason, reason) {
+                        parts.push(format!("Missed dose: {}", reason.trim()));
+                    }
+                }
+            }
+        }
+        (!parts.is_empty()).then(|| (d.date, parts.join("\n")))
+    }));
+    notes.sort_by_key(|(date, _)| *date);
     dated_notes(
         flow,
         "Appendix: notes",
-        "Included because the patient chose to share them: day notes, notes on doses and reasons for missed doses.",
+        "Included because the patient chose to share them: day notes, notes on doses, reasons for missed doses and \
+         notes on the prescribed regimen.",
         notes,
     );
 }
 
-pub(super) fn dream_notes(flow: &mut Flow<'_>, data: &ReportData) {
+pub(super) fn dream_notes(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
     let notes = data
         .chart
         .days
         .iter()
-        .filter(|d| !d.dreams.notes.trim().is_empty())
-        .map(|d| (d.date, d.dreams.notes.trim().to_string()))
+        .filter_map(|d| Some((d.date, show.reveal(TextField::DreamNotes, &d.dreams.notes)?.trim().to_string())))
         .collect();
     dated_notes(flow, "Appendix: dream notes", "Included because the patient chose to share them.", notes);
 }

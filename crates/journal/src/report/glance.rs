@@ -8,6 +8,7 @@ use super::layout::{Column, Flow, MUTED, Op, RULE, Rgb, TEXT, Table};
 use super::{Patient, ReportData, mg};
 use crate::charts::{ChartOptions, DEFAULT_SYMPTOM_COUNT};
 use crate::periods::prescribed_on;
+use crate::privacy::{Disclosure, TextField};
 use crate::summary::{PeriodSummary, Stat, change, hours_minutes, number};
 use crate::{Formulation, RegimenPeriod, Result};
 
@@ -18,6 +19,7 @@ const H2: f32 = 11.5;
 pub(super) fn page_one(
     flow: &mut Flow<'_>,
     data: &ReportData,
+    show: Disclosure,
     patient: Option<&Patient>,
     created: NaiveDateTime,
 ) -> Result<()> {
@@ -50,12 +52,12 @@ pub(super) fn page_one(
         flow.paragraph(&parts.join(", "), BODY, Weight::Bold, TEXT);
     }
 
-    regimen(flow, &c.regimen, span.to);
+    regimen(flow, &c.regimen, span.to, show);
     let summaries = c.period_summaries();
     titration_strip(flow, data, &summaries);
     period_table(flow, data, &summaries);
     side_effect_table(flow, &summaries);
-    questions(flow, data);
+    questions(flow, data, show);
     Ok(())
 }
 
@@ -75,7 +77,7 @@ fn regimen_line(p: &RegimenPeriod) -> String {
     s
 }
 
-fn regimen(flow: &mut Flow<'_>, regimen: &[RegimenPeriod], on: chrono::NaiveDate) {
+fn regimen(flow: &mut Flow<'_>, regimen: &[RegimenPeriod], on: chrono::NaiveDate, show: Disclosure) {
     flow.heading("Current prescribed regimen, as entered by the patient", H2, 30.0);
     let Some(p) = prescribed_on(regimen, on) else {
         flow.paragraph(&format!("No prescribed regimen entered for {on}."), BODY, Weight::Regular, TEXT);
@@ -87,15 +89,15 @@ fn regimen(flow: &mut Flow<'_>, regimen: &[RegimenPeriod], on: chrono::NaiveDate
     };
     flow.paragraph(&format!("{since}{}", regimen_line(p)), BODY, Weight::Bold, TEXT);
     let mut facts = vec![format!("Formulation: {}", formulation(p.formulation))];
-    if !p.strength.trim().is_empty() {
-        facts.push(format!("strength: {}", p.strength.trim()));
+    if let Some(strength) = show.reveal(TextField::RegimenStrength, &p.strength) {
+        facts.push(format!("strength: {}", strength.trim()));
     }
-    if !p.pharmacy.trim().is_empty() {
-        facts.push(format!("pharmacy: {}", p.pharmacy.trim()));
+    if let Some(pharmacy) = show.reveal(TextField::RegimenPharmacy, &p.pharmacy) {
+        facts.push(format!("pharmacy: {}", pharmacy.trim()));
     }
     flow.paragraph(&facts.join("; "), BODY, Weight::Regular, TEXT);
-    if !p.note.trim().is_empty() {
-        flow.paragraph(&format!("Note: {}", p.note.trim()), BODY, Weight::Regular, MUTED);
+    if let Some(note) = show.reveal(TextField::RegimenNote, &p.note) {
+        flow.paragraph(&format!("Note: {}", note.trim()), BODY, Weight::Regular, MUTED);
     }
 }
 
@@ -321,17 +323,19 @@ fn side_effect_table(flow: &mut Flow<'_>, periods: &[PeriodSummary]) {
     flow.paragraph(&note, 7.0, Weight::Regular, MUTED);
 }
 
-fn questions(flow: &mut Flow<'_>, data: &ReportData) {
+fn questions(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
     flow.heading("Questions for my prescriber", H2, 20.0);
-    if data.questions.is_empty() {
+    let questions: Vec<&str> =
+        data.questions.iter().filter_map(|q| show.reveal(TextField::QuestionText, &q.text)).collect();
+    if questions.is_empty() {
         flow.paragraph("No open questions.", BODY, Weight::Regular, MUTED);
         return;
     }
-    for q in &data.questions {
+    for text in questions {
         flow.need(Flow::line_height(BODY));
         let y = flow.y;
         flow.text_at(flow.left() + 2.0, y, "•", BODY, Weight::Regular, TEXT);
-        flow.paragraph_indented(q.text.trim(), 12.0, BODY, Weight::Regular, TEXT);
+        flow.paragraph_indented(text.trim(), 12.0, BODY, Weight::Regular, TEXT);
         flow.y += 2.0;
     }
 }

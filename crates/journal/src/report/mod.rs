@@ -3,7 +3,10 @@
 //! Page 1 ("at a glance") tells the titration story: who (only when the patient opts in), the
 //! range, the prescribed regimen as entered, a strip of the doses taken, the per-period table,
 //! side effects per dose period and the patient's open questions. Then the charts, then the
-//! daily table; notes and dream notes only when the patient opts in.
+//! daily table; notes and dream notes only when the patient opts in. Every piece of the
+//! journal's text passes [`crate::privacy`]: private text (the regimen note on page 1 too)
+//! only with [`ReportOptions::include_notes`], dream notes only with
+//! [`ReportOptions::include_dream_notes`].
 //!
 //! Like the rest of the journal, the report describes and never judges or advises: every page
 //! carries [`crate::NO_ADVICE`]. Numbers come from [`crate::summary`], so the PDF and the app
@@ -24,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::charts::ChartData;
+use crate::privacy::{Disclosure, TextClass};
 use crate::store::Setting;
 use crate::{DateRange, Journal, Question, Result};
 
@@ -64,10 +68,10 @@ pub struct ReportOptions {
     pub range: DateRange,
     #[serde(default)]
     pub paper: Paper,
-    /// Day notes (and notes on doses) in an appendix.
+    /// "Include my notes": day notes, dose notes, reasons for missed doses and regimen notes.
     #[serde(default)]
     pub include_notes: bool,
-    /// Dream notes in an appendix.
+    /// Dream notes in an appendix of their own.
     #[serde(default)]
     pub include_dream_notes: bool,
     /// The patient's name and date of birth as stored in the journal's settings.
@@ -93,6 +97,11 @@ impl ReportOptions {
             name: None,
             created: None,
         }
+    }
+
+    /// The private text this report may carry.
+    pub fn disclosure(&self) -> Disclosure {
+        Disclosure { include_notes: self.include_notes, include_dream_notes: self.include_dream_notes }
     }
 }
 
@@ -149,14 +158,15 @@ pub fn render_data(data: &ReportData, o: &ReportOptions) -> Result<Vec<u8>> {
     let mut flow = Flow::new(fonts, size);
     let mut svgs = Vec::new();
 
-    glance::page_one(&mut flow, data, patient(data, o).as_ref(), created)?;
+    let show = o.disclosure();
+    glance::page_one(&mut flow, data, show, patient(data, o).as_ref(), created)?;
     chart_pages::charts(&mut flow, &mut svgs, data)?;
     appendix::daily_table(&mut flow, data);
-    if o.include_notes {
-        appendix::notes(&mut flow, data);
+    if show.allows(TextClass::Private) {
+        appendix::notes(&mut flow, data, show);
     }
-    if o.include_dream_notes {
-        appendix::dream_notes(&mut flow, data);
+    if show.allows(TextClass::DreamNotes) {
+        appendix::dream_notes(&mut flow, data, show);
     }
 
     let title = format!("LDN Journal appointment summary, {range_text}");

@@ -92,11 +92,11 @@ fn doses_scores_sleep_dreams_and_side_effects_carry_the_journals_values() {
         serde_json::json!({"value": 1.5, "unit": "mg", "system": "http://unitsofmeasure.org", "code": "mg"})
     );
     assert_eq!(admin[1]["status"], "not-done");
-    assert_eq!(admin[1]["statusReason"][0]["text"], "forgot");
+    assert_eq!(admin[1]["statusReason"][0]["text"], "Not taken", "the reason is a private note");
     assert!(admin[1].get("dosage").is_none());
     assert_eq!(admin[2]["effectiveDateTime"], "2025-03-01", "no time: the date alone, no invented time or zone");
     assert_eq!(admin[2]["dosage"]["dose"]["value"].to_string(), "0.125");
-    assert_eq!(admin[3]["statusReason"][0]["text"], "Not taken (no reason given)");
+    assert_eq!(admin[3]["statusReason"][0]["text"], "Not taken");
 
     let pain = observation(&b, "2025-03-01", "72514-3").unwrap();
     assert_eq!(pain["valueInteger"], 0, "a score of zero is exported, as zero");
@@ -131,7 +131,7 @@ fn doses_scores_sleep_dreams_and_side_effects_carry_the_journals_values() {
 fn notes_and_name_only_when_opted_in() {
     let t = small();
     let private = fhir::export_fhir(&t, DateRange::all(), &Options::default()).unwrap();
-    for secret in ["flying", "a normal day", "top-up", "started low", "Patient\""] {
+    for secret in ["flying", "a normal day", "top-up", "forgot", "started low", "Patient\""] {
         assert!(!private.contains(secret), "{secret} is in an export without opt-in");
     }
     let b: Value = serde_json::from_str(&private).unwrap();
@@ -141,7 +141,12 @@ fn notes_and_name_only_when_opted_in() {
         }
     }
 
-    let opts = Options { include_notes: true, patient_name: Some("Alex Example".into()), zone: plus_one() };
+    let opts = Options {
+        include_notes: true,
+        include_dream_notes: true,
+        patient_name: Some("Alex Example".into()),
+        zone: plus_one(),
+    };
     let b = export(&t, DateRange::all(), &opts);
     let patients = resources(&b, "Patient");
     assert_eq!(patients.len(), 1);
@@ -152,6 +157,25 @@ fn notes_and_name_only_when_opted_in() {
     assert_eq!(observation(&b, "2025-03-01", "dream-notes").unwrap()["valueString"], "flying");
     assert_eq!(observation(&b, "2025-03-01", "notes").unwrap()["valueString"], "a normal day");
     assert_eq!(resources(&b, "MedicationAdministration")[2]["note"][0]["text"], "top-up");
+    assert_eq!(resources(&b, "MedicationAdministration")[1]["statusReason"][0]["text"], "forgot");
+    assert_eq!(resources(&b, "MedicationStatement")[0]["note"][1]["text"], "started low");
+}
+
+#[test]
+fn dream_notes_and_other_notes_each_only_on_their_own_opt_in() {
+    let t = small();
+    let notes = Options { include_notes: true, ..Options::default() };
+    let text = fhir::export_fhir(&t, DateRange::all(), &notes).unwrap();
+    assert!(!text.contains("flying"), "dream notes need their own opt-in");
+    for note in ["a normal day", "top-up", "forgot", "started low"] {
+        assert!(text.contains(note), "{note} is missing with include_notes");
+    }
+    let dreams = Options { include_dream_notes: true, ..Options::default() };
+    let text = fhir::export_fhir(&t, DateRange::all(), &dreams).unwrap();
+    assert!(text.contains("flying"), "dream notes on their opt-in");
+    for note in ["a normal day", "top-up", "forgot", "started low"] {
+        assert!(!text.contains(note), "{note} leaves with include_dream_notes only");
+    }
 }
 
 #[test]

@@ -7,11 +7,11 @@ import type { Paper } from "./Paper";
  */
 export type ReportOptions = { range: DateRange, paper: Paper, 
 /**
- * Day notes (and notes on doses) in an appendix.
+ * "Include my notes": day notes, dose notes, reasons for missed doses and regimen notes.
  */
 include_notes: boolean, 
 /**
- * Dream notes in an appendix.
+ * Dream notes in an appendix of their own.
  */
 include_dream_notes: boolean, 
 /**
