@@ -102,3 +102,58 @@ impl AppState {
         self.journal.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    use super::*;
+
+    /// A ten-year PDF or FHIR export must not make a save wait: reads have their own connection.
+    #[test]
+    fn a_long_read_does_not_hold_up_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(Some(dir.path().join("journal.sqlite3")));
+        let (reading, read_started) = mpsc::channel();
+        let (release, released) = mpsc::channel::<()>();
+        let (saved_tx, saved) = mpsc::channel();
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                state
+                    .read(|j| {
+                        reading.send(()).unwrap();
+                        released.recv_timeout(Duration::from_secs(10)).unwrap();
+                        j.days(journal::DateRange::all())
+                    })
+                    .unwrap()
+            });
+            read_started.recv().unwrap();
+            s.spawn(|| {
+                let day = journal::Day::new("2025-03-01".parse().unwrap());
+                saved_tx.send(state.with(|j| j.save_day(&day)).map(|_| ())).unwrap();
+            });
+            let r = saved.recv_timeout(Duration::from_secs(5));
+            release.send(()).unwrap();
+            r.expect("the save went through while the read was still running").unwrap();
+        });
+    }
+
+    #[test]
+    fn replacing_the_journal_closes_the_read_connection_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let state = AppState::open(Some(path.clone()));
+        state.read(|j| j.days(journal::DateRange::all())).unwrap();
+        state
+            .replace(|j| {
+                let reader = state.reader.try_lock().map(|r| r.is_some());
+                assert!(!matches!(reader, Ok(true)), "the reader is closed while the journal is replaced");
+                Ok(j)
+            })
+            .unwrap();
+        assert!(state.reader.lock().unwrap().is_none());
+        state.read(|j| j.days(journal::DateRange::all())).unwrap();
+    }
+}

@@ -105,7 +105,7 @@ fn csp_allows_no_remote_origin() {
 }
 
 #[test]
-fn capabilities_grant_no_remote_access_or_network_plugin() {
+fn capabilities_grant_no_remote_access_network_file_or_dialog_plugin() {
     let dir = manifest_dir().join("capabilities");
     let mut seen = 0;
     for e in std::fs::read_dir(&dir).unwrap() {
@@ -118,7 +118,8 @@ fn capabilities_grant_no_remote_access_or_network_plugin() {
         assert!(cap["remote"].is_null(), "{}: remote URLs may use the app's commands", path.display());
         for p in cap["permissions"].as_array().unwrap() {
             let id = p.as_str().or_else(|| p["identifier"].as_str()).unwrap();
-            for banned in ["http:", "websocket:", "upload:", "updater:", "shell:", "fs:"] {
+            // No dialog either: the page never chooses a path; commands open dialogs in Rust.
+            for banned in ["http:", "websocket:", "upload:", "updater:", "shell:", "fs:", "dialog:", "opener:"] {
                 assert!(!id.starts_with(banned), "{}: permission {id}", path.display());
             }
         }
