@@ -1,5 +1,7 @@
 //! Days: written whole in one transaction, read by date or range.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 use rusqlite::{Transaction, params};
 
@@ -53,6 +55,7 @@ impl Journal {
     /// allocation and chrono's format parsers (10 years load in a few ms).
     pub fn days(&self, range: DateRange) -> Result<Vec<Day>> {
         let (from, to) = (range.from.to_string(), range.to.to_string());
+        let path = self.path.as_path();
         let mut days: Vec<Day> = Vec::new();
         let mut dates: Vec<String> = Vec::new();
         let mut stmt = self.conn.prepare_cached(
@@ -61,24 +64,29 @@ impl Journal {
         )?;
         let mut rows = stmt.query(params![from, to])?;
         while let Some(r) = rows.next()? {
-            let date_s: String = r.get(0)?;
-            let date = fast_date(&date_s)?;
-            dates.push(date_s);
+            let date_s = text(r, 0).map_err(|e| bad(path, "?", "a date", e))?.to_owned();
+            let date = fast_date(&date_s).map_err(|_| corrupt_day(path, &date_s, "a date"))?;
+            let v = Values { path, date: &date_s, r };
             days.push(Day {
                 date,
                 doses: Vec::new(),
                 scores: Vec::new(),
-                wellbeing: r.get(1)?,
+                wellbeing: v.int(1, "a wellbeing rating", 0, 10)?,
                 sleep: Sleep {
-                    bedtime: time(opt_text(r, 2)?),
-                    wake: time(opt_text(r, 3)?),
-                    quality: r.get(4)?,
-                    awakenings: r.get(5)?,
+                    bedtime: v.time(2, "a bedtime")?,
+                    wake: v.time(3, "a wake time")?,
+                    quality: v.int(4, "a sleep quality", 1, 5)?,
+                    awakenings: v.int(5, "a number of awakenings", 0, u16::MAX.into())?,
                 },
-                dreams: Dreams { vivid: opt_text(r, 6)?.and_then(vividness), nightmare: r.get(7)?, notes: r.get(8)? },
+                dreams: Dreams {
+                    vivid: v.key(6, "a dream vividness", vividness)?,
+                    nightmare: v.int::<u8>(7, "a nightmare mark", 0, 1)?.map(|n| n == 1),
+                    notes: v.string(8, "dream notes")?,
+                },
                 side_effects: Vec::new(),
-                notes: r.get(9)?,
+                notes: v.string(9, "notes")?,
             });
+            dates.push(date_s);
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT date, status, time, amount_ug, formulation, note FROM dose
@@ -87,18 +95,24 @@ impl Journal {
         let mut rows = stmt.query(params![from, to])?;
         let mut at = Cursor::new(&dates);
         while let Some(r) = rows.next()? {
-            let Some(i) = at.find(text(r, 0)?) else { continue };
-            let note: String = r.get(5)?;
-            let when = time(opt_text(r, 2)?);
-            let dose = if text(r, 1)? == "taken" {
-                Dose::Taken {
+            let date_s = text(r, 0).map_err(|e| bad(path, "?", "a dose", e))?;
+            let Some(i) = at.find(date_s) else { continue };
+            let v = Values { path, date: date_s, r };
+            let when = v.time(2, "a dose time")?;
+            let dose = match v.text(1, "a dose status")? {
+                Some("taken") => Dose::Taken {
                     time: when,
-                    amount: Micrograms(r.get(3)?),
-                    formulation: opt_text(r, 4)?.and_then(formulation).unwrap_or(Formulation::Other),
-                    note,
-                }
-            } else {
-                Dose::Missed { time: when, reason: note }
+                    amount: Micrograms(
+                        v.int(3, "a dose amount", 1, u32::MAX.into())?
+                            .ok_or_else(|| corrupt_day(path, date_s, "a dose without an amount"))?,
+                    ),
+                    formulation: v
+                        .key(4, "a formulation", formulation)?
+                        .ok_or_else(|| corrupt_day(path, date_s, "a dose without a formulation"))?,
+                    note: v.string(5, "a dose note")?,
+                },
+                Some("missed") => Dose::Missed { time: when, reason: v.string(5, "a reason")? },
+                _ => return Err(corrupt_day(path, date_s, "a dose status")),
             };
             days[i].doses.push(dose);
         }
@@ -108,8 +122,15 @@ impl Journal {
         let mut rows = stmt.query(params![from, to])?;
         let mut at = Cursor::new(&dates);
         while let Some(r) = rows.next()? {
-            let Some(i) = at.find(text(r, 0)?) else { continue };
-            days[i].scores.push(Score { symptom: r.get(1)?, value: r.get(2)? });
+            let date_s = text(r, 0).map_err(|e| bad(path, "?", "a symptom score", e))?;
+            let Some(i) = at.find(date_s) else { continue };
+            let v = Values { path, date: date_s, r };
+            let symptom = v.int(1, "a symptom score", 0, u32::MAX.into())?;
+            let value = v.int(2, "a symptom score", 0, 10)?;
+            let (Some(symptom), Some(value)) = (symptom, value) else {
+                return Err(corrupt_day(path, date_s, "a symptom score"));
+            };
+            days[i].scores.push(Score { symptom, value });
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT date, side_effect, severity FROM side_effect_entry
@@ -118,9 +139,15 @@ impl Journal {
         let mut rows = stmt.query(params![from, to])?;
         let mut at = Cursor::new(&dates);
         while let Some(r) = rows.next()? {
-            let Some(i) = at.find(text(r, 0)?) else { continue };
-            let severity = severity(text(r, 2)?).unwrap_or(Severity::Mild);
-            days[i].side_effects.push(SideEffectEntry { side_effect: r.get(1)?, severity });
+            let date_s = text(r, 0).map_err(|e| bad(path, "?", "a side effect", e))?;
+            let Some(i) = at.find(date_s) else { continue };
+            let v = Values { path, date: date_s, r };
+            let side_effect = v.int(1, "a side effect", 0, u32::MAX.into())?;
+            let severity = v.key(2, "a side-effect severity", severity)?;
+            let (Some(side_effect), Some(severity)) = (side_effect, severity) else {
+                return Err(corrupt_day(path, date_s, "a side effect"));
+            };
+            days[i].side_effects.push(SideEffectEntry { side_effect, severity });
         }
         Ok(days)
     }
@@ -189,12 +216,65 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {
     s.parse().map_err(|_| Error::Format(format!("stored date \"{s}\" is not a date")))
 }
 
-fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str> {
-    Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)
 }
 
-fn opt_text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>> {
-    Ok(r.get_ref(i)?.as_str_or_null().map_err(rusqlite::Error::from)?)
+fn opt_text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    r.get_ref(i)?.as_str_or_null().map_err(rusqlite::Error::from)
+}
+
+/// A stored value of the day `date` that the model cannot hold: the file is damaged (or was
+/// written by something else), and the day is named so the user knows where.
+pub(crate) fn corrupt_day(path: &Path, date: &str, what: &str) -> Error {
+    Error::Corrupt {
+        path: path.to_path_buf(),
+        detail: format!("the entry for {} holds {what} that LDN Journal cannot read", super::shown(date)),
+    }
+}
+
+/// `e` as damage of the day `date` when it says a stored value does not fit, as itself otherwise.
+fn bad(path: &Path, date: &str, what: &str, e: rusqlite::Error) -> Error {
+    if super::is_bad_value(&e) { corrupt_day(path, date, what) } else { Error::from(e) }
+}
+
+/// Reads the columns of one stored row of the day `date`, refusing what the model cannot hold.
+struct Values<'a, 'r, 's> {
+    path: &'a Path,
+    date: &'a str,
+    r: &'r rusqlite::Row<'s>,
+}
+
+impl<'r> Values<'_, 'r, '_> {
+    /// An optional integer within `lo..=hi` (the range the schema's CHECK allows).
+    fn int<T: TryFrom<i64>>(&self, i: usize, what: &str, lo: i64, hi: i64) -> Result<Option<T>> {
+        let v: Option<i64> = self.r.get(i).map_err(|e| bad(self.path, self.date, what, e))?;
+        v.map(|v| {
+            (lo..=hi)
+                .contains(&v)
+                .then(|| T::try_from(v).ok())
+                .flatten()
+                .ok_or_else(|| corrupt_day(self.path, self.date, what))
+        })
+        .transpose()
+    }
+
+    fn text(&self, i: usize, what: &str) -> Result<Option<&'r str>> {
+        opt_text(self.r, i).map_err(|e| bad(self.path, self.date, what, e))
+    }
+
+    fn string(&self, i: usize, what: &str) -> Result<String> {
+        self.r.get(i).map_err(|e| bad(self.path, self.date, what, e))
+    }
+
+    fn time(&self, i: usize, what: &str) -> Result<Option<chrono::NaiveTime>> {
+        self.key(i, what, time)
+    }
+
+    /// An optional text that `parse` must accept.
+    fn key<T>(&self, i: usize, what: &str, parse: impl Fn(&str) -> Option<T>) -> Result<Option<T>> {
+        self.text(i, what)?.map(|s| parse(s).ok_or_else(|| corrupt_day(self.path, self.date, what))).transpose()
+    }
 }
 
 /// Walks the days (sorted dates) alongside rows of a child table sorted the same way.
@@ -238,8 +318,7 @@ fn fast_date(s: &str) -> Result<NaiveDate> {
 }
 
 /// "HH:MM" as stored; anything else goes through [`hhmm::parse`].
-fn time(s: Option<&str>) -> Option<chrono::NaiveTime> {
-    let s = s?;
+pub(crate) fn time(s: &str) -> Option<chrono::NaiveTime> {
     let b = s.as_bytes();
     if b.len() == 5
         && b[2] == b':'

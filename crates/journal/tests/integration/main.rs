@@ -14,4 +14,5 @@ mod privacy;
 mod readonly;
 mod report;
 mod roundtrip;
+mod schema_trust;
 mod validation;
