@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use clap::Args;
+use journal::store::DayEdit;
 use journal::{
     Catalog, DateRange, Day, Dose, Formulation, Journal, Micrograms, Score, Severity, SideEffectEntry, Vividness,
 };
@@ -79,8 +80,16 @@ fn small<T: TryFrom<i64> + Copy>(field: &str, v: i64) -> Result<T, CliError> {
     T::try_from(v).map_err(|_| invalid(format!("{field} {v} is out of range")))
 }
 
+/// Reads the day, merges the flags, adds any new side effect, validates and writes, in one
+/// transaction: a refused day leaves nothing behind, and no other writer comes in between.
 pub fn log(j: &mut Journal, a: LogArgs) -> Result<(), CliError> {
-    let mut day = j.day(a.date)?.unwrap_or_else(|| Day::new(a.date));
+    let date = a.date;
+    let saved = j.edit_day(date, |j, day| merge(j, day, a))?;
+    println!("saved {}", saved.day.date);
+    Ok(())
+}
+
+fn merge(j: &mut DayEdit<'_>, day: &mut Day, a: LogArgs) -> Result<(), CliError> {
     if !a.dose.is_empty() || !a.missed.is_empty() {
         let regimen = j.regimen()?;
         let formulation = a
@@ -113,10 +122,7 @@ pub fn log(j: &mut Journal, a: LogArgs) -> Result<(), CliError> {
     }
     for s in &a.side_effect {
         let (name, value) = pair(s, "--side-effect NAME=SEVERITY")?;
-        let item = match j.find_item(Catalog::SideEffects, name)? {
-            Some(i) => i,
-            None => j.add_item(Catalog::SideEffects, name, "")?,
-        };
+        let item = j.find_or_add_item(Catalog::SideEffects, name)?;
         day.side_effects.retain(|x| x.side_effect != item.id);
         if value != "-" {
             let severity = Severity::from_key(value)
@@ -157,8 +163,6 @@ pub fn log(j: &mut Journal, a: LogArgs) -> Result<(), CliError> {
     if let Some(v) = a.notes {
         day.notes = v;
     }
-    let saved = j.save_day(&day)?;
-    println!("saved {}", saved.date);
     Ok(())
 }
 

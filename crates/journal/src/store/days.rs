@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use serde::Serialize;
+use ts_rs::TS;
 
 use super::Journal;
 use crate::validate;
@@ -12,10 +14,106 @@ use crate::{
     Sleep, Vividness, hhmm,
 };
 
+/// A day as stored, with its revision: the number a form keeps from when it was opened and
+/// gives back on save ([`Journal::save_day_at`]), so a save over a newer change is refused.
+/// Every write of a day gives it a revision higher than any the journal has given before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct StoredDay {
+    pub day: Day,
+    pub revision: u32,
+}
+
+/// What [`Journal::edit_day`] offers the edit, inside its transaction.
+#[derive(Debug)]
+pub struct DayEdit<'a> {
+    j: &'a Journal,
+    tx: &'a Transaction<'a>,
+}
+
+impl DayEdit<'_> {
+    pub fn regimen(&self) -> Result<Vec<crate::RegimenPeriod>> {
+        self.j.regimen()
+    }
+
+    pub fn find_item(&self, c: Catalog, name: &str) -> Result<Option<crate::CatalogItem>> {
+        self.j.find_item(c, name)
+    }
+
+    /// The item called `name`, added to the list when it is not there. The addition is part of
+    /// the edit: it is undone when the edit or the day is refused.
+    pub fn find_or_add_item(&mut self, c: Catalog, name: &str) -> Result<crate::CatalogItem> {
+        if let Some(item) = self.j.find_item(c, name)? {
+            return Ok(item);
+        }
+        validate::catalog_name(name, "")?;
+        super::catalog::add_item(self.tx, c, name.trim(), "")
+    }
+}
+
 impl Journal {
-    /// Validates and stores a day, replacing whatever was stored for that date. Either the
-    /// whole day is written or nothing changes.
+    /// Validates and stores a day, replacing whatever was stored for that date, whatever its
+    /// revision (the last writer wins: for imports, tools and tests; a form uses
+    /// [`Journal::save_day_at`]). Either the whole day is written or nothing changes.
     pub fn save_day(&mut self, day: &Day) -> Result<Day> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let stored = self.write_validated(&tx, day, true)?;
+        tx.commit()?;
+        Ok(stored.day)
+    }
+
+    /// Saves a day from a form opened at revision `opened` (`None`: the day did not exist
+    /// then). When the day changed meanwhile (saved, created or deleted by another window or
+    /// the command line) nothing is written, the draft is kept, and the answer is
+    /// [`Error::Stale`]. Otherwise as [`Journal::save_day`], and the day's draft goes in the
+    /// same transaction.
+    pub fn save_day_at(&mut self, day: &Day, opened: Option<u32>) -> Result<StoredDay> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        if self.day_revision(day.date)? != opened {
+            return Err(Error::Stale { date: day.date });
+        }
+        let stored = self.write_validated(&tx, day, true)?;
+        tx.commit()?;
+        Ok(stored)
+    }
+
+    /// Reads the day of `date` (or an empty one), lets `edit` change it, validates it and writes
+    /// it, all in one transaction: no other writer comes between the read and the write, and
+    /// when `edit` or the validation fails nothing is written (items `edit` added included).
+    /// The day's draft (another window's unsaved edits) is left alone.
+    pub fn edit_day<E: From<Error>>(
+        &mut self,
+        date: NaiveDate,
+        edit: impl FnOnce(&mut DayEdit<'_>, &mut Day) -> std::result::Result<(), E>,
+    ) -> std::result::Result<StoredDay, E> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate).map_err(Error::from)?;
+        let mut day = self.day(date)?.unwrap_or_else(|| Day::new(date));
+        edit(&mut DayEdit { j: self, tx: &tx }, &mut day)?;
+        let stored = self.write_validated(&tx, &day, false)?;
+        tx.commit().map_err(Error::from)?;
+        Ok(stored)
+    }
+
+    /// The revision of the stored day of `date`, or `None` when nothing is logged that day.
+    pub fn day_revision(&self, date: NaiveDate) -> Result<Option<u32>> {
+        let r: Option<i64> = self
+            .conn
+            .query_row("SELECT revision FROM day WHERE date = ?1", [date.to_string()], |r| r.get(0))
+            .optional()?;
+        r.map(|r| u32::try_from(r).map_err(|_| corrupt_day(&self.path, &date.to_string(), "a revision"))).transpose()
+    }
+
+    /// The stored day of `date` with its revision, read together (one snapshot).
+    pub fn stored_day(&self, date: NaiveDate) -> Result<Option<StoredDay>> {
+        let tx = self.conn.unchecked_transaction()?;
+        let Some(revision) = self.day_revision(date)? else { return Ok(None) };
+        let day = self.day(date)?.ok_or_else(|| Error::Stale { date })?;
+        tx.finish()?;
+        Ok(Some(StoredDay { day, revision }))
+    }
+
+    /// Validates `day` against the catalogs and writes it with a new revision inside `tx`.
+    fn write_validated(&self, tx: &Transaction<'_>, day: &Day, discard_draft: bool) -> Result<StoredDay> {
         // Validate before sorting, so field paths ("scores[1]") point at what the caller sent.
         let mut problems = validate::day_problems(day);
         validate::day_references(
@@ -27,19 +125,18 @@ impl Journal {
         problems.finish()?;
         let mut day = day.clone();
         day.canonicalize();
-        let tx = self.conn.transaction()?;
-        write_day(&tx, &day)?;
-        super::drafts::discard(&tx, day.date)?;
-        tx.commit()?;
-        Ok(day)
+        let revision = next_revision(tx)?;
+        write_day(tx, &day, revision)?;
+        if discard_draft {
+            super::drafts::discard(tx, day.date)?;
+        }
+        Ok(StoredDay { day, revision })
     }
 
     /// Writes many already-validated days in one transaction (import, demo).
     pub(crate) fn write_days(&mut self, days: &[Day]) -> Result<()> {
         let tx = self.conn.transaction()?;
-        for d in days {
-            write_day(&tx, d)?;
-        }
+        super::days_write(&tx, days)?;
         tx.commit()?;
         Ok(())
     }
@@ -160,20 +257,31 @@ impl Journal {
     }
 
     /// Removes a day and returns what it held, so the caller can offer undo.
+    /// Its revision goes with it; the revision counter does not, so a day created again later
+    /// gets a new one and a form opened before the deletion is refused.
     pub fn delete_day(&mut self, date: NaiveDate) -> Result<Option<Day>> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let Some(day) = self.day(date)? else { return Ok(None) };
         // Doses, scores and side effects go with it (ON DELETE CASCADE).
-        self.conn.execute("DELETE FROM day WHERE date = ?1", [date.to_string()])?;
+        tx.execute("DELETE FROM day WHERE date = ?1", [date.to_string()])?;
+        tx.commit()?;
         Ok(Some(day))
     }
 }
 
-pub(crate) fn write_day(tx: &Transaction<'_>, d: &Day) -> Result<()> {
+/// A revision no day of this journal has had: the counter only grows.
+pub(crate) fn next_revision(tx: &Transaction<'_>) -> Result<u32> {
+    let last: i64 =
+        tx.query_row("UPDATE revision_counter SET last = last + 1 WHERE id = 1 RETURNING last", [], |r| r.get(0))?;
+    u32::try_from(last).map_err(|_| Error::Format("the journal has run out of revision numbers".into()))
+}
+
+pub(crate) fn write_day(tx: &Transaction<'_>, d: &Day, revision: u32) -> Result<()> {
     let date = d.date.to_string();
     tx.execute("DELETE FROM day WHERE date = ?1", [&date])?;
     tx.execute(
-        "INSERT INTO day (date, wellbeing, bedtime, wake, sleep_quality, awakenings, vivid, nightmare, dream_notes, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO day (date, wellbeing, bedtime, wake, sleep_quality, awakenings, vivid, nightmare, dream_notes, notes, revision)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             date,
             d.wellbeing,
@@ -185,6 +293,7 @@ pub(crate) fn write_day(tx: &Transaction<'_>, d: &Day) -> Result<()> {
             d.dreams.nightmare,
             d.dreams.notes,
             d.notes,
+            revision,
         ],
     )?;
     let mut stmt = tx.prepare_cached(

@@ -20,6 +20,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::{Error, Result};
 
+pub use days::{DayEdit, StoredDay};
 pub use drafts::Draft;
 pub use settings::Setting;
 
@@ -37,10 +38,14 @@ pub(crate) enum Id {
     Keep,
 }
 
-/// Writes already-validated days inside the caller's transaction.
+/// Writes already-validated days inside the caller's transaction, each with a new revision.
 pub(crate) fn days_write(tx: &rusqlite::Transaction<'_>, days: &[crate::Day]) -> crate::Result<()> {
+    if days.is_empty() {
+        return Ok(());
+    }
+    let revision = days::next_revision(tx)?;
     for d in days {
-        days::write_day(tx, d)?;
+        days::write_day(tx, d, revision)?;
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ mod permissions;
 mod privacy;
 mod readonly;
 mod report;
+mod revisions;
 mod roundtrip;
 mod schema_trust;
 mod validation;
