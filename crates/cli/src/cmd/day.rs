@@ -223,7 +223,7 @@ pub fn show(j: &Journal, a: ShowArgs) -> Result<(), CliError> {
     let sl = &day.sleep;
     if !sl.is_empty() {
         let t = |t: Option<chrono::NaiveTime>| t.map_or("?".into(), |t| t.format("%H:%M").to_string());
-        let dur = sl.duration_minutes().map(|m| format!(" ({}h{:02})", m / 60, m % 60)).unwrap_or_default();
+        let dur = day.sleep_minutes().map(|m| format!(" ({}h{:02})", m / 60, m % 60)).unwrap_or_default();
         let q = sl.quality.map(|q| format!(", quality {q}/5")).unwrap_or_default();
         let aw = sl.awakenings.map(|n| format!(", {n} awakenings")).unwrap_or_default();
         println!("  sleep: {}–{}{dur}{q}{aw}", t(sl.bedtime), t(sl.wake));
@@ -269,7 +269,7 @@ pub fn list(j: &Journal, a: ListArgs) -> Result<(), CliError> {
     for d in days {
         let dose = d.total_taken().map_or("-".into(), |t| t.to_string());
         let wb = d.wellbeing.map_or("-".into(), |w| w.to_string());
-        let sleep = d.sleep.duration_minutes().map_or("-".into(), |m| format!("{}h{:02}", m / 60, m % 60));
+        let sleep = d.sleep_minutes().map_or("-".into(), |m| format!("{}h{:02}", m / 60, m % 60));
         println!("{}  dose {dose:>9}  wellbeing {wb:>2}  sleep {sleep:>5}  scores {}", d.date, d.scores.len());
     }
     Ok(())

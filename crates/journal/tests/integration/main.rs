@@ -6,6 +6,7 @@ mod common;
 mod backup;
 mod bad_input;
 mod crash;
+mod dst;
 mod faults;
 mod fhir;
 mod migration;
