@@ -135,12 +135,15 @@ enum Fact {
     /// `PRAGMA table_xinfo`: table, position, name, type, NOT NULL, default, primary key, hidden.
     Column(String, i64, String, String, bool, Option<String>, i64, i64),
     /// `PRAGMA index_list` + `index_xinfo`: table, index, unique, origin, partial, its columns.
-    Index(String, String, bool, String, bool, Vec<(i64, Option<String>, bool, Option<String>, bool)>),
+    Index(String, String, bool, String, bool, Vec<IndexColumn>),
     /// `PRAGMA foreign_key_list`: table, id, seq, target, from, to, on update, on delete.
     ForeignKey(String, i64, i64, String, String, Option<String>, String, String),
     /// `PRAGMA table_list`: table, type, number of columns, WITHOUT ROWID, STRICT.
     Table(String, String, i64, bool, bool),
 }
+
+/// `PRAGMA index_xinfo`: column number, name, descending, collation, key.
+type IndexColumn = (i64, Option<String>, bool, Option<String>, bool);
 
 /// SQLite's own tables that any tool may add (ANALYZE statistics); they hold no data of ours.
 fn ignored(name: &str) -> bool {
