@@ -161,6 +161,7 @@ pub fn inspect(file: &Path) -> Result<BackupInfo> {
         other => other,
     };
     let version = supported_version(&conn, file)?;
+    crate::store::schema::check_structure(&conn, file)?;
     let (days, first, last) = conn
         .query_row("SELECT count(*), min(date), max(date) FROM day", [], |r| {
             Ok((r.get::<_, u32>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
@@ -218,6 +219,7 @@ fn prepare(file: &Path, tmp: &Path) -> Result<()> {
         return Err(corrupt(check));
     }
     supported_version(&conn, file)?;
+    crate::store::schema::check_structure(&conn, file)?;
     conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get::<_, String>(0))?;
     conn.close().map_err(|(_, e)| Error::from(e))?;
     // Opening as a journal migrates an older schema; closing checkpoints its WAL away.

@@ -81,6 +81,11 @@ pub enum Error {
     #[error("nothing was imported; these days are already in the journal with other entries: {}. Import with replace to overwrite them.", dates(.0))]
     Conflicts(Vec<NaiveDate>),
 
+    #[error(
+        "this day changed since you opened it (in another window or the command line); your edits are still in the form — reload the day to see the other changes"
+    )]
+    Stale { date: NaiveDate },
+
     #[error("{0} was not found")]
     NotFound(String),
 

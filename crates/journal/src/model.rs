@@ -122,13 +122,51 @@ pub struct Sleep {
     pub awakenings: Option<u16>,
 }
 
+/// Which time of a night did not happen on the clock (the hour skipped when clocks go forward).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkippedTime {
+    Bedtime { date: NaiveDate, time: NaiveTime },
+    Wake { date: NaiveDate, time: NaiveTime },
+}
+
 impl Sleep {
-    /// Minutes from bedtime to waking; a wake time at or before bedtime crosses midnight.
-    pub fn duration_minutes(&self) -> Option<u32> {
-        let (b, w) = (self.bedtime?, self.wake?);
-        let mins = (w - b).num_minutes();
-        let mins = if mins <= 0 { mins + 24 * 60 } else { mins };
-        u32::try_from(mins).ok()
+    /// Minutes asleep in the night that ends on the morning of `date`, in the system's time
+    /// zone (`TZ`): the real time elapsed, so a night when the clocks change is an hour shorter
+    /// or longer than the clock says. See [`Sleep::night_in`] for which night that is.
+    pub fn duration_minutes(&self, date: NaiveDate) -> Option<u32> {
+        self.duration_minutes_in(date, &chrono::Local)
+    }
+
+    /// [`Sleep::duration_minutes`] in the time zone `tz`. `None` when a time is missing or did
+    /// not happen that night (validation refuses such a day).
+    pub fn duration_minutes_in<Tz: chrono::TimeZone>(&self, date: NaiveDate, tz: &Tz) -> Option<u32> {
+        let (bed, wake) = self.night_in(date, tz).ok()??;
+        u32::try_from((wake - bed).num_minutes()).ok().filter(|m| *m > 0)
+    }
+
+    /// The night that ends on the morning of `date`: waking on `date`, going to bed the evening
+    /// before when bedtime is at or after the wake time (it crosses midnight), otherwise on
+    /// `date` too. A time that occurs twice (clocks going back) is read as its first
+    /// occurrence; one that did not occur (clocks going forward) is an error naming it.
+    /// `Ok(None)` when bedtime or wake time is not recorded.
+    #[allow(clippy::type_complexity)]
+    pub fn night_in<Tz: chrono::TimeZone>(
+        &self,
+        date: NaiveDate,
+        tz: &Tz,
+    ) -> Result<Option<(chrono::DateTime<Tz>, chrono::DateTime<Tz>)>, SkippedTime> {
+        let (Some(b), Some(w)) = (self.bedtime, self.wake) else { return Ok(None) };
+        let bed_date = if b >= w { date.pred_opt() } else { Some(date) };
+        let Some(bed_date) = bed_date else { return Ok(None) };
+        // The earlier instant of the two (chrono's `earliest` follows the order the zone gives).
+        let at = |d: NaiveDate, t: NaiveTime| match tz.from_local_datetime(&d.and_time(t)) {
+            chrono::LocalResult::Single(x) => Some(x),
+            chrono::LocalResult::Ambiguous(a, b) => Some(if a.timestamp() <= b.timestamp() { a } else { b }),
+            chrono::LocalResult::None => None,
+        };
+        let bed = at(bed_date, b).ok_or(SkippedTime::Bedtime { date: bed_date, time: b })?;
+        let wake = at(date, w).ok_or(SkippedTime::Wake { date, time: w })?;
+        Ok(Some((bed, wake)))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -265,6 +303,12 @@ impl Day {
             side_effects: Vec::new(),
             notes: String::new(),
         }
+    }
+
+    /// Minutes asleep the night before this day (see [`Sleep::duration_minutes`]): the one
+    /// duration the summary, charts, CSV, FHIR and the command line show.
+    pub fn sleep_minutes(&self) -> Option<u32> {
+        self.sleep.duration_minutes(self.date)
     }
 
     /// Total taken this day, or `None` when no dose event was recorded at all.

@@ -122,7 +122,7 @@ pub fn period_summaries(data: &ChartData) -> Vec<PeriodSummary> {
             .map(|s| ItemStat { id: s.id, name: s.name.clone(), stat: stat(&|d| d.score(s.id).map(u32::from)) })
             .collect();
         let wellbeing = stat(&|d| d.wellbeing.map(u32::from));
-        let sleep_minutes = stat(&|d| d.sleep.duration_minutes());
+        let sleep_minutes = stat(&|d| d.sleep_minutes());
         let sleep_quality = stat(&|d| d.sleep.quality.map(u32::from));
         let count = |pred: &dyn Fn(&Day) -> bool| {
             let n = u32::try_from(days.iter().filter(|d| pred(d)).count()).unwrap_or(u32::MAX);

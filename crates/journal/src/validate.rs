@@ -111,6 +111,19 @@ pub(crate) fn day_problems(d: &Day) -> Problems {
     {
         p.add("sleep.wake", format!("wake time is the same as bedtime ({})", crate::hhmm::format(w)));
     }
+    if let Err(skipped) = d.sleep.night_in(d.date, &chrono::Local) {
+        let (field, label, date, time) = match skipped {
+            crate::SkippedTime::Bedtime { date, time } => ("sleep.bedtime", "bedtime", date, time),
+            crate::SkippedTime::Wake { date, time } => ("sleep.wake", "wake time", date, time),
+        };
+        p.add(
+            field,
+            format!(
+                "the {label} {} did not exist on {date}: the clocks went forward that night; enter the time the clock showed",
+                crate::hhmm::format(time)
+            ),
+        );
+    }
     p.text("dreams.notes", "dream notes", &d.dreams.notes, MAX_NOTE_CHARS);
     let mut seen = HashSet::new();
     for (i, s) in d.side_effects.iter().enumerate() {

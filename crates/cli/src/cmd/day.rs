@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use clap::Args;
+use journal::store::DayEdit;
 use journal::{
     Catalog, DateRange, Day, Dose, Formulation, Journal, Micrograms, Score, Severity, SideEffectEntry, Vividness,
 };
@@ -79,8 +80,16 @@ fn small<T: TryFrom<i64> + Copy>(field: &str, v: i64) -> Result<T, CliError> {
     T::try_from(v).map_err(|_| invalid(format!("{field} {v} is out of range")))
 }
 
+/// Reads the day, merges the flags, adds any new side effect, validates and writes, in one
+/// transaction: a refused day leaves nothing behind, and no other writer comes in between.
 pub fn log(j: &mut Journal, a: LogArgs) -> Result<(), CliError> {
-    let mut day = j.day(a.date)?.unwrap_or_else(|| Day::new(a.date));
+    let date = a.date;
+    let saved = j.edit_day(date, |j, day| merge(j, day, a))?;
+    println!("saved {}", saved.day.date);
+    Ok(())
+}
+
+fn merge(j: &mut DayEdit<'_>, day: &mut Day, a: LogArgs) -> Result<(), CliError> {
     if !a.dose.is_empty() || !a.missed.is_empty() {
         let regimen = j.regimen()?;
         let formulation = a
@@ -113,10 +122,7 @@ pub fn log(j: &mut Journal, a: LogArgs) -> Result<(), CliError> {
     }
     for s in &a.side_effect {
         let (name, value) = pair(s, "--side-effect NAME=SEVERITY")?;
-        let item = match j.find_item(Catalog::SideEffects, name)? {
-            Some(i) => i,
-            None => j.add_item(Catalog::SideEffects, name, "")?,
-        };
+        let item = j.find_or_add_item(Catalog::SideEffects, name)?;
         day.side_effects.retain(|x| x.side_effect != item.id);
         if value != "-" {
             let severity = Severity::from_key(value)
@@ -157,8 +163,6 @@ pub fn log(j: &mut Journal, a: LogArgs) -> Result<(), CliError> {
     if let Some(v) = a.notes {
         day.notes = v;
     }
-    let saved = j.save_day(&day)?;
-    println!("saved {}", saved.date);
     Ok(())
 }
 
@@ -219,7 +223,7 @@ pub fn show(j: &Journal, a: ShowArgs) -> Result<(), CliError> {
     let sl = &day.sleep;
     if !sl.is_empty() {
         let t = |t: Option<chrono::NaiveTime>| t.map_or("?".into(), |t| t.format("%H:%M").to_string());
-        let dur = sl.duration_minutes().map(|m| format!(" ({}h{:02})", m / 60, m % 60)).unwrap_or_default();
+        let dur = day.sleep_minutes().map(|m| format!(" ({}h{:02})", m / 60, m % 60)).unwrap_or_default();
         let q = sl.quality.map(|q| format!(", quality {q}/5")).unwrap_or_default();
         let aw = sl.awakenings.map(|n| format!(", {n} awakenings")).unwrap_or_default();
         println!("  sleep: {}–{}{dur}{q}{aw}", t(sl.bedtime), t(sl.wake));
@@ -265,7 +269,7 @@ pub fn list(j: &Journal, a: ListArgs) -> Result<(), CliError> {
     for d in days {
         let dose = d.total_taken().map_or("-".into(), |t| t.to_string());
         let wb = d.wellbeing.map_or("-".into(), |w| w.to_string());
-        let sleep = d.sleep.duration_minutes().map_or("-".into(), |m| format!("{}h{:02}", m / 60, m % 60));
+        let sleep = d.sleep_minutes().map_or("-".into(), |m| format!("{}h{:02}", m / 60, m % 60));
         println!("{}  dose {dose:>9}  wellbeing {wb:>2}  sleep {sleep:>5}  scores {}", d.date, d.scores.len());
     }
     Ok(())

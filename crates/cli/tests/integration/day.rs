@@ -187,3 +187,22 @@ fn long_notes_are_kept() {
     e.ok(&["log", "--date", "2025-03-01", "--notes", &long]);
     assert!(e.ok(&["show", "2025-03-01"]).contains(&long));
 }
+
+#[test]
+fn a_refused_log_adds_no_side_effect_to_the_list() {
+    let e = with_symptoms();
+    let new_name = |e: &Env| e.ok(&["export", "--format", "json"]).contains("Jaw ache");
+    e.fails(
+        &["log", "--date", "2025-03-01", "--side-effect", "Jaw ache=mild", "--wellbeing", "11"],
+        "wellbeing must be 0–10, got 11",
+    );
+    assert!(!new_name(&e), "the refused day left its new side effect behind");
+    e.fails(
+        &["log", "--date", "2025-03-01", "--side-effect", "Jaw ache=mild", "--side-effect", "Nausea=awful"],
+        "severity must be none, mild, moderate or severe, got \"awful\"",
+    );
+    assert!(!new_name(&e), "a usage error after the new side effect left it behind");
+    assert_eq!(e.ok(&["list"]), "no days logged in that range\n");
+    e.ok(&["log", "--date", "2025-03-01", "--side-effect", "Jaw ache=mild"]);
+    assert!(new_name(&e), "a day that saves adds it");
+}

@@ -17,7 +17,7 @@ pub fn sleep(data: &ChartData, o: &ChartOptions) -> Result<String> {
     let span = data.span();
     let slots = data.day_slots(span);
     let nights: Vec<Option<&crate::Day>> = slots.iter().map(|i| i.map(|i| &data.days[i])).collect();
-    let max_min = nights.iter().flatten().filter_map(|d| d.sleep.duration_minutes()).max().unwrap_or(0);
+    let max_min = nights.iter().flatten().filter_map(|d| d.sleep_minutes()).max().unwrap_or(0);
     let top_h = (max_min.div_ceil(60).max(12).div_ceil(2) * 2).min(24);
     let tick_step = if top_h > 12 { 4 } else { 2 };
 
@@ -53,7 +53,7 @@ pub fn sleep(data: &ChartData, o: &ChartOptions) -> Result<String> {
             let Some(day) = night else { continue };
             let (x0, x1) = (f.x_edge(k as f64) + gap, f.x_edge(k as f64 + 1.0) - gap);
             let x1 = x1.max(x0 + 1);
-            if let Some(m) = day.sleep.duration_minutes() {
+            if let Some(m) = day.sleep_minutes() {
                 let col = match day.sleep.quality {
                     Some(q) => c.pal.scale(f64::from(q.saturating_sub(1)) / 4.0),
                     None => c.pal.grid,

@@ -52,7 +52,7 @@ pub fn export_csv(j: &Journal, range: DateRange) -> Result<String> {
             opt(d.wellbeing.map(|v| v.to_string())),
             opt(d.sleep.bedtime.map(hhmm::format)),
             opt(d.sleep.wake.map(hhmm::format)),
-            opt(d.sleep.duration_minutes().map(|m| format!("{}:{:02}", m / 60, m % 60))),
+            opt(d.sleep_minutes().map(|m| format!("{}:{:02}", m / 60, m % 60))),
             opt(d.sleep.quality.map(|v| v.to_string())),
             opt(d.sleep.awakenings.map(|v| v.to_string())),
             opt(d.dreams.vivid.map(|v| v.key().to_string())),

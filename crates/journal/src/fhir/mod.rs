@@ -176,7 +176,7 @@ impl Builder<'_> {
         if let Some(w) = d.wellbeing {
             self.observation(date, "wellbeing", codes::local("wellbeing", "Overall wellbeing (0-10)"), int(w));
         }
-        if let Some(m) = d.sleep.duration_minutes() {
+        if let Some(m) = d.sleep_minutes() {
             self.observation(date, "sleep-duration", codes::sleep_duration(), Value::Quantity(codes::minutes(m)));
         }
         if let Some(q) = d.sleep.quality {

@@ -33,9 +33,7 @@ fn score(v: Option<u8>) -> String {
 }
 
 fn sleep(d: &Day) -> String {
-    d.sleep
-        .duration_minutes()
-        .map_or("–".into(), |m| crate::summary::hours_minutes(f64::from(m)).replace(' ', "\u{a0}"))
+    d.sleep_minutes().map_or("–".into(), |m| crate::summary::hours_minutes(f64::from(m)).replace(' ', "\u{a0}"))
 }
 
 fn dreams(d: &Day) -> String {

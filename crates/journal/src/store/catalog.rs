@@ -25,16 +25,8 @@ impl Journal {
     pub fn catalog(&self, c: Catalog) -> Result<Vec<CatalogItem>> {
         let sql = format!("SELECT id, name, description, archived, position FROM {} ORDER BY position, id", table(c));
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([], |r| {
-            Ok(CatalogItem {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                description: r.get(2)?,
-                archived: r.get(3)?,
-                position: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows = stmt.query_map([], read_item)?;
+        rows.collect::<Result<_, _>>().map_err(|e| super::bad_value(&self.path, &format!("your {} list", noun(c)), e))
     }
 
     /// Adds an item at the end of the list. Adding a name that is archived brings it back.
@@ -143,16 +135,24 @@ pub(super) fn add_item(tx: &Transaction<'_>, c: Catalog, name: &str, description
     Ok(tx.query_row(
         &format!("SELECT id, name, description, archived, position FROM {t} WHERE id = ?1"),
         [id],
-        |r| {
-            Ok(CatalogItem {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                description: r.get(2)?,
-                archived: r.get(3)?,
-                position: r.get(4)?,
-            })
-        },
+        read_item,
     )?)
+}
+
+/// One stored item; a value the model cannot hold (a negative position, a name that is not
+/// text) is an error, and an `archived` other than 0 or 1 too.
+fn read_item(r: &rusqlite::Row<'_>) -> rusqlite::Result<CatalogItem> {
+    let archived: i64 = r.get(3)?;
+    if !(0..=1).contains(&archived) {
+        return Err(rusqlite::Error::IntegralValueOutOfRange(3, archived));
+    }
+    Ok(CatalogItem {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        description: r.get(2)?,
+        archived: archived == 1,
+        position: r.get(4)?,
+    })
 }
 
 pub(super) fn seed_side_effects(tx: &Transaction<'_>) -> Result<()> {

@@ -57,7 +57,8 @@ impl Journal {
             .query_row("SELECT day, form, saved_at FROM draft WHERE date = ?1", [date.to_string()], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
-            .optional()?;
+            .optional()
+            .map_err(|e| super::bad_value(&self.path, &format!("the unsaved draft of {date}"), e))?;
         Ok(row.and_then(|(json, form, saved_at)| {
             serde_json::from_str::<Day>(&json).ok().filter(|d| d.date == date).map(|day| Draft { day, form, saved_at })
         }))

@@ -20,6 +20,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::{Error, Result};
 
+pub use days::{DayEdit, StoredDay};
 pub use drafts::Draft;
 pub use settings::Setting;
 
@@ -37,10 +38,14 @@ pub(crate) enum Id {
     Keep,
 }
 
-/// Writes already-validated days inside the caller's transaction.
+/// Writes already-validated days inside the caller's transaction, each with a new revision.
 pub(crate) fn days_write(tx: &rusqlite::Transaction<'_>, days: &[crate::Day]) -> crate::Result<()> {
+    if days.is_empty() {
+        return Ok(());
+    }
+    let revision = days::next_revision(tx)?;
     for d in days {
-        days::write_day(tx, d)?;
+        days::write_day(tx, d, revision)?;
     }
     Ok(())
 }
@@ -125,6 +130,9 @@ impl Journal {
         }
         if version > schema::LATEST {
             return Err(Error::NewerVersion { path: p.clone(), found: version, supported: schema::LATEST });
+        }
+        if existed && !fresh {
+            schema::check_structure(&self.conn, p)?;
         }
         Ok(())
     }
@@ -298,5 +306,35 @@ impl Journal {
         let Self { conn, path } = self;
         let r = conn.close().map_err(|(_, e)| Error::from(e));
         (path, r)
+    }
+}
+
+/// Whether `e` says a stored value does not fit the type it is read as (damage in the file),
+/// rather than that the database failed.
+pub(crate) fn is_bad_value(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..)
+            | rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::Utf8Error(..)
+    )
+}
+
+/// Stored text quoted for a message: a date as it is, anything else escaped and shortened.
+pub(crate) fn shown(s: &str) -> String {
+    if s.len() == 10 && s.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return s.to_owned();
+    }
+    let short: String = s.chars().take(40).collect();
+    format!("{short:?}")
+}
+
+/// `e` as damage of `what` (a catalog, the regimen) when a stored value does not fit.
+pub(crate) fn bad_value(path: &Path, what: &str, e: rusqlite::Error) -> Error {
+    if is_bad_value(&e) {
+        Error::Corrupt { path: path.to_path_buf(), detail: format!("{what} holds a value LDN Journal cannot read") }
+    } else {
+        Error::from(e)
     }
 }

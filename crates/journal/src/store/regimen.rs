@@ -14,31 +14,44 @@ impl Journal {
         )?;
         let mut rows = stmt.query([])?;
         let mut periods = Vec::new();
+        let path = self.path.as_path();
+        let corrupt = |what: String| Error::Corrupt { path: path.to_path_buf(), detail: what };
         while let Some(r) = rows.next()? {
-            let until: Option<String> = r.get(2)?;
-            let formulation: String = r.get(3)?;
+            let from: String = r.get(1).map_err(|e| super::bad_value(path, "a regimen period", e))?;
+            let name = format!("the regimen period from {}", super::shown(&from));
+            let cannot = |what: &str| corrupt(format!("{name} holds {what} that LDN Journal cannot read"));
+            let bad = |e| super::bad_value(path, &name, e);
+            let until: Option<String> = r.get(2).map_err(bad)?;
+            let formulation: String = r.get(3).map_err(bad)?;
             periods.push(RegimenPeriod {
-                id: r.get(0)?,
-                from: parse_date(&r.get::<_, String>(1)?)?,
-                until: until.as_deref().map(parse_date).transpose()?,
+                id: r.get(0).map_err(bad)?,
+                from: parse_date(&from).map_err(|_| cannot("a start date"))?,
+                until: until.as_deref().map(parse_date).transpose().map_err(|_| cannot("an end date"))?,
                 doses: Vec::new(),
-                formulation: Formulation::from_key(&formulation).unwrap_or(Formulation::Other),
-                strength: r.get(4)?,
-                pharmacy: r.get(5)?,
-                note: r.get(6)?,
+                formulation: Formulation::from_key(&formulation).ok_or_else(|| cannot("a formulation"))?,
+                strength: r.get(4).map_err(bad)?,
+                pharmacy: r.get(5).map_err(bad)?,
+                note: r.get(6).map_err(bad)?,
             });
         }
         let mut stmt =
             self.conn.prepare_cached("SELECT period, amount_ug, time FROM regimen_dose ORDER BY period, seq")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let period: u32 = r.get(0)?;
-            let time: Option<String> = r.get(2)?;
+            let period: u32 = r.get(0).map_err(|e| super::bad_value(path, "a prescribed dose", e))?;
             if let Some(p) = periods.iter_mut().find(|p| p.id == period) {
-                p.doses.push(PrescribedDose {
-                    amount: Micrograms(r.get(1)?),
-                    time: time.as_deref().and_then(hhmm::parse),
-                });
+                let name = format!("the regimen period from {}", p.from);
+                let bad = |e| super::bad_value(path, &name, e);
+                let time: Option<String> = r.get(2).map_err(bad)?;
+                let amount: u32 = r.get(1).map_err(bad)?;
+                let time = match time.as_deref() {
+                    Some(t) => Some(
+                        hhmm::parse(t)
+                            .ok_or_else(|| corrupt(format!("{name} holds a dose time that LDN Journal cannot read")))?,
+                    ),
+                    None => None,
+                };
+                p.doses.push(PrescribedDose { amount: Micrograms(amount), time });
             }
         }
         Ok(periods)

@@ -100,6 +100,13 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE draft ADD COLUMN form TEXT;
     "#,
+    // 5: a revision per day, so a save from a form opened before another change is refused. The
+    // counter only grows (a deleted and recreated day never gets an old revision back).
+    r#"
+    ALTER TABLE day ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+    CREATE TABLE revision_counter (id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL);
+    INSERT INTO revision_counter (id, last) VALUES (1, 1);
+    "#,
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -116,4 +123,166 @@ pub fn migrate(tx: &Transaction<'_>, from: i64) -> Result<()> {
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     Ok(())
+}
+
+/// One fact about a schema, as SQLite reports it (never the SQL text): an object, a column of
+/// a table, an index column, a foreign key. Two schemas are the same when their facts are.
+/// The order (most specific first) picks what a refusal names.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Fact {
+    /// (type, name, table) from `sqlite_schema`.
+    Object(String, String, String),
+    /// `PRAGMA table_xinfo`: table, position, name, type, NOT NULL, default, primary key, hidden.
+    Column(String, i64, String, String, bool, Option<String>, i64, i64),
+    /// `PRAGMA index_list` + `index_xinfo`: table, index, unique, origin, partial, its columns.
+    Index(String, String, bool, String, bool, Vec<IndexColumn>),
+    /// `PRAGMA foreign_key_list`: table, id, seq, target, from, to, on update, on delete.
+    ForeignKey(String, i64, i64, String, String, Option<String>, String, String),
+    /// `PRAGMA table_list`: table, type, number of columns, WITHOUT ROWID, STRICT.
+    Table(String, String, i64, bool, bool),
+}
+
+/// `PRAGMA index_xinfo`: column number, name, descending, collation, key.
+type IndexColumn = (i64, Option<String>, bool, Option<String>, bool);
+
+/// SQLite's own tables that any tool may add (ANALYZE statistics); they hold no data of ours.
+fn ignored(name: &str) -> bool {
+    name.starts_with("sqlite_stat")
+}
+
+fn facts(conn: &Connection) -> rusqlite::Result<Vec<Fact>> {
+    let mut out = Vec::new();
+    let mut objects: Vec<(String, String, String)> = conn
+        .prepare("SELECT type, name, tbl_name FROM sqlite_schema")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    objects.retain(|(_, name, _)| !ignored(name));
+    let mut stmt = conn.prepare("SELECT name, type, ncol, wr, strict FROM pragma_table_list WHERE schema = 'main'")?;
+    let tables: Vec<(String, String, i64, bool, bool)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, kind, ncol, wr, strict) in tables {
+        if ignored(&name) || name == "sqlite_schema" || name == "sqlite_temp_schema" || kind == "view" {
+            continue;
+        }
+        let mut cols =
+            conn.prepare("SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1)")?;
+        for c in cols.query_map([&name], |r| {
+            Ok(Fact::Column(name.clone(), r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+        })? {
+            out.push(c?);
+        }
+        let mut idx = conn.prepare("SELECT name, \"unique\", origin, partial FROM pragma_index_list(?1)")?;
+        let indexes: Vec<(String, bool, String, bool)> = idx
+            .query_map([&name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (index, unique, origin, partial) in indexes {
+            let mut cols =
+                conn.prepare("SELECT cid, name, \"desc\", coll, key FROM pragma_index_xinfo(?1) ORDER BY seqno")?;
+            let columns = cols
+                .query_map([&index], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            out.push(Fact::Index(name.clone(), index, unique, origin, partial, columns));
+        }
+        let mut fks = conn.prepare(
+            "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?1)",
+        )?;
+        for f in fks.query_map([&name], |r| {
+            Ok(Fact::ForeignKey(
+                name.clone(),
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })? {
+            out.push(f?);
+        }
+        out.push(Fact::Table(name, kind, ncol, wr, strict));
+    }
+    out.extend(objects.into_iter().map(|(t, n, tbl)| Fact::Object(t, n, tbl)));
+    out.sort();
+    Ok(out)
+}
+
+/// The schema facts of a journal at `version`, built by migrating an empty in-memory database.
+fn expected(version: i64) -> Result<Vec<Fact>> {
+    let mut conn = Connection::open_in_memory()?;
+    let tx = conn.transaction()?;
+    for sql in MIGRATIONS.iter().take(usize::try_from(version).unwrap_or(0)) {
+        tx.execute_batch(sql)?;
+    }
+    let facts = facts(&tx)?;
+    tx.rollback()?;
+    Ok(facts)
+}
+
+/// Refuses a journal file (`conn`, named `path` in the message) whose schema is not exactly the
+/// one LDN Journal made at the file's version: an extra trigger, view, table, index or column
+/// (which could change or leak what is written), or a missing or altered one. The comparison is
+/// of structure as SQLite reports it, never of SQL text. A newer or empty file passes: the
+/// caller refuses or creates those.
+pub fn check_structure(conn: &Connection, path: &std::path::Path) -> Result<()> {
+    let version = version(conn)?;
+    if !(1..=LATEST).contains(&version) {
+        return Ok(());
+    }
+    let corrupt = |detail: String| crate::Error::Corrupt { path: path.to_path_buf(), detail };
+    let found = facts(conn).map_err(|_| corrupt("its structure cannot be read".into()))?;
+    let want = expected(version)?;
+    if let Some(extra) = found.iter().find(|f| !want.contains(f)) {
+        return Err(corrupt(describe(extra, &want, true)));
+    }
+    if let Some(missing) = want.iter().find(|f| !found.contains(f)) {
+        return Err(corrupt(describe(missing, &found, false)));
+    }
+    Ok(())
+}
+
+/// A plain sentence for one fact that is in the file but not expected (`extra`) or the reverse.
+fn describe(f: &Fact, other: &[Fact], extra: bool) -> String {
+    let named = |s: &str| {
+        let s: String = s.chars().take(40).collect();
+        format!("{s:?}")
+    };
+    let has_table = |t: &str| other.iter().any(|o| matches!(o, Fact::Table(n, ..) if n == t));
+    let has_column =
+        |t: &str, c: &str| other.iter().any(|o| matches!(o, Fact::Column(n, _, name, ..) if n == t && name == c));
+    match f {
+        Fact::Object(kind, name, _) => {
+            let a = if kind == "index" { "an" } else { "a" };
+            if extra {
+                format!("it contains {a} {kind} LDN Journal does not use, {}", named(name))
+            } else {
+                format!("the {kind} {} that LDN Journal needs is missing", named(name))
+            }
+        }
+        Fact::Column(table, _, column, ..) => match (extra, has_table(table), has_column(table, column)) {
+            (true, true, false) => {
+                format!("it contains a column LDN Journal does not use, {} in {}", named(column), named(table))
+            }
+            (true, false, _) => format!("it contains a table LDN Journal does not use, {}", named(table)),
+            (false, _, false) => format!("the column {} of {} is missing", named(column), named(table)),
+            _ => format!("the column {} of {} is not as LDN Journal made it", named(column), named(table)),
+        },
+        Fact::Table(table, ..) if extra && !has_table(table) => {
+            format!("it contains a table LDN Journal does not use, {}", named(table))
+        }
+        Fact::Table(table, ..) | Fact::ForeignKey(table, ..) => {
+            format!("the table {} is not as LDN Journal made it", named(table))
+        }
+        Fact::Index(table, index, ..) => {
+            let known = other.iter().any(|o| matches!(o, Fact::Index(_, i, ..) if i == index));
+            if extra && !known {
+                format!("it contains an index LDN Journal does not use, {} on {}", named(index), named(table))
+            } else if !extra && !known {
+                format!("the index {} that LDN Journal needs is missing", named(index))
+            } else {
+                format!("the index {} is not as LDN Journal made it", named(index))
+            }
+        }
+    }
 }

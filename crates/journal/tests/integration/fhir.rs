@@ -203,7 +203,7 @@ fn a_year_of_demo_data_is_counted_exactly_and_ids_are_stable_and_unique() {
         .map(|d| {
             d.scores.len()
                 + d.side_effects.len()
-                + [d.wellbeing.is_some(), d.sleep.duration_minutes().is_some(), d.sleep.quality.is_some()]
+                + [d.wellbeing.is_some(), d.sleep_minutes().is_some(), d.sleep.quality.is_some()]
                     .iter()
                     .filter(|x| **x)
                     .count()

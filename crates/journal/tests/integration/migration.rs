@@ -86,6 +86,12 @@ fn check_upgrade(version: usize) {
     );
     // What the later schemas added works.
     assert!(j.questions().unwrap().is_empty());
+    let revision = j.day_revision(date("2024-02-29")).unwrap().expect("an old day gets a revision");
+    let mut edited = expected_day();
+    edited.notes = "edited after the upgrade".into();
+    let saved = j.save_day_at(&edited, Some(revision)).unwrap();
+    assert!(saved.revision > revision, "from schema {version}");
+    j.save_day(&expected_day()).unwrap();
     j.set_setting(journal::store::Setting::Onboarded, Some("yes")).unwrap();
     let mut day = expected_day();
     day.date = date("2024-03-02");

@@ -244,13 +244,14 @@ fn sleep_may_cross_midnight_or_not() {
 #[test]
 fn sleep_duration() {
     let mins = |b: &str, w: &str| {
-        journal::Sleep { bedtime: Some(time(b)), wake: Some(time(w)), ..Default::default() }.duration_minutes()
+        journal::Sleep { bedtime: Some(time(b)), wake: Some(time(w)), ..Default::default() }
+            .duration_minutes_in(date("2025-06-15"), &chrono::Utc)
     };
     assert_eq!(mins("22:00", "06:30"), Some(510));
     assert_eq!(mins("23:59", "00:00"), Some(1));
     assert_eq!(mins("00:00", "23:59"), Some(1439));
     assert_eq!(mins("01:00", "07:00"), Some(360));
-    assert_eq!(journal::Sleep::default().duration_minutes(), None);
+    assert_eq!(journal::Sleep::default().duration_minutes(date("2025-06-15")), None);
 }
 
 // Text.
