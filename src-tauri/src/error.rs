@@ -26,6 +26,11 @@ pub enum IpcError {
     #[error("{0}")]
     Journal(String),
 
+    /// The day changed since the form was opened (another window, the command line): the
+    /// user's edits stay in the form; they can load the other version or save theirs over it.
+    #[error("{0}")]
+    Stale(String),
+
     /// A feature whose core part is not there yet.
     #[error("{0}")]
     NotAvailable(String),
@@ -41,6 +46,7 @@ impl IpcError {
             Self::Unavailable(_) => IpcErrorKind::Unavailable,
             Self::NotFound(_) => IpcErrorKind::NotFound,
             Self::Journal(_) => IpcErrorKind::Journal,
+            Self::Stale(_) => IpcErrorKind::Stale,
             Self::NotAvailable(_) => IpcErrorKind::NotAvailable,
             Self::Internal => IpcErrorKind::Internal,
         }
@@ -67,6 +73,7 @@ impl From<journal::Error> for IpcError {
             E::Invalid(fields) => Self::Invalid(fields),
             E::NotFound(what) => Self::NotFound(format!("{what} was not found; it may have been deleted")),
             E::DiskFull | E::Busy => Self::Journal(e.to_string()),
+            E::Stale { .. } => Self::Stale(e.to_string()),
             E::ReadOnly { .. } => {
                 Self::Journal("the journal file or its folder is read-only: nothing was changed".to_string())
             }
@@ -88,6 +95,7 @@ pub enum IpcErrorKind {
     Unavailable,
     NotFound,
     Journal,
+    Stale,
     NotAvailable,
     Internal,
 }
@@ -149,6 +157,12 @@ mod tests {
     #[test]
     fn read_only_hides_the_path() {
         check(journal::Error::ReadOnly { path: "/tmp/x/j.sqlite3".into() }, "journal", "read-only", &[]);
+    }
+
+    #[test]
+    fn a_stale_day_says_so() {
+        let e = journal::Error::Stale { date: "2025-03-01".parse().unwrap() };
+        check(e, "stale", "changed since you opened it", &[]);
     }
 
     #[test]

@@ -84,7 +84,7 @@ fn an_empty_day_has_nothing_saved_prescribed_or_drafted() {
     let v = h.ok("open_day", json!({"date": "2025-05-01"}));
     assert_eq!(
         v,
-        json!({"date": "2025-05-01", "saved": null, "draft": null, "prescribed": null,
+        json!({"date": "2025-05-01", "saved": null, "revision": null, "draft": null, "prescribed": null,
             "symptoms": h.ok("catalog", json!({"catalog": "symptoms"})),
             "side_effects": h.ok("catalog", json!({"catalog": "side_effects"}))})
     );
@@ -102,6 +102,37 @@ fn a_saved_day_reads_back_and_is_in_history() {
         hist,
         json!([{"date": "2025-05-02", "taken": 1500, "missed": 0, "wellbeing": 6, "rated": 0, "side_effects": 0, "has_notes": true}])
     );
+}
+
+#[test]
+fn a_save_from_a_stale_form_is_refused_and_the_other_change_is_kept() {
+    let h = harness();
+    h.ok("save_day", json!({"day": day("2025-05-08")}));
+    let opened = h.ok("open_day", json!({"date": "2025-05-08"}));
+    let revision = opened["revision"].clone();
+    assert!(revision.is_u64(), "{opened}");
+
+    // Meanwhile the command line (another connection) changes the day.
+    let mut other = journal::Journal::open(h.dir.path().join("journal.sqlite3")).unwrap();
+    let mut theirs = journal::Day::new("2025-05-08".parse().unwrap());
+    theirs.notes = "from the command line".into();
+    other.save_day(&theirs).unwrap();
+    drop(other);
+
+    let mut mine = day("2025-05-08");
+    mine["notes"] = json!("mine");
+    let e = h.err("save_day", json!({"day": mine, "revision": revision}));
+    assert_eq!(e["kind"], "stale", "{e}");
+    assert!(e["message"].as_str().unwrap().contains("changed since you opened it"), "{e}");
+    let now = h.ok("open_day", json!({"date": "2025-05-08"}));
+    assert_eq!(now["saved"]["notes"], "from the command line", "nothing was overwritten");
+
+    // Saved over the version the user has now seen, it goes through.
+    let saved = h.ok("save_day", json!({"day": mine, "revision": now["revision"]}));
+    assert_eq!(saved["day"]["notes"], "mine");
+    assert!(saved["revision"].as_u64() > now["revision"].as_u64());
+    let e = h.err("save_day", json!({"day": day("2025-05-08")}));
+    assert_eq!(e["kind"], "stale", "a form opened on an empty day is stale once the day exists");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The day view: open a day (with its prescription and any unsaved draft), save, draft, delete.
 
 use chrono::NaiveDate;
-use journal::store::Draft;
+use journal::store::{Draft, StoredDay};
 use journal::{Catalog, CatalogItem, Day, RegimenPeriod};
 use serde::Serialize;
 use tauri::State;
@@ -18,6 +18,9 @@ pub struct DayView {
     pub date: NaiveDate,
     /// The day as saved, or null when nothing is logged yet.
     pub saved: Option<Day>,
+    /// The revision of the saved day, given back by the save so that a save over a change
+    /// made meanwhile (another window, the command line) is refused; null when not logged.
+    pub revision: Option<u32>,
     /// Unsaved edits from an earlier session, if any.
     pub draft: Option<Draft>,
     /// The regimen period in force that day, as the user entered it.
@@ -33,9 +36,11 @@ pub fn open_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<DayVie
     state.with(|j| {
         let regimen = j.regimen()?;
         let prescribed = journal::periods::prescribed_on(&regimen, date).cloned();
+        let stored = j.stored_day(date)?;
         Ok(DayView {
             date,
-            saved: j.day(date)?,
+            revision: stored.as_ref().map(|s| s.revision),
+            saved: stored.map(|s| s.day),
             draft: j.draft(date)?,
             prescribed,
             symptoms: j.catalog(Catalog::Symptoms)?,
@@ -44,10 +49,12 @@ pub fn open_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<DayVie
     })
 }
 
-/// Validates and stores the day; its draft goes in the same transaction.
+/// Validates and stores the day; its draft goes in the same transaction. `revision` is the one
+/// the form was opened at (null: the day was not logged then); if the day changed since, the
+/// save is refused (`stale`) and nothing changes.
 #[tauri::command]
-pub fn save_day(state: State<'_, AppState>, day: Day) -> IpcResult<Day> {
-    state.with(|j| j.save_day(&day))
+pub fn save_day(state: State<'_, AppState>, day: Day, revision: Option<u32>) -> IpcResult<StoredDay> {
+    state.with(|j| j.save_day_at(&day, revision))
 }
 
 /// Keeps unsaved edits: the day as far as it parses, and the editor's text as typed.

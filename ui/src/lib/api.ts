@@ -21,6 +21,7 @@ import type { Question } from "./bindings/Question";
 import type { RegimenPeriod } from "./bindings/RegimenPeriod";
 import type { StarterSet } from "./bindings/StarterSet";
 import type { StarterSetInfo } from "./bindings/StarterSetInfo";
+import type { StoredDay } from "./bindings/StoredDay";
 import type { Trends } from "./bindings/Trends";
 import type { TrendsRequest } from "./bindings/TrendsRequest";
 
@@ -44,7 +45,8 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   openDay: (date: string) => call<DayView>("open_day", { date }),
-  saveDay: (day: Day) => call<Day>("save_day", { day }),
+  /** `revision`: the one the form was opened at (null: the day was not logged then). */
+  saveDay: (day: Day, revision: number | null) => call<StoredDay>("save_day", { day, revision }),
   saveDraft: (day: Day, form: string) => call<null>("save_draft", { day, form }),
   discardDraft: (date: string) => call<null>("discard_draft", { date }),
   deleteDay: (date: string) => call<Day | null>("delete_day", { date }),
