@@ -17,21 +17,23 @@ mod error;
 pub mod exchange;
 pub mod fhir;
 pub mod files;
-mod hhmm;
+pub mod hhmm;
 mod model;
 pub mod paths;
 pub mod periods;
 pub mod report;
 pub mod store;
 pub mod summary;
+pub mod syntax;
+mod text;
 pub mod validate;
 pub mod wipe;
 
 pub use amount::Micrograms;
-pub use error::{Error, FieldError, Result};
+pub use error::{Detail, Error, FieldError, Result};
 pub use model::*;
 pub use store::Journal;
-pub use validate::{MAX_DOSE_UG, MAX_NAME_CHARS, MAX_NOTE_CHARS};
+pub use validate::{MAX_DOSE_UG, MAX_DOSES_PER_DAY, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 pub use wipe::wipe;
 
 /// The line the app shows and every exported page carries.
