@@ -11,6 +11,7 @@ mod fhir;
 mod migration;
 mod permissions;
 mod privacy;
+mod properties;
 mod readonly;
 mod report;
 mod roundtrip;
