@@ -169,10 +169,10 @@ fn name_value_pairs_parse_back() {
         Ok(())
     });
     check(2000, any::<String>(), |s| {
-        if let Ok((n, v)) = syntax::name_value(&s, "--symptom NAME=SCORE") {
-            if let Ok(Some(score)) = syntax::score(n, v) {
-                prop_assert_eq!(syntax::score(n, &score.to_string()), Ok(Some(score)));
-            }
+        if let Ok((n, v)) = syntax::name_value(&s, "--symptom NAME=SCORE")
+            && let Ok(Some(score)) = syntax::score(n, v)
+        {
+            prop_assert_eq!(syntax::score(n, &score.to_string()), Ok(Some(score)));
         }
         Ok(())
     });
@@ -327,11 +327,11 @@ enum Edit {
 fn edits() -> impl Strategy<Value = Vec<Edit>> {
     let at = any::<usize>();
     let edit = prop_oneof![
-        (at.clone(), 1usize..40).prop_map(|(a, n)| Edit::Remove(a, n)),
-        (at.clone(), prop_oneof![cell(), Just("\"".to_string()), Just(",".into()), Just("\n".into())])
+        (at, 1usize..40).prop_map(|(a, n)| Edit::Remove(a, n)),
+        (at, prop_oneof![cell(), Just("\"".to_string()), Just(",".into()), Just("\n".into())])
             .prop_map(|(a, s)| Edit::Insert(a, s)),
-        (at.clone(), any::<u8>()).prop_map(|(a, b)| Edit::Byte(a, b)),
-        (at.clone(), 1usize..200).prop_map(|(a, n)| Edit::Duplicate(a, n)),
+        (at, any::<u8>()).prop_map(|(a, b)| Edit::Byte(a, b)),
+        (at, 1usize..200).prop_map(|(a, n)| Edit::Duplicate(a, n)),
         (at, prop_oneof![any::<u64>().prop_map(|n| n.to_string()), "[0-9]{20,40}", Just("-1".into())])
             .prop_map(|(a, s)| Edit::HugeNumber(a, s)),
     ];
