@@ -92,11 +92,13 @@ pub enum Error {
     #[error("the backup {path} could not be made ({reason}); the journal itself is unchanged")]
     Backup { path: PathBuf, reason: String },
 
-    #[error("the chart could not be drawn: {0}")]
-    Chart(String),
+    /// The detail (a drawing library's own words) is the error's source, for logs; the message
+    /// a patient sees is only this sentence.
+    #[error("the chart could not be drawn because of an internal error")]
+    Chart(#[source] Detail),
 
-    #[error("the PDF report could not be made: {0}")]
-    Report(String),
+    #[error("the PDF report could not be made because of an internal error; nothing was written")]
+    Report(#[source] Detail),
 
     #[error("internal database error: {0}")]
     Database(rusqlite::Error),
@@ -105,6 +107,14 @@ pub enum Error {
 impl Error {
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self::Invalid(vec![FieldError::new(field, message)])
+    }
+
+    pub(crate) fn chart(detail: impl std::fmt::Display) -> Self {
+        Self::Chart(Detail(detail.to_string()))
+    }
+
+    pub(crate) fn report(detail: impl std::fmt::Display) -> Self {
+        Self::Report(Detail(detail.to_string()))
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
@@ -122,6 +132,19 @@ impl From<rusqlite::Error> for Error {
         }
     }
 }
+
+/// What went wrong inside a library, in its own terms: for a log or a bug report, never for
+/// the message a patient reads (see [`Error::Chart`], [`Error::Report`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail(String);
+
+impl std::fmt::Display for Detail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Detail {}
 
 fn join<T: std::fmt::Display>(items: &[T]) -> String {
     items.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")

@@ -17,7 +17,7 @@ mod error;
 pub mod exchange;
 pub mod fhir;
 pub mod files;
-mod hhmm;
+pub mod hhmm;
 mod model;
 pub mod paths;
 pub mod periods;
@@ -25,14 +25,16 @@ pub mod privacy;
 pub mod report;
 pub mod store;
 pub mod summary;
+pub mod syntax;
+mod text;
 pub mod validate;
 pub mod wipe;
 
 pub use amount::Micrograms;
-pub use error::{Error, FieldError, Result};
+pub use error::{Detail, Error, FieldError, Result};
 pub use model::*;
 pub use store::Journal;
-pub use validate::{MAX_DOSE_UG, MAX_NAME_CHARS, MAX_NOTE_CHARS};
+pub use validate::{MAX_DOSE_UG, MAX_DOSES_PER_DAY, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 pub use wipe::wipe;
 
 /// The line the app shows and every exported page carries.

@@ -21,7 +21,8 @@ pub const LAST_DATE: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2
     None => panic!("valid date"),
 };
 const MAX_AWAKENINGS: u16 = 100;
-const MAX_DOSES_PER_DAY: usize = 24;
+/// Dose events a day holds (split doses, a missed one beside them); a regimen's doses a day.
+pub const MAX_DOSES_PER_DAY: usize = 24;
 
 /// Collects field errors and turns them into one [`Error::Invalid`].
 #[derive(Debug, Default)]
@@ -38,6 +39,8 @@ impl Problems {
         }
     }
 
+    /// Free text (notes, questions, descriptions) is the patient's own and kept as typed; what
+    /// of it cannot be drawn is left out where it is drawn (`crate::text::drawable`).
     pub(crate) fn text(&mut self, field: &str, label: &str, s: &str, max: usize) {
         let n = s.chars().count();
         if n > max {
@@ -45,11 +48,25 @@ impl Problems {
         }
     }
 
+    /// A one-line text that is drawn as a label (a name, a pharmacy, a strength): no control
+    /// characters at all, tabs and line breaks included.
+    pub(crate) fn line(&mut self, field: &str, label: &str, s: &str, max: usize) {
+        self.text(field, label, s, max);
+        if let Some((i, c)) = s.chars().enumerate().find(|(_, c)| c.is_control()) {
+            let what = match c {
+                '\t' => "a tab".to_string(),
+                '\n' | '\r' => "a line break".to_string(),
+                c => format!("a control character (U+{:04X})", u32::from(c)),
+            };
+            self.add(field, format!("{label} cannot contain {what}; found one at character {}", i + 1));
+        }
+    }
+
     pub(crate) fn name(&mut self, field: &str, label: &str, s: &str) {
         if s.trim().is_empty() {
             self.add(field, format!("{label} cannot be empty"));
         }
-        self.text(field, label, s, MAX_NAME_CHARS);
+        self.line(field, label, s, MAX_NAME_CHARS);
     }
 
     pub(crate) fn amount(&mut self, field: &str, amount: Micrograms) {
@@ -169,8 +186,8 @@ pub fn regimen_period(r: &RegimenPeriod) -> Result<()> {
     if let Some(until) = r.until.filter(|u| *u < r.from) {
         p.add("until", format!("the end date {until} is before the start date {}", r.from));
     }
-    p.text("strength", "strength", &r.strength, MAX_NAME_CHARS);
-    p.text("pharmacy", "pharmacy", &r.pharmacy, MAX_NAME_CHARS);
+    p.line("strength", "strength", &r.strength, MAX_NAME_CHARS);
+    p.line("pharmacy", "pharmacy", &r.pharmacy, MAX_NAME_CHARS);
     p.text("note", "note", &r.note, MAX_NOTE_CHARS);
     p.finish()
 }
@@ -181,6 +198,13 @@ pub fn question(q: &Question) -> Result<()> {
         p.add("text", "the question cannot be empty");
     }
     p.text("text", "question", &q.text, MAX_NOTE_CHARS);
+    p.finish()
+}
+
+/// The patient's name as shown on a report: one line.
+pub fn patient_name(name: &str) -> Result<()> {
+    let mut p = Problems::default();
+    p.line("name", "name", name, MAX_NAME_CHARS);
     p.finish()
 }
 

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use journal::store::DayEdit;
 use journal::{
-    Catalog, DateRange, Day, Dose, Formulation, Journal, Micrograms, Score, Severity, SideEffectEntry, Vividness,
+    Catalog, DateRange, Day, Dose, Formulation, Journal, Score, Severity, SideEffectEntry, Vividness, syntax,
 };
 
 use super::parse_date;
@@ -98,11 +98,7 @@ fn merge(j: &mut DayEdit<'_>, day: &mut Day, a: LogArgs) -> Result<(), CliError>
             .unwrap_or_default();
         day.doses.clear();
         for spec in &a.dose {
-            let (amount, time) = match spec.split_once('@') {
-                Some((amt, t)) => (amt, Some(parse_time("dose time", t)?)),
-                None => (spec.as_str(), None),
-            };
-            let amount: Micrograms = amount.parse().map_err(usage)?;
+            let (amount, time) = syntax::dose(spec).map_err(usage)?;
             day.doses.push(Dose::Taken { time, amount, formulation, note: String::new() });
         }
         for reason in &a.missed {
@@ -115,8 +111,7 @@ fn merge(j: &mut DayEdit<'_>, day: &mut Day, a: LogArgs) -> Result<(), CliError>
             usage(format!("\"{name}\" is not in your symptom list; add it with `ldn-journal symptoms add \"{name}\"`"))
         })?;
         day.scores.retain(|x| x.symptom != item.id);
-        if value != "-" {
-            let v: i64 = value.parse().map_err(|_| usage(format!("score for {name} must be 0–10, got \"{value}\"")))?;
+        if let Some(v) = syntax::score(name, value).map_err(usage)? {
             day.scores.push(Score { symptom: item.id, value: small("symptom score", v)? });
         }
     }
@@ -167,12 +162,11 @@ fn merge(j: &mut DayEdit<'_>, day: &mut Day, a: LogArgs) -> Result<(), CliError>
 }
 
 fn pair<'a>(s: &'a str, form: &str) -> Result<(&'a str, &'a str), CliError> {
-    s.rsplit_once('=').map(|(a, b)| (a.trim(), b.trim())).ok_or_else(|| usage(format!("expected {form}, got \"{s}\"")))
+    syntax::name_value(s, form).map_err(usage)
 }
 
 fn parse_time(label: &str, s: &str) -> Result<chrono::NaiveTime, CliError> {
-    chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M")
-        .map_err(|_| usage(format!("{label} \"{s}\" is not a time (HH:MM)")))
+    syntax::time(label, s).map_err(usage)
 }
 
 /// Show one day as it was logged.

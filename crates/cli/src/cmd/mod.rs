@@ -12,12 +12,7 @@ use chrono::NaiveDate;
 
 /// Parses a date given on the command line ("today" and "yesterday" included).
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let today = chrono::Local::now().date_naive();
-    match s.trim() {
-        "today" => Ok(today),
-        "yesterday" => today.pred_opt().ok_or_else(|| "no yesterday".into()),
-        t => t.parse().map_err(|_| format!("\"{t}\" is not a date (YYYY-MM-DD)")),
-    }
+    journal::syntax::date(s, chrono::Local::now().date_naive())
 }
 
 /// Writes `text` to `path`, or to standard output when there is no path. A file is written

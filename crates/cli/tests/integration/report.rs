@@ -33,3 +33,27 @@ fn bad_ranges_and_paper_are_named() {
     e.usage(&["report"], "error: the following required arguments were not provided:");
     assert!(!out.exists());
 }
+
+/// `symptoms add $'Fatigue\x01'` was accepted, and from then on every `report` failed with the
+/// SVG parser's words. Now the name is refused with a field message, and the report is made.
+#[test]
+fn a_name_with_a_control_character_is_refused_and_the_report_still_works() {
+    let e = env();
+    e.ok(&["demo", "--days", "30"]);
+    e.fails(
+        &["symptoms", "add", "Fatigue\u{1}"],
+        "name cannot contain a control character (U+0001); found one at character 8",
+    );
+    e.fails(
+        &["log", "--date", "2025-01-01", "--side-effect", "Itch\there=mild"],
+        "name cannot contain a tab; found one at character 5",
+    );
+    let csv = e.write("names.csv", "date,symptom: Fog\u{7}\n2025-01-01,3\n");
+    e.fails(
+        &["import", &csv],
+        "nothing was imported; 1 problem(s) found:\nsymptoms[0], name: name cannot contain a control character (U+0007); found one at character 4",
+    );
+    let out = e.path("summary.pdf");
+    e.ok(&["report", "-o", out.to_str().unwrap()]);
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+}

@@ -10,6 +10,7 @@ use plotters::style::{FontStyle, FontTransform};
 
 use super::FONT_FAMILY;
 use super::style::Palette;
+use crate::text::drawable;
 use crate::{Error, Result};
 
 pub(crate) type Point = (i32, i32);
@@ -18,7 +19,7 @@ pub(crate) type Point = (i32, i32);
 const FONT_SCALE: f64 = 1.24;
 
 fn err(e: impl std::fmt::Display) -> Error {
-    Error::Chart(e.to_string())
+    Error::chart(e)
 }
 
 /// Horizontal text alignment.
@@ -66,19 +67,20 @@ impl Canvas<'_> {
             .pos(Pos::new(h, VPos::Center))
     }
 
-    /// Text vertically centred on `at.1`.
+    /// Text vertically centred on `at.1`. Every text goes through [`drawable`]: a stored name
+    /// with a control character must not make the SVG unreadable.
     pub fn text(&self, s: &str, at: Point, px: f64, color: RGBColor, align: Align) -> Result<()> {
-        self.area.draw(&Text::new(s.to_owned(), at, self.font(px, color, align, false))).map_err(err)
+        self.area.draw(&Text::new(drawable(s).into_owned(), at, self.font(px, color, align, false))).map_err(err)
     }
 
     pub fn bold(&self, s: &str, at: Point, px: f64, color: RGBColor, align: Align) -> Result<()> {
-        self.area.draw(&Text::new(s.to_owned(), at, self.font(px, color, align, true))).map_err(err)
+        self.area.draw(&Text::new(drawable(s).into_owned(), at, self.font(px, color, align, true))).map_err(err)
     }
 
     /// Text reading bottom to top, centred on `at`.
     pub fn vertical_text(&self, s: &str, at: Point, px: f64, color: RGBColor) -> Result<()> {
         let style = self.font(px, color, Align::Middle, false).transform(FontTransform::Rotate270);
-        self.area.draw(&Text::new(s.to_owned(), at, style)).map_err(err)
+        self.area.draw(&Text::new(drawable(s).into_owned(), at, style)).map_err(err)
     }
 
     pub fn line(&self, pts: Vec<Point>, color: RGBAColor, width: u32) -> Result<()> {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::Document;
 use crate::error::ImportProblem;
-use crate::validate::Problems;
+use crate::validate::{MAX_DOSES_PER_DAY, Problems};
 use crate::{
     Catalog, CatalogItem, DateRange, Day, Dose, Error, FieldError, Formulation, Journal, Micrograms, Result, Score,
     Severity, SideEffectEntry, Vividness, hhmm,
@@ -29,6 +29,22 @@ const FIXED: [&str; 11] = [
 const DOSE_FIELDS: [&str; 5] = ["status", "time", "mg", "formulation", "note"];
 const SYMPTOM: &str = "symptom: ";
 const SIDE_EFFECT: &str = "side effect: ";
+/// What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A free-text cell as written: one that a spreadsheet would run as a formula gets a leading
+/// apostrophe (shown as text by spreadsheets), and so does one that starts with an apostrophe,
+/// so that [`from_text_cell`] gives back exactly the text. Numbers, times and keys are ours and
+/// never start with these. Header cells need nothing: each starts with a fixed word ("date",
+/// "dose 1 …", "symptom: -cough").
+fn to_text_cell(s: &str) -> String {
+    if s.starts_with(FORMULA_START) || s.starts_with('\'') { format!("'{s}") } else { s.to_string() }
+}
+
+/// Undoes [`to_text_cell`].
+fn from_text_cell(s: &str) -> String {
+    s.strip_prefix('\'').unwrap_or(s).to_string()
+}
 
 pub fn export_csv(j: &Journal, range: DateRange) -> Result<String> {
     let days = j.days(range)?;
@@ -57,8 +73,8 @@ pub fn export_csv(j: &Journal, range: DateRange) -> Result<String> {
             opt(d.sleep.awakenings.map(|v| v.to_string())),
             opt(d.dreams.vivid.map(|v| v.key().to_string())),
             opt(d.dreams.nightmare.map(|v| if v { "yes" } else { "no" }.to_string())),
-            d.dreams.notes.clone(),
-            d.notes.clone(),
+            to_text_cell(&d.dreams.notes),
+            to_text_cell(&d.notes),
         ];
         for k in 0..dose_slots {
             match d.doses.get(k) {
@@ -67,14 +83,14 @@ pub fn export_csv(j: &Journal, range: DateRange) -> Result<String> {
                     opt(time.map(hhmm::format)),
                     amount.mg_string(),
                     formulation.key().into(),
-                    note.clone(),
+                    to_text_cell(note),
                 ]),
                 Some(Dose::Missed { time, reason }) => row.extend([
                     "missed".into(),
                     opt(time.map(hhmm::format)),
                     String::new(),
                     String::new(),
-                    reason.clone(),
+                    to_text_cell(reason),
                 ]),
                 None => row.extend(std::iter::repeat_n(String::new(), DOSE_FIELDS.len())),
             }
@@ -136,7 +152,21 @@ pub(super) fn parse(text: &str) -> std::result::Result<Document, Vec<ImportProbl
             doc.side_effects.push(item(doc.side_effects.len(), s));
             Column::SideEffect(doc.side_effects.len() as u32)
         } else if let Some((k, f)) = dose_column(name) {
-            Column::Dose(k, f)
+            match k {
+                Some(k) if k <= MAX_DOSES_PER_DAY => Column::Dose(k - 1, f),
+                // Refused here, before anything is sized by it: the number is the file's.
+                _ => {
+                    problems.push(problem(
+                        1,
+                        name,
+                        format!(
+                            "column {} \"{name}\": a day holds at most {MAX_DOSES_PER_DAY} doses, so dose columns go from \"dose 1\" to \"dose {MAX_DOSES_PER_DAY}\"",
+                            i + 1
+                        ),
+                    ));
+                    Column::Fixed(String::new())
+                }
+            }
         } else {
             problems.push(problem(1, name, format!("unknown column \"{name}\" (column {})", i + 1)));
             Column::Fixed(String::new())
@@ -201,11 +231,18 @@ fn item(index: usize, name: &str) -> CatalogItem {
     }
 }
 
-fn dose_column(name: &str) -> Option<(usize, usize)> {
+/// "dose K FIELD": K (from 1; `None` when too large to count) and the field's index.
+fn dose_column(name: &str) -> Option<(Option<usize>, usize)> {
     let rest = name.strip_prefix("dose ")?;
     let (k, f) = rest.split_once(' ')?;
-    let k: usize = k.parse().ok().filter(|k| *k >= 1)?;
-    Some((k - 1, DOSE_FIELDS.iter().position(|x| *x == f)?))
+    if k.is_empty() || !k.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let k = k.parse::<usize>().ok();
+    if k == Some(0) {
+        return None;
+    }
+    Some((k, DOSE_FIELDS.iter().position(|x| *x == f)?))
 }
 
 fn parse_row(rec: &::csv::StringRecord, columns: &[Column], p: &mut Problems) -> Option<Day> {
@@ -268,9 +305,9 @@ fn parse_row(rec: &::csv::StringRecord, columns: &[Column], p: &mut Problems) ->
                         Formulation::Other
                     }),
                 };
-                day.doses.push(Dose::Taken { time, amount, formulation, note: note.clone() });
+                day.doses.push(Dose::Taken { time, amount, formulation, note: from_text_cell(note) });
             }
-            "missed" => day.doses.push(Dose::Missed { time, reason: note.clone() }),
+            "missed" => day.doses.push(Dose::Missed { time, reason: from_text_cell(note) }),
             s => p.add(field("status"), format!("dose status must be taken or missed, got \"{s}\"")),
         }
     }
@@ -304,8 +341,8 @@ fn fixed(day: &mut Day, name: &str, cell: &str, p: &mut Problems) {
             "no" | "false" => day.dreams.nightmare = Some(false),
             _ => p.add(name, format!("nightmare must be yes or no, got \"{v}\"")),
         },
-        "dream notes" => day.dreams.notes = cell.to_string(),
-        "notes" => day.notes = cell.to_string(),
+        "dream notes" => day.dreams.notes = from_text_cell(cell),
+        "notes" => day.notes = from_text_cell(cell),
         _ => {} // date is read first; sleep duration is derived from the times.
     }
 }

@@ -35,15 +35,7 @@ pub struct ImportReport {
 
 /// Imports an export (format recognised from the content) into `j`.
 pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportReport> {
-    let text = text.trim_start_matches('\u{feff}');
-    let (doc, from_json) = if text.trim_start().starts_with(['{', '[']) {
-        (parse_json(text)?, true)
-    } else if text.trim().is_empty() {
-        return Err(Error::Format("the file is empty".into()));
-    } else {
-        (super::csv::parse(text).map_err(Error::Import)?, false)
-    };
-    validate_document(&doc)?;
+    let (doc, from_json) = read_document(text)?;
     // The way back, made before anything is written; no backup, no import.
     crate::backup::before_change(j, crate::backup::Kind::BeforeImport)?;
 
@@ -136,6 +128,31 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
     Ok(report)
 }
 
+/// Reads and checks an export (JSON or CSV, recognised from the content) without touching any
+/// journal: what [`import`] would write, or every problem it would report. A CSV's catalogs are
+/// the header's names with provisional ids (1, 2, …).
+pub fn read(text: &str) -> Result<Document> {
+    read_document(text).map(|(doc, _)| doc)
+}
+
+/// The checked document, and whether it came from JSON.
+fn read_document(text: &str) -> Result<(Document, bool)> {
+    let text = text.trim_start_matches('\u{feff}');
+    let (doc, from_json) = if text.trim_start().starts_with(['{', '[']) {
+        (parse_json(text)?, true)
+    } else if text.trim().is_empty() {
+        return Err(Error::Format("the file is empty".into()));
+    } else {
+        (super::csv::parse(text).map_err(Error::Import)?, false)
+    };
+    validate_document(&doc)?;
+    Ok((doc, from_json))
+}
+
+/// The largest id or list position a file may carry: a journal that adopts the file's ids
+/// numbers what it adds after them, and that must still fit.
+const MAX_ID: u32 = i32::MAX as u32;
+
 fn parse_json(text: &str) -> Result<Document> {
     // Read the envelope first so a newer format gets a clear message, not a field error.
     #[derive(serde::Deserialize)]
@@ -217,6 +234,12 @@ fn validate_document(doc: &Document) -> Result<()> {
         for (i, item) in items.iter().enumerate() {
             let mut p = Problems::default();
             p.name("name", "name", &item.name);
+            if !(1..=MAX_ID).contains(&item.id) {
+                p.add("id", format!("id must be 1–{MAX_ID}, got {}", item.id));
+            }
+            if item.position > MAX_ID {
+                p.add("position", format!("position must be 0–{MAX_ID}, got {}", item.position));
+            }
             if !ids.insert(item.id) {
                 p.add("id", format!("id {} is used twice", item.id));
             }
@@ -252,14 +275,35 @@ fn validate_document(doc: &Document) -> Result<()> {
         }
         push(format!("days[{i}] ({})", d.date), p);
     }
+    // Ids of regimen periods and questions are kept by a journal that adopts the file: each
+    // must fit and be unique (0 means "not stored yet").
+    let id_problem = |id: u32, seen: &mut BTreeSet<u32>| {
+        if id > MAX_ID {
+            Some(format!("id must be 0–{MAX_ID}, got {id}"))
+        } else if id != 0 && !seen.insert(id) {
+            Some(format!("id {id} is used twice"))
+        } else {
+            None
+        }
+    };
+    let mut seen = BTreeSet::new();
     for (i, r) in doc.regimen.iter().enumerate() {
+        let location = || format!("regimen[{i}]");
+        if let Some(message) = id_problem(r.id, &mut seen) {
+            out.push(ImportProblem { location: location(), error: FieldError::new("id", message) });
+        }
         if let Err(Error::Invalid(errors)) = validate::regimen_period(r) {
-            out.extend(errors.into_iter().map(|error| ImportProblem { location: format!("regimen[{i}]"), error }));
+            out.extend(errors.into_iter().map(|error| ImportProblem { location: location(), error }));
         }
     }
+    let mut seen = BTreeSet::new();
     for (i, q) in doc.questions.iter().enumerate() {
+        let location = || format!("questions[{i}]");
+        if let Some(message) = id_problem(q.id, &mut seen) {
+            out.push(ImportProblem { location: location(), error: FieldError::new("id", message) });
+        }
         if let Err(Error::Invalid(errors)) = validate::question(q) {
-            out.extend(errors.into_iter().map(|error| ImportProblem { location: format!("questions[{i}]"), error }));
+            out.extend(errors.into_iter().map(|error| ImportProblem { location: location(), error }));
         }
     }
     if out.is_empty() { Ok(()) } else { Err(Error::Import(out)) }

@@ -8,5 +8,5 @@ mod import;
 mod json;
 
 pub use self::csv::export_csv;
-pub use import::{ImportMode, ImportReport, import};
+pub use import::{ImportMode, ImportReport, import, read};
 pub use json::{Document, FORMAT, VERSION, document, export_json};

@@ -36,8 +36,8 @@ impl std::fmt::Debug for Face {
 
 impl Face {
     fn load(data: &'static [u8]) -> crate::Result<Self> {
-        let face = ttf_parser::Face::parse(data, 0).map_err(|e| crate::Error::Report(format!("embedded font: {e}")))?;
-        let font = Font::new(data.into(), 0).ok_or_else(|| crate::Error::Report("embedded font unreadable".into()))?;
+        let face = ttf_parser::Face::parse(data, 0).map_err(|e| crate::Error::report(format!("embedded font: {e}")))?;
+        let font = Font::new(data.into(), 0).ok_or_else(|| crate::Error::report("embedded font unreadable"))?;
         let units_per_em = f32::from(face.units_per_em());
         Ok(Self { face, font, units_per_em })
     }
@@ -67,7 +67,7 @@ impl Fonts {
                 })
             })
             .as_ref()
-            .map_err(|e| crate::Error::Report(e.clone()))
+            .map_err(crate::Error::report)
     }
 
     fn face(&self, w: Weight) -> &Face {
@@ -81,10 +81,10 @@ impl Fonts {
         self.face(w).font.clone()
     }
 
-    /// Width of `text` at `size` points.
+    /// Width of `text` at `size` points, as drawn (see [`crate::text::drawable`]).
     pub fn width(&self, text: &str, size: f32, w: Weight) -> f32 {
         let face = self.face(w);
-        text.chars().map(|c| face.glyph(c).1).sum::<f32>() * size
+        crate::text::drawable(text).chars().map(|c| face.glyph(c).1).sum::<f32>() * size
     }
 
     /// The glyphs of `text`, one per character, with their byte ranges so the PDF maps each

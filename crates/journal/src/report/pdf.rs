@@ -29,7 +29,7 @@ pub struct Frame<'a> {
 }
 
 fn report_err(e: impl std::fmt::Debug) -> crate::Error {
-    crate::Error::Report(format!("{e:?}"))
+    crate::Error::report(format!("{e:?}"))
 }
 
 /// Writes `pages` (drawing operations from the layout) as a PDF.
@@ -103,8 +103,10 @@ fn draw(s: &mut Surface<'_>, fonts: &Fonts, op: &Op, svgs: &[usvg::Tree]) -> cra
             }
             s.set_stroke(None);
             s.set_fill(Some(Fill { paint: color(*c), opacity: NormalizedF32::ONE, rule: Default::default() }));
-            let glyphs = fonts.glyphs(text, *weight);
-            s.draw_glyphs(Point::from_xy(*x, *y), &glyphs, fonts.krilla(*weight), text, *size, false);
+            // Whatever is stored, only drawable characters reach the PDF (and its text layer).
+            let text = crate::text::drawable(text);
+            let glyphs = fonts.glyphs(&text, *weight);
+            s.draw_glyphs(Point::from_xy(*x, *y), &glyphs, fonts.krilla(*weight), &text, *size, false);
         }
         Op::Rect { x, y, w, h, fill } => {
             let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) else { return Ok(()) };
@@ -146,7 +148,7 @@ pub fn parse_svg(svg: &str) -> crate::Result<usvg::Tree> {
         fontdb: super::fonts::svg_fontdb(),
         ..Default::default()
     };
-    usvg::Tree::from_str(&svg, &opt).map_err(|e| crate::Error::Report(format!("chart SVG: {e}")))
+    usvg::Tree::from_str(&svg, &opt).map_err(|e| crate::Error::report(format!("chart SVG: {e}")))
 }
 
 /// Turns element `opacity` into `fill-opacity` and `stroke-opacity`. The charts set opacity
@@ -173,6 +175,18 @@ fn paint_opacity(svg: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The message a patient sees when drawing fails is a plain sentence; the parser's own
+    /// words ("non-XML character", positions) stay in the error's source.
+    #[test]
+    fn drawing_errors_do_not_show_parser_internals() {
+        use std::error::Error as _;
+        let svg = "<svg xmlns='http://www.w3.org/2000/svg'><text>\u{1}</text></svg>";
+        let Err(e) = super::parse_svg(svg) else { panic!("the SVG parsed") };
+        assert_eq!(e.to_string(), "the PDF report could not be made because of an internal error; nothing was written");
+        let detail = e.source().map(ToString::to_string).unwrap_or_default();
+        assert!(detail.starts_with("chart SVG: "), "the detail is kept as the source: {detail:?}");
+    }
+
     #[test]
     fn element_opacity_becomes_paint_opacity() {
         let check = |svg: &str, expected: &str| assert_eq!(super::paint_opacity(svg), expected, "{svg}");

@@ -33,6 +33,9 @@ impl Journal {
 
     /// Stores a setting; `None` removes it.
     pub fn set_setting(&mut self, s: Setting, value: Option<&str>) -> Result<()> {
+        if let (Setting::PatientName, Some(v)) = (s, value) {
+            crate::validate::patient_name(v)?;
+        }
         match value {
             Some(v) => self.conn.execute(
                 "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

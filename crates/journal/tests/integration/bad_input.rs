@@ -215,6 +215,53 @@ fn csv_wrong_types_and_impossible_dates() {
     );
 }
 
+/// A dose number in a CSV header is refused when the header is read, before anything is sized
+/// by it (it once allocated ~12 GB for "dose 99999999 status" and panicked with "capacity
+/// overflow" for 2^64 - 1).
+#[test]
+fn csv_dose_columns_beyond_a_day_s_limit_are_refused_from_the_header() {
+    let limit = journal::MAX_DOSES_PER_DAY;
+    for k in ["99999999", "18446744073709551615", "18446744073709551616", &(limit + 1).to_string()] {
+        check_import(
+            &format!("date,dose {k} status\n2025-01-01,taken\n"),
+            &one(&format!(
+                "line 1, dose {k} status: column 2 \"dose {k} status\": a day holds at most {limit} doses, so dose columns go from \"dose 1\" to \"dose {limit}\""
+            )),
+        );
+    }
+    // The last dose column a day can hold is read as before.
+    let (mut t, _) = journal_and_export();
+    let csv = format!("date,dose {limit} status,dose {limit} mg\n2025-02-01,taken,1.5\n");
+    let report = import(&mut t, &csv, ImportMode::RefuseConflicts).unwrap();
+    assert_eq!(report.days_added, 1);
+    assert_eq!(t.day(date("2025-02-01")).unwrap().unwrap().doses.len(), 1);
+}
+
+/// Ids and positions a journal adopts from a JSON file must leave room for what it adds later,
+/// and a regimen period or question id may appear only once (it was an SQL error).
+#[test]
+fn json_ids_that_cannot_be_stored_are_refused() {
+    let item = |id: u64, position: u64| {
+        format!(
+            r#"{{"format": "ldn-journal", "version": 1, "symptoms": [{{"id": {id}, "name": "Pain", "description": "", "archived": false, "position": {position}}}]}}"#
+        )
+    };
+    check_import(
+        &item(4294967295, 0),
+        &format!("{ONE_PROBLEM}symptoms[0], id: id must be 1–2147483647, got 4294967295"),
+    );
+    check_import(&item(0, 0), &format!("{ONE_PROBLEM}symptoms[0], id: id must be 1–2147483647, got 0"));
+    check_import(
+        &item(1, 4294967295),
+        &format!("{ONE_PROBLEM}symptoms[0], position: position must be 0–2147483647, got 4294967295"),
+    );
+    let q = r#"{"id": 5, "text": "Why?", "created": "2025-01-01", "resolved": false}"#;
+    check_import(
+        &format!(r#"{{"format": "ldn-journal", "version": 1, "questions": [{q}, {q}]}}"#),
+        &format!("{ONE_PROBLEM}questions[1], id: id 5 is used twice"),
+    );
+}
+
 // Files that are not journals.
 
 /// Opens `path`; expects an error whose message is `expected` and the folder unchanged.

@@ -13,6 +13,7 @@ mod fhir;
 mod migration;
 mod permissions;
 mod privacy;
+mod properties;
 mod readonly;
 mod report;
 mod revisions;

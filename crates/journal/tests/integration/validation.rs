@@ -466,3 +466,50 @@ fn questions() {
     assert_eq!(saved.text, "Is it OK to take it in the morning?");
     assert_eq!(t.questions().unwrap(), [saved]);
 }
+
+/// Anything drawn in a chart or a PDF cannot hold control characters: a name with one was
+/// accepted and then broke every report ("SVG data parsing failed ... non-XML character").
+/// Names and other one-line texts refuse them all, tabs and line breaks included; free text is
+/// kept as typed (it is sanitised where it is drawn).
+#[test]
+fn names_refuse_control_characters() {
+    let mut t = with_symptoms();
+    let control = |c: &str, at: usize| format!("name cannot contain {c}; found one at character {at}");
+    for (name, c, at) in [
+        ("Fatigue\u{1}", "a control character (U+0001)", 8),
+        ("Brain\tfog", "a tab", 6),
+        ("Brain\nfog", "a line break", 6),
+        ("Brain\r\nfog", "a line break", 6),
+        ("\u{7f}Itch", "a control character (U+007F)", 1),
+        ("Itch\u{85}", "a control character (U+0085)", 5),
+    ] {
+        for catalog in [Catalog::Symptoms, Catalog::SideEffects] {
+            assert_eq!(invalid(t.add_item(catalog, name, "")), pairs(&[("name", &control(c, at))]), "{name:?}");
+        }
+    }
+    let mut item = t.catalog(Catalog::Symptoms).unwrap().remove(0);
+    item.name = "Pain\u{0}".into();
+    assert_eq!(
+        invalid(t.update_item(Catalog::Symptoms, &item)),
+        pairs(&[("name", &control("a control character (U+0000)", 5))])
+    );
+    // Free text (a description, a note, a question) is kept as typed; the drawing leaves out
+    // what it cannot draw.
+    assert_eq!(t.add_item(Catalog::Symptoms, "Nausea", "line one\nline\ttwo\u{1b}").unwrap().name, "Nausea");
+
+    let mut p = period(&[1000]);
+    p.pharmacy = "Main St\tPharmacy".into();
+    p.strength = "1 mg/mL\n".into();
+    p.note = "take\u{7}".into();
+    assert_eq!(
+        invalid(t.save_regimen_period(&p)),
+        pairs(&[
+            ("strength", "strength cannot contain a line break; found one at character 8"),
+            ("pharmacy", "pharmacy cannot contain a tab; found one at character 8"),
+        ])
+    );
+    assert_eq!(
+        invalid(t.set_setting(journal::store::Setting::PatientName, Some("Zoë\u{2}"))),
+        pairs(&[("name", "name cannot contain a control character (U+0002); found one at character 4")])
+    );
+}
