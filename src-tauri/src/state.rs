@@ -119,8 +119,9 @@ mod tests {
         let (reading, read_started) = mpsc::channel();
         let (release, released) = mpsc::channel::<()>();
         let (saved_tx, saved) = mpsc::channel();
+        let state = &state;
         std::thread::scope(|s| {
-            s.spawn(|| {
+            s.spawn(move || {
                 state
                     .read(|j| {
                         reading.send(()).unwrap();
@@ -130,7 +131,7 @@ mod tests {
                     .unwrap()
             });
             read_started.recv().unwrap();
-            s.spawn(|| {
+            s.spawn(move || {
                 let day = journal::Day::new("2025-03-01".parse().unwrap());
                 saved_tx.send(state.with(|j| j.save_day(&day)).map(|_| ())).unwrap();
             });
