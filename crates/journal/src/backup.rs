@@ -166,7 +166,9 @@ pub fn list(journal: &Path) -> Result<Vec<BackupInfo>> {
         }
     }
     // In the order they were written (the sequence number), not by a clock.
-    out.sort_by(|(ra, a), (rb, b)| rb.cmp(ra).then_with(|| b.created.cmp(&a.created)).then_with(|| b.path.cmp(&a.path)));
+    out.sort_by(|(ra, a), (rb, b)| {
+        rb.cmp(ra).then_with(|| b.created.cmp(&a.created)).then_with(|| b.path.cmp(&a.path))
+    });
     Ok(out.into_iter().map(|(_, info)| info).collect())
 }
 

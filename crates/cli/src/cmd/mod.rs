@@ -24,7 +24,11 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 /// whole or not at all (a new temporary file, synced, then renamed), readable by its owner only
 /// (it holds health data), and never over the journal at `journal`, its side files or its
 /// backups ([`journal::files::write_export`]).
-pub fn write_output(journal: &std::path::Path, path: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), crate::CliError> {
+pub fn write_output(
+    journal: &std::path::Path,
+    path: Option<&std::path::Path>,
+    bytes: &[u8],
+) -> Result<(), crate::CliError> {
     use std::io::Write;
     match path {
         None => std::io::stdout().write_all(bytes).map_err(|e| crate::CliError::io("standard output", e)),

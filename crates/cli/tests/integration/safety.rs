@@ -33,7 +33,7 @@ fn import_with_the_clock_set_back_keeps_its_safety_backup() {
         let mut c = match clock {
             Some(offset) => {
                 let mut c = std::process::Command::new("faketime");
-                c.arg(offset).arg(BIN);
+                c.args(["-f", offset]).arg(BIN);
                 c
             }
             None => std::process::Command::new(BIN),
@@ -44,7 +44,7 @@ fn import_with_the_clock_set_back_keeps_its_safety_backup() {
     for d in ["2025-02-01", "2025-02-02", "2025-02-03", "2025-02-04", "2025-02-05"] {
         import(d, None);
     }
-    import("2025-02-06", Some("-400 days"));
+    import("2025-02-06", Some("-400d"));
     let faked = (chrono::Local::now() - chrono::Duration::days(400)).date_naive();
     let list = e.ok(&["backups"]);
     let lines: Vec<&str> = list.lines().collect();

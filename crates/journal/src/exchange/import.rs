@@ -133,7 +133,10 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
     // The way back, made once the file is known to be accepted and before anything is
     // committed (from the last commit, on its own connection); no backup, no import. Nothing
     // to write, no backup: refused or repeated imports never rotate good backups away.
-    if adopt || !to_write.is_empty() || report != (ImportReport { days_unchanged: report.days_unchanged, ..Default::default() }) {
+    if adopt
+        || !to_write.is_empty()
+        || report != (ImportReport { days_unchanged: report.days_unchanged, ..Default::default() })
+    {
         crate::backup::before_change_of(&path, crate::backup::Kind::BeforeImport)?;
     }
     crate::store::days_write(&tx, &to_write)?;

@@ -176,7 +176,7 @@ fn run_rounds(op: &mut dyn Op, path: &Path, rounds: u32, seed: u64, deadline: In
             lines
         });
         let r = rng.next();
-        if r % 8 == 0 {
+        if r.is_multiple_of(8) {
             // Now and then during start-up: opening (and for a wipe, creating) the journal.
             std::thread::sleep(Duration::from_micros(r % 30_000));
         } else {
@@ -384,7 +384,11 @@ impl Op for Wipe {
         }
         for b in backups(path) {
             let got = backup_days(&b, &format!("wipe round {round}: backup {}", b.display()));
-            assert!(got.iter().all(|d| *d == day_for(d.date, 0)), "wipe round {round}: backup {} is not whole", b.display());
+            assert!(
+                got.iter().all(|d| *d == day_for(d.date, 0)),
+                "wipe round {round}: backup {} is not whole",
+                b.display()
+            );
         }
     }
     fn progress(&self) -> usize {
@@ -448,11 +452,23 @@ fn sigkill_in_log_import_restore_and_wipe_loses_nothing_committed() {
     let mut ops: Vec<(Box<dyn Op>, PathBuf)> = vec![
         (Box::new(Log { committed: BTreeMap::new(), saves: 0 }), log_db),
         (
-            Box::new(Alternate { name: "import", files: (a.0.clone(), b.0.clone()), states: import_states, now: 1, committed: 0 }),
+            Box::new(Alternate {
+                name: "import",
+                files: (a.0.clone(), b.0.clone()),
+                states: import_states,
+                now: 1,
+                committed: 0,
+            }),
             import_db,
         ),
         (
-            Box::new(Alternate { name: "restore", files: (a.1.clone(), b.1.clone()), states: [a.2, b.2], now: 1, committed: 0 }),
+            Box::new(Alternate {
+                name: "restore",
+                files: (a.1.clone(), b.1.clone()),
+                states: [a.2, b.2],
+                now: 1,
+                committed: 0,
+            }),
             restore_db,
         ),
         (Box::new(Wipe { must: BTreeSet::new(), wipes: 0 }), wipe_db),
@@ -473,7 +489,8 @@ fn sigkill_in_log_import_restore_and_wipe_loses_nothing_committed() {
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     let total: u32 = counts.iter().map(|(_, n, _)| n).sum();
-    let each: Vec<String> = counts.iter().map(|(name, n, done)| format!("{name} {n} rounds, {done} committed")).collect();
+    let each: Vec<String> =
+        counts.iter().map(|(name, n, done)| format!("{name} {n} rounds, {done} committed")).collect();
     // Straight to the terminal, past the test harness's capture: the round count is part of
     // what this test proves.
     let _ = writeln!(

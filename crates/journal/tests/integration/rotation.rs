@@ -88,7 +88,7 @@ fn an_import_with_the_clock_set_back_keeps_its_safety_backup() {
     let (dir, path) = close(t);
 
     let out = Command::new("faketime")
-        .arg("-400 days")
+        .args(["-f", "-400d"]) // 400 days ago
         .arg(std::env::current_exe().unwrap())
         .args(["--exact", &test_name(module_path!(), "clock_child"), "--nocapture", "--test-threads=1"])
         .env("LDN_JOURNAL_CLOCK_CHILD_DB", &path)
@@ -123,6 +123,8 @@ fn refused_imports_never_rotate_the_safety_backups_away() {
         assert!(matches!(e, Error::Conflicts(_)), "{e:?}");
     }
     assert_eq!(safety(&t.path), good, "a refused import made a backup");
+    let days: Vec<u32> = backup::list(&t.path).unwrap().iter().map(|b| b.days).collect();
+    assert_eq!(days, [1], "the journal as it was before the good import, untouched");
     assert_eq!(t.day(date("2025-03-02")).unwrap().unwrap().notes, "good");
 }
 
@@ -135,6 +137,8 @@ fn an_import_that_changes_nothing_makes_no_backup() {
     let r = exchange::import(&mut t, &text, ImportMode::Replace).unwrap();
     assert_eq!((r.days_added, r.days_replaced, r.days_unchanged), (0, 0, 1));
     assert_eq!(safety(&t.path).len(), 1, "nothing was written, so no backup either");
+    let days: Vec<u32> = backup::list(&t.path).unwrap().iter().map(|b| b.days).collect();
+    assert_eq!(days, [0], "the backup of the journal before the first import, untouched");
 }
 
 #[test]
