@@ -4,16 +4,23 @@
 //!   is reported, never blocks logging), [`now`] on demand, [`before_change`] before an import
 //!   or a restore writes anything, [`to_file`] to a file of the user's choice.
 //! - Each backup is a consistent copy made with SQLite's online backup API, switched to a
-//!   single-file (rollback journal) database, checked with `integrity_check`, written under a
-//!   `.partial` name and renamed: a kill never leaves a half backup under a backup's name.
+//!   single-file (rollback journal) database, checked with `integrity_check`, written to a new
+//!   `.partial` file and then given its name: a kill never leaves a half backup under a
+//!   backup's name, and a backup never replaces another file.
 //! - Owner-only: the folder is 0700, every file 0600.
-//! - Rotation keeps the newest [`KEEP_DAILY`] daily backups, then the newest one of each of
-//!   the [`KEEP_WEEKLY`] most recent older weeks, and the newest [`KEEP_SAFETY`] backups made
-//!   before an import or a restore.
+//! - Every backup carries a sequence number (`-n42`), one more than the highest in the folder,
+//!   so backups are ranked by the order they were written, whatever the clock says (set back,
+//!   a dead battery, travel). Rotation keeps the newest [`KEEP_DAILY`] daily backups (one per
+//!   date, the newest of that date), then the newest one of each of the [`KEEP_WEEKLY`] next
+//!   ISO weeks, and the newest [`KEEP_SAFETY`] backups made before an import or a restore. It
+//!   never deletes the backup it was run for.
 //!
 //! Files are named after the journal file's stem, so two journals sharing a folder (the
 //! release and the development journal) never rotate or wipe each other's backups:
-//! `journal-2026-11-27.sqlite3` (daily), `journal-2026-11-27-143005-before-import.sqlite3`.
+//! `journal-2026-11-27-n12.sqlite3` (daily),
+//! `journal-2026-11-27-143005-before-import-n13.sqlite3`. Names without a sequence number
+//! (made by earlier versions) are still listed, restored and rotated: they rank below every
+//! numbered backup, by the date and time in their name.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -25,8 +32,8 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+use crate::files::{self, io_or_full, remove_with_side_files, sync_dir, sync_file, with_suffix};
 use crate::store::{create_private_dir, schema};
-use crate::wipe::{side_files, with_suffix};
 use crate::{Error, Journal, Result};
 
 pub const KEEP_DAILY: usize = 7;
@@ -86,42 +93,58 @@ pub fn dir(journal: &Path) -> PathBuf {
     journal.parent().unwrap_or(Path::new("")).join("backups")
 }
 
-/// The automatic backup of the day: writes `backups/<stem>-<today>.sqlite3` unless it exists,
-/// then rotates. `None` when today's backup was already made.
+/// The automatic backup of the day: writes `backups/<stem>-<today>-n<seq>.sqlite3` unless a
+/// daily backup dated `today` exists, then rotates. `None` when today's backup was already made.
 pub fn daily(j: &Journal, today: NaiveDate) -> Result<Option<BackupInfo>> {
-    let dest = dir(j.path()).join(format!("{}-{today}{EXT}", stem(j.path())));
-    if dest.is_file() {
+    if entries(j.path())?.iter().any(|(n, _)| n.kind == Kind::Daily && n.at.date() == today) {
         return Ok(None);
     }
-    let info = write(j, &dest, Kind::Daily)?;
-    rotate(j.path())?;
-    Ok(Some(info))
+    make(j.conn(), j.path(), Kind::Daily, &format!("{}-{today}", stem(j.path()))).map(Some)
 }
 
-/// A backup on demand: today's daily backup, replaced if it exists.
+/// A backup on demand: a new daily backup dated `today`, which replaces (in rotation) the
+/// earlier ones of that date.
 pub fn now(j: &Journal, today: NaiveDate) -> Result<BackupInfo> {
-    let dest = dir(j.path()).join(format!("{}-{today}{EXT}", stem(j.path())));
-    let info = write(j, &dest, Kind::Daily)?;
-    rotate(j.path())?;
-    Ok(info)
+    make(j.conn(), j.path(), Kind::Daily, &format!("{}-{today}", stem(j.path())))
 }
 
 /// The safety backup made before an import or a restore changes anything. Callers stop if
 /// it fails: nothing is changed without a way back.
 pub fn before_change(j: &Journal, kind: Kind) -> Result<BackupInfo> {
+    make(j.conn(), j.path(), kind, &safety_base(j.path(), kind))
+}
+
+/// [`before_change`] for a journal whose own connection is inside a write transaction (an
+/// import): the copy is read on a connection of its own, which sees the last commit.
+pub(crate) fn before_change_of(journal: &Path, kind: Kind) -> Result<BackupInfo> {
+    let conn = Connection::open_with_flags(journal, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| crate::store::open_error(journal, e))?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    let info = make(&conn, journal, kind, &safety_base(journal, kind));
+    drop(conn);
+    info
+}
+
+fn safety_base(journal: &Path, kind: Kind) -> String {
     let at = chrono::Local::now().naive_local();
-    let name = format!("{}-{}-{}{EXT}", stem(j.path()), at.format("%Y-%m-%d-%H%M%S"), kind.suffix());
-    let info = write(j, &dir(j.path()).join(name), kind)?;
-    rotate(j.path())?;
-    Ok(info)
+    format!("{}-{}-{}", stem(journal), at.format("%Y-%m-%d-%H%M%S"), kind.suffix())
 }
 
 /// A checked backup written to a file of the user's choice (owner-only, whole or not at all).
+/// Refuses the journal itself, its side files and its backups folder
+/// ([`files::check_destination`]).
 pub fn to_file(j: &Journal, dest: &Path) -> Result<BackupInfo> {
-    if dest == j.path() {
-        return Err(Error::invalid("output", "the backup cannot overwrite the journal itself"));
+    files::check_destination(j.path(), dest)?;
+    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "backup".into());
+    let tmp = checked_copy(j.conn(), files::folder(dest), &name, dest)?;
+    if let Err(e) = fs::rename(&tmp, dest) {
+        remove_with_side_files(&tmp);
+        return Err(io_or_full(dest, e));
     }
-    write(j, dest, Kind::File)
+    sync_dir(files::folder(dest));
+    let mut info = inspect(dest)?;
+    info.kind = Kind::File;
+    Ok(info)
 }
 
 /// The journal's backups, newest first. Files that are not readable journals are left out.
@@ -136,14 +159,17 @@ pub fn list(journal: &Path) -> Result<Vec<BackupInfo>> {
     let mut out = Vec::new();
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        let Some(kind) = parse_name(&stem, &name).map(|(k, _)| k) else { continue };
+        let Some(n) = parse_name(&stem, &name) else { continue };
         if let Ok(mut info) = inspect(&e.path()) {
-            info.kind = kind;
-            out.push(info);
+            info.kind = n.kind;
+            out.push((n.rank(), info));
         }
     }
-    out.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.path.cmp(&a.path)));
-    Ok(out)
+    // In the order they were written (the sequence number), not by a clock.
+    out.sort_by(|(ra, a), (rb, b)| {
+        rb.cmp(ra).then_with(|| b.created.cmp(&a.created)).then_with(|| b.path.cmp(&a.path))
+    });
+    Ok(out.into_iter().map(|(_, info)| info).collect())
 }
 
 /// What the journal file (or backup) at `file` holds, read without changing it.
@@ -205,10 +231,10 @@ pub fn restore(j: Journal, file: &Path) -> Result<Journal> {
 fn prepare(file: &Path, tmp: &Path) -> Result<()> {
     crate::store::check_header(file)?;
     remove_with_side_files(tmp);
-    copy_private(file, tmp)?;
+    files::copy_private(file, tmp)?;
     let wal = with_suffix(file, "-wal");
     if wal.is_file() {
-        copy_private(&wal, &with_suffix(tmp, "-wal"))?;
+        files::copy_private(&wal, &with_suffix(tmp, "-wal"))?;
     }
     let conn = Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| crate::store::open_error(file, e))?;
@@ -230,19 +256,11 @@ fn prepare(file: &Path, tmp: &Path) -> Result<()> {
 
 /// Backs up and closes the current journal, then renames the prepared copy over it.
 fn swap(j: Journal, tmp: &Path) -> Result<()> {
+    // Refused before the safety backup, so refused attempts never rotate good backups away.
+    let path = close_alone(j)?;
+    let j = Journal::open(&path)?;
     before_change(&j, Kind::BeforeRestore)?;
-    // Move every committed page into the database file, so the file alone is the old journal.
-    let busy: i64 = j.conn().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
-    if busy != 0 {
-        return Err(Error::Busy);
-    }
-    let (path, closed) = j.close();
-    closed?;
-    // Another program still holding the journal keeps its WAL alive; replacing the file under
-    // it would let that WAL be replayed into the restored journal.
-    if with_suffix(&path, "-wal").exists() {
-        return Err(Error::Busy);
-    }
+    let path = close_alone(j)?;
     let _ = fs::remove_file(with_suffix(&path, "-shm"));
     fs::rename(tmp, &path).map_err(|e| Error::io(&path, e))?;
     if let Some(d) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -251,44 +269,84 @@ fn swap(j: Journal, tmp: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes a checked backup of `j` to `dest` through `dest.partial`.
-fn write(j: &Journal, dest: &Path, kind: Kind) -> Result<BackupInfo> {
-    let failed = |reason: String| Error::Backup { path: dest.to_path_buf(), reason };
-    if kind != Kind::File {
-        let d = dest.parent().unwrap_or(Path::new(""));
-        create_private_dir(d)?;
-        make_private(d, 0o700)?;
+/// Closes `j` and gives back its path, or refuses with [`Error::InUse`] when another
+/// connection (the app, another command, the app's background backup) still has the journal
+/// open. Either way `j` is closed; the file is unchanged.
+///
+/// Replacing or deleting the file under another connection would let it write into a deleted
+/// file (lost saves), or replay its WAL into a restored journal.
+pub(crate) fn close_alone(j: Journal) -> Result<PathBuf> {
+    // Move every committed page into the database file, so the file alone is the journal.
+    let busy: i64 = j.conn().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+    let (path, closed) = j.close();
+    if busy != 0 {
+        return Err(Error::InUse);
     }
-    let tmp = with_suffix(dest, PARTIAL);
-    remove_with_side_files(&tmp);
-    create_private(&tmp)?;
+    closed?;
+    // The last connection to close removes the WAL; another one keeps it.
+    if with_suffix(&path, "-wal").exists() {
+        return Err(Error::InUse);
+    }
+    Ok(path)
+}
+
+/// Writes a new checked backup of `src` (the journal at `journal`) into the backups folder
+/// as `<base>-n<seq>.sqlite3`, never replacing a file, then rotates.
+fn make(src: &Connection, journal: &Path, kind: Kind, base: &str) -> Result<BackupInfo> {
+    let d = dir(journal);
+    create_private_dir(&d)?;
+    files::make_private(&d, 0o700)?;
+    let tmp = checked_copy(src, &d, base, &d.join(format!("{base}{EXT}")))?;
+    let published = (|| {
+        for _ in 0..1000 {
+            let seq = entries(journal)?.iter().map(|(n, _)| n.seq).max().unwrap_or(0) + 1;
+            let dest = d.join(format!("{base}-n{seq}{EXT}"));
+            match files::publish_new(&tmp, &dest) {
+                Ok(()) => return Ok(dest),
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => {} // another backup took it: next number
+                Err(e) => return Err(io_or_full(&dest, e)),
+            }
+        }
+        Err(Error::Busy)
+    })();
+    let dest = published.inspect_err(|_| remove_with_side_files(&tmp))?;
+    sync_dir(&d);
+    rotate(journal, &dest)?;
+    let mut info = inspect(&dest)?;
+    info.kind = kind;
+    Ok(info)
+}
+
+/// A checked single-file copy of `src` in a new temporary file in `folder` (named after
+/// `base`). `label` names the backup in errors.
+fn checked_copy(src: &Connection, folder: &Path, base: &str, label: &Path) -> Result<PathBuf> {
+    let failed = |reason: String| Error::Backup { path: label.to_path_buf(), reason };
+    let (tmp, file) = files::create_temp(folder, base)?;
+    drop(file);
     let result = (|| {
         let mut conn =
             Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        copy_pages(j.conn(), &mut conn)?;
+        copy_pages(src, &mut conn)?;
         // A single file, so that copying or inspecting a backup never needs a WAL beside it.
         conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get::<_, String>(0))?;
         let check: String = conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))?;
         if check != "ok" {
             return Err(failed(format!("the copy failed its integrity check: {check}")));
         }
-        supported_version(&conn, dest)?;
+        supported_version(&conn, label)?;
         conn.close().map_err(|(_, e)| Error::from(e))?;
-        sync_file(&tmp)?;
-        fs::rename(&tmp, dest).map_err(|e| Error::io(dest, e))?;
-        sync_dir(dest.parent().unwrap_or(Path::new(".")));
-        Ok(())
+        sync_file(&tmp)
     })();
-    if let Err(e) = result {
-        remove_with_side_files(&tmp);
-        return Err(match e {
-            Error::Database(e) => failed(e.to_string()),
-            other => other,
-        });
+    match result {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            remove_with_side_files(&tmp);
+            Err(match e {
+                Error::Database(e) => failed(e.to_string()),
+                other => other,
+            })
+        }
     }
-    let mut info = inspect(dest)?;
-    info.kind = kind;
-    Ok(info)
 }
 
 /// Copies every page of `from` in one step (a 10-year journal is a few MB), waiting a little
@@ -306,67 +364,118 @@ fn copy_pages(from: &Connection, to: &mut Connection) -> Result<()> {
     Err(Error::Busy)
 }
 
-/// Deletes the backups rotation no longer keeps, and `.partial` files older than an hour
-/// (a backup that was killed half-way).
-fn rotate(journal: &Path) -> Result<()> {
+/// Deletes the backups rotation no longer keeps, and temporary files older than an hour (a
+/// backup that was killed half-way). Never deletes `written`, the backup just made.
+fn rotate(journal: &Path, written: &Path) -> Result<()> {
     let d = dir(journal);
     let stem = stem(journal);
     let mut daily = Vec::new();
     let mut safety = Vec::new();
     for e in fs::read_dir(&d).map_err(|e| Error::io(&d, e))?.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if name.ends_with(PARTIAL) && belongs(&stem, &name) {
+        if name.contains(PARTIAL) && belongs(&stem, &name) {
             let old = e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
             if old.is_some_and(|age| age > Duration::from_secs(3600)) {
-                remove_with_side_files(&e.path());
+                let _ = fs::remove_file(e.path());
             }
             continue;
         }
         match parse_name(&stem, &name) {
-            Some((Kind::Daily, at)) => daily.push((at.date(), e.path())),
-            Some((_, at)) => safety.push((at, e.path())),
+            Some(n) if n.kind == Kind::Daily => daily.push((n, e.path())),
+            Some(n) => safety.push((n, e.path())),
             None => {}
         }
     }
-    let keep = keep_daily(&daily.iter().map(|(d, _)| *d).collect::<Vec<_>>());
-    let mut doomed: Vec<&PathBuf> = daily.iter().filter(|(d, _)| !keep.contains(d)).map(|(_, p)| p).collect();
-    safety.sort_by(|a, b| b.cmp(a));
+    // Newest first, by the order of writing.
+    let newest_first = |a: &(Name, PathBuf), b: &(Name, PathBuf)| b.0.rank().cmp(&a.0.rank()).then(b.1.cmp(&a.1));
+    daily.sort_by(newest_first);
+    safety.sort_by(newest_first);
+    let keep = keep_ranked(&daily.iter().map(|(n, _)| n.at.date()).collect::<Vec<_>>());
+    let mut doomed: Vec<&PathBuf> = daily.iter().zip(keep).filter(|(_, k)| !k).map(|((_, p), _)| p).collect();
     doomed.extend(safety.iter().skip(KEEP_SAFETY).map(|(_, p)| p));
-    for p in doomed {
-        fs::remove_file(p).map_err(|e| Error::io(p, e))?;
+    for p in doomed.into_iter().filter(|p| p.as_path() != written) {
+        files::remove_file(p)?;
     }
     Ok(())
 }
 
 /// Which of the daily backups (by date) rotation keeps: the newest [`KEEP_DAILY`], then the
-/// newest of each of the next [`KEEP_WEEKLY`] ISO weeks.
+/// newest of each of the next [`KEEP_WEEKLY`] ISO weeks (for backups whose dates follow the
+/// order they were written in).
 pub fn keep_daily(dates: &[NaiveDate]) -> BTreeSet<NaiveDate> {
     let mut sorted: Vec<NaiveDate> = dates.to_vec();
     sorted.sort_by(|a, b| b.cmp(a));
-    sorted.dedup();
-    let mut keep: BTreeSet<NaiveDate> = sorted.iter().take(KEEP_DAILY).copied().collect();
-    let mut weeks = BTreeSet::new();
-    for d in sorted.iter().skip(KEEP_DAILY) {
-        let w = d.iso_week();
-        if weeks.len() == KEEP_WEEKLY {
-            break;
-        }
-        if weeks.insert((w.year(), w.week())) {
-            keep.insert(*d);
-        }
-    }
-    keep
+    let keep = keep_ranked(&sorted);
+    sorted.into_iter().zip(keep).filter(|(_, k)| *k).map(|(d, _)| d).collect()
 }
 
-/// `(kind, when)` for a backup file name of the journal with file stem `stem`.
-fn parse_name(stem: &str, name: &str) -> Option<(Kind, NaiveDateTime)> {
+/// For the dates of daily backups, newest written first: whether each is kept. One per date
+/// (the newest written), the first [`KEEP_DAILY`] dates, then the first of each of the next
+/// [`KEEP_WEEKLY`] ISO weeks.
+fn keep_ranked(dates: &[NaiveDate]) -> Vec<bool> {
+    let mut seen = BTreeSet::new();
+    let mut weeks = BTreeSet::new();
+    let mut daily = 0;
+    dates
+        .iter()
+        .map(|d| {
+            if !seen.insert(*d) {
+                return false;
+            }
+            if daily < KEEP_DAILY {
+                daily += 1;
+                return true;
+            }
+            let w = d.iso_week();
+            weeks.len() < KEEP_WEEKLY && weeks.insert((w.year(), w.week()))
+        })
+        .collect()
+}
+
+/// A backup file's name, read: why it was made, the time in its name, its sequence number
+/// (0 for names from versions without one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Name {
+    kind: Kind,
+    at: NaiveDateTime,
+    seq: u64,
+}
+
+impl Name {
+    /// Write order: the sequence number, then (for names without one) the time in the name.
+    fn rank(&self) -> (u64, NaiveDateTime) {
+        (self.seq, self.at)
+    }
+}
+
+/// The backups in the folder of the journal at `journal`, by name (not opened).
+fn entries(journal: &Path) -> Result<Vec<(Name, PathBuf)>> {
+    let d = dir(journal);
+    let read = match fs::read_dir(&d) {
+        Ok(r) => r,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(d, e)),
+    };
+    let stem = stem(journal);
+    Ok(read
+        .flatten()
+        .filter_map(|e| parse_name(&stem, &e.file_name().to_string_lossy()).map(|n| (n, e.path())))
+        .collect())
+}
+
+/// Reads a backup file name of the journal with file stem `stem`.
+fn parse_name(stem: &str, name: &str) -> Option<Name> {
     let rest = name.strip_prefix(stem)?.strip_prefix('-')?.strip_suffix(EXT)?;
+    let (rest, seq) = match rest.rsplit_once("-n") {
+        Some((r, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => (r, n.parse().ok()?),
+        _ => (rest, 0),
+    };
     if let Ok(d) = NaiveDate::parse_from_str(rest, "%Y-%m-%d") {
-        return Some((Kind::Daily, d.and_hms_opt(0, 0, 0)?));
+        return Some(Name { kind: Kind::Daily, at: d.and_hms_opt(0, 0, 0)?, seq });
     }
     let (at, reason) = rest.get(..17).zip(rest.get(18..))?;
     let kind = [Kind::BeforeImport, Kind::BeforeRestore].into_iter().find(|k| k.suffix() == reason)?;
-    Some((kind, NaiveDateTime::parse_from_str(at, "%Y-%m-%d-%H%M%S").ok()?))
+    Some(Name { kind, at: NaiveDateTime::parse_from_str(at, "%Y-%m-%d-%H%M%S").ok()?, seq })
 }
 
 /// Whether `name` in the backups folder belongs to the journal with stem `stem`: the stem,
@@ -398,61 +507,6 @@ fn supported_version(conn: &Connection, file: &Path) -> Result<i64> {
 /// Where a restore writes the incoming journal before it replaces the current one.
 pub(crate) fn restore_temp(journal: &Path) -> PathBuf {
     with_suffix(journal, ".restoring")
-}
-
-fn create_private(p: &Path) -> Result<()> {
-    let mut opts = fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    opts.open(p).map(drop).map_err(|e| Error::io(p, e))
-}
-
-fn copy_private(from: &Path, to: &Path) -> Result<()> {
-    let mut src = fs::File::open(from).map_err(|e| Error::io(from, e))?;
-    let _ = fs::remove_file(to);
-    create_private(to)?;
-    let mut dst = fs::OpenOptions::new().write(true).open(to).map_err(|e| Error::io(to, e))?;
-    std::io::copy(&mut src, &mut dst).map_err(|e| io_or_full(to, e))?;
-    dst.sync_all().map_err(|e| io_or_full(to, e))
-}
-
-fn io_or_full(p: &Path, e: std::io::Error) -> Error {
-    if e.kind() == ErrorKind::StorageFull { Error::DiskFull } else { Error::io(p, e) }
-}
-
-/// Tightens the permissions of a folder we own (one made by an older version or by hand).
-fn make_private(p: &Path, mode: u32) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let current = fs::metadata(p).map_err(|e| Error::io(p, e))?.permissions().mode() & 0o777;
-        if current != mode {
-            fs::set_permissions(p, fs::Permissions::from_mode(mode)).map_err(|e| Error::io(p, e))?;
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = (p, mode);
-    Ok(())
-}
-
-fn remove_with_side_files(p: &Path) {
-    for f in side_files(p).iter().chain([&p.to_path_buf()]) {
-        let _ = fs::remove_file(f);
-    }
-}
-
-fn sync_file(p: &Path) -> Result<()> {
-    fs::File::open(p).and_then(|f| f.sync_all()).map_err(|e| io_or_full(p, e))
-}
-
-/// Makes a rename or removal in `dir` durable. Best effort: not every platform can open a
-/// directory for syncing.
-pub(crate) fn sync_dir(dir: &Path) {
-    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
-    if let Ok(f) = fs::File::open(dir) {
-        let _ = f.sync_all();
-    }
 }
 
 fn local(t: SystemTime) -> NaiveDateTime {

@@ -69,6 +69,19 @@ pub enum Error {
     #[error("the journal is busy in another program; close it and try again")]
     Busy,
 
+    /// Restore or wipe while another connection (the app, another command) has the journal open.
+    #[error(
+        "the journal is open in another program: close LDN Journal (the app or another ldn-journal command) and try again; nothing was changed"
+    )]
+    InUse,
+
+    /// An export, report or backup file would replace the journal, one of its working files or
+    /// something in its backups folder.
+    #[error(
+        "cannot overwrite the journal: that file is the journal itself, one of its working files or in its backups folder. Nothing was written; choose another name or folder."
+    )]
+    WouldOverwriteJournal,
+
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
 

@@ -1,16 +1,20 @@
 //! "Delete everything": the journal, its SQLite side files and every backup of it, then a
 //! fresh journal at the same path.
 
-use std::ffi::OsString;
 use std::fs;
 use std::io::ErrorKind;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use crate::files::{remove_file, side_files, sync_dir};
 use crate::{Error, Journal, Result, backup};
 
 /// Closes `j`, deletes its database, its `-wal`, `-shm` and `-journal` files, any half-written
 /// restore and all its backups (the `backups/` folder beside it, which goes too once empty),
 /// then opens a fresh, empty journal at the same path.
+///
+/// Refuses with [`Error::InUse`], deleting nothing, while another connection has the journal
+/// open (the app, another command, the app's background backup): that program would go on
+/// writing into a deleted file. On an error `j` is closed: open the journal again.
 ///
 /// Backups of another journal in the same folder (the development journal beside the real
 /// one) are not touched. Order matters: the backups go first and the database last, so a
@@ -18,7 +22,7 @@ use crate::{Error, Journal, Result, backup};
 /// the user believes gone. The WAL goes before the database because SQLite would replay a
 /// stale WAL into a new database of the same name.
 pub fn wipe(j: Journal) -> Result<Journal> {
-    let (path, _closed) = j.close(); // even a failed close has released the file
+    let path = backup::close_alone(j)?;
     remove_all(&path)?;
     Journal::open(&path)
 }
@@ -44,26 +48,6 @@ pub(crate) fn remove_all(path: &Path) -> Result<()> {
     for p in side_files(&restoring).iter().chain([&restoring]).chain(side_files(path).iter()).chain([&path.into()]) {
         remove_file(p)?;
     }
-    backup::sync_dir(path.parent().unwrap_or(Path::new("")));
+    sync_dir(path.parent().unwrap_or(Path::new("")));
     Ok(())
-}
-
-/// The files SQLite keeps beside a database: write-ahead log, shared memory, rollback journal.
-pub(crate) fn side_files(path: &Path) -> [PathBuf; 3] {
-    ["-wal", "-shm", "-journal"].map(|suffix| with_suffix(path, suffix))
-}
-
-/// `path` with `suffix` appended to its file name (`journal.sqlite3` → `journal.sqlite3-wal`).
-pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = OsString::from(path.as_os_str());
-    s.push(suffix);
-    PathBuf::from(s)
-}
-
-fn remove_file(p: &Path) -> Result<()> {
-    match fs::remove_file(p) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Error::io(p, e)),
-    }
 }

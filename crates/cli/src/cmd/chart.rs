@@ -80,5 +80,5 @@ pub fn chart(j: &Journal, a: ChartArgs) -> Result<(), CliError> {
         theme: if a.dark { Theme::Dark } else { Theme::Light },
     };
     let svg = charts::render(a.kind.into(), &data, &o)?;
-    write_output(a.output.as_deref(), svg.as_bytes())
+    write_output(j.path(), a.output.as_deref(), svg.as_bytes())
 }

@@ -69,7 +69,7 @@ pub fn export(j: &Journal, a: ExportArgs) -> Result<(), CliError> {
             journal::fhir::export_fhir(j, range, &opts)?
         }
     };
-    write_output(a.output.as_deref(), text.as_bytes())
+    write_output(j.path(), a.output.as_deref(), text.as_bytes())
 }
 
 /// Import a JSON or CSV export (the format is recognised from the content). The whole file is

@@ -56,7 +56,7 @@ pub fn report(j: &Journal, a: ReportArgs) -> Result<(), CliError> {
     o.include_name = a.include_name;
     o.name = a.name;
     let pdf = report::render(j, &o)?;
-    write_output(Some(&a.output), &pdf)?;
+    write_output(j.path(), Some(&a.output), &pdf)?;
     println!("wrote {} ({} KB)", a.output.display(), pdf.len().div_ceil(1024));
     Ok(())
 }

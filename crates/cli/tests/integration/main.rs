@@ -6,6 +6,8 @@ mod common;
 mod admin;
 mod chart;
 mod day;
+mod destinations;
 mod exchange;
 mod ownership;
 mod report;
+mod safety;

@@ -36,8 +36,7 @@ pub struct ImportReport {
 /// Imports an export (format recognised from the content) into `j`.
 pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportReport> {
     let (doc, from_json) = read_document(text)?;
-    // The way back, made before anything is written; no backup, no import.
-    crate::backup::before_change(j, crate::backup::Kind::BeforeImport)?;
+    let path = j.path().to_path_buf();
 
     // A journal without days adopts a JSON file's lists as they are, ids included, so that
     // export → import → export is byte-identical; its own other items follow them. Otherwise
@@ -122,6 +121,15 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
     }
     if !conflicts.is_empty() && mode == ImportMode::RefuseConflicts {
         return Err(Error::Conflicts(conflicts)); // dropping `tx` rolls everything back
+    }
+    // The way back, made once the file is known to be accepted and before anything is
+    // committed (from the last commit, on its own connection); no backup, no import. Nothing
+    // to write, no backup: refused or repeated imports never rotate good backups away.
+    if adopt
+        || !to_write.is_empty()
+        || report != (ImportReport { days_unchanged: report.days_unchanged, ..Default::default() })
+    {
+        crate::backup::before_change_of(&path, crate::backup::Kind::BeforeImport)?;
     }
     crate::store::days_write(&tx, &to_write)?;
     tx.commit()?;

@@ -35,7 +35,7 @@ fn daily_backup_is_a_checked_owner_only_copy_made_once_a_day() {
     let info = backup::daily(&t, date("2025-03-02")).unwrap().expect("first start of the day makes a backup");
 
     let dir = backup::dir(&t.path);
-    assert_eq!(info.path, dir.join("journal-2025-03-02.sqlite3"));
+    assert_eq!(info.path, dir.join("journal-2025-03-02-n1.sqlite3"), "named by date and sequence number");
     assert_eq!(
         (info.kind, info.days, info.first, info.last),
         (Kind::Daily, 2, Some(date("2025-03-01")), Some(date("2025-03-02")))
@@ -43,7 +43,7 @@ fn daily_backup_is_a_checked_owner_only_copy_made_once_a_day() {
     assert_eq!(info.schema_version as i64, journal::store::schema::LATEST);
     assert_eq!(mode(&dir), 0o700);
     assert_eq!(mode(&info.path), 0o600);
-    assert_eq!(names(&dir), ["journal-2025-03-02.sqlite3"], "one single-file database, no WAL, no leftovers");
+    assert_eq!(names(&dir), ["journal-2025-03-02-n1.sqlite3"], "one single-file database, no WAL, no leftovers");
     let copy = Journal::open(&info.path).unwrap();
     assert_eq!(days(&copy), days(&t));
     drop(copy);
@@ -52,6 +52,7 @@ fn daily_backup_is_a_checked_owner_only_copy_made_once_a_day() {
     assert_eq!(backup::daily(&t, date("2025-03-02")).unwrap(), None, "second start the same day");
     let again = backup::now(&t, date("2025-03-02")).unwrap();
     assert_eq!(again.days, 3, "an on-demand backup replaces today's");
+    assert_eq!(names(&dir), ["journal-2025-03-02-n2.sqlite3"], "a new file; the earlier one of that date goes");
 }
 
 #[test]
