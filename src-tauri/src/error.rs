@@ -72,7 +72,7 @@ impl From<journal::Error> for IpcError {
         match e {
             E::Invalid(fields) => Self::Invalid(fields),
             E::NotFound(what) => Self::NotFound(format!("{what} was not found; it may have been deleted")),
-            E::DiskFull | E::Busy => Self::Journal(e.to_string()),
+            E::DiskFull | E::Busy | E::InUse | E::WouldOverwriteJournal => Self::Journal(e.to_string()),
             E::Stale { .. } => Self::Stale(e.to_string()),
             E::ReadOnly { .. } => {
                 Self::Journal("the journal file or its folder is read-only: nothing was changed".to_string())

@@ -231,6 +231,25 @@ fn delete_everything_needs_the_typed_confirmation() {
 }
 
 #[test]
+fn delete_everything_refuses_while_another_program_has_the_journal_open() {
+    let h = harness();
+    h.ok("save_day", json!({"day": day("2025-05-07")}));
+    h.ok("history", json!({"range": {"from": "2025-05-01", "to": "2025-05-31"}}));
+    // Another connection (as the command line would hold) has the journal open.
+    let path = h.dir.path().join("journal.sqlite3");
+    let other = journal::Journal::open(&path).unwrap();
+    other.days(journal::DateRange::all()).unwrap();
+    let e = h.err("delete_everything", json!({"confirmation": "Delete everything"}));
+    assert_eq!(e["kind"], "journal", "{e}");
+    assert!(e["message"].as_str().unwrap().contains("close LDN Journal"), "{e}");
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-07"}))["saved"], day("2025-05-07"), "nothing deleted, still open");
+    drop(other);
+    // The app's own read connection does not count as another program.
+    h.ok("delete_everything", json!({"confirmation": "Delete everything"}));
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-07"}))["saved"], Value::Null);
+}
+
+#[test]
 fn a_journal_that_cannot_be_opened_is_reported_not_fatal() {
     let h = harness_with(|p| std::fs::write(p, "these are my notes, not a journal").unwrap());
     let info = h.ok("app_info", json!({}));

@@ -22,15 +22,20 @@ use std::path::Path;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
-/// Writes a file the user chose in the save dialog, whole and owner-only
-/// ([`journal::files::write_private`]). `what` names it in the message ("the PDF").
-fn write_export(_state: &AppState, path: &Path, bytes: &[u8], what: &str) -> IpcResult<()> {
-    journal::files::write_private(path, bytes).map_err(|e| {
+/// Writes a file the user chose in the save dialog, whole and owner-only, never over the
+/// journal, its working files or its backups ([`journal::files::write_export`]). `what` names
+/// it in the message ("the PDF").
+fn write_export(state: &AppState, path: &Path, bytes: &[u8], what: &str) -> IpcResult<()> {
+    let journal = state.path().ok_or_else(|| IpcError::Unavailable("no journal is open".into()))?;
+    journal::files::write_export(journal, path, bytes).map_err(|e| {
         eprintln!("ldn-journal-app: writing {}: {e}", path.display());
-        if e.kind() == std::io::ErrorKind::StorageFull {
-            IpcError::Journal(format!("the disk is full: {what} was not saved"))
-        } else {
-            IpcError::Journal(format!("{what} could not be saved there ({}); choose another folder", e.kind()))
+        match e {
+            journal::Error::DiskFull => IpcError::Journal(format!("the disk is full: {what} was not saved")),
+            journal::Error::Io { source, .. } => IpcError::Journal(format!(
+                "{what} could not be saved there ({}); choose another folder",
+                source.kind()
+            )),
+            other => IpcError::from(other),
         }
     })
 }

@@ -153,7 +153,7 @@ mod tests {
         let h = harness();
         let mut r = request("a4");
         r["to"] = json!("2025-01-01");
-        h.answer(Some(h.dir.path().join("x.pdf")));
+        // The range is checked before the dialog opens: no dialog is answered here.
         let e = h.call("export_pdf", json!({"request": r})).unwrap_err();
         assert_eq!(e["field"], "to", "{e}");
         h.answer(Some("/nonexistent-dir/x.pdf".into()));
@@ -161,6 +161,20 @@ mod tests {
         assert_eq!(e["kind"], "journal");
         assert!(e["message"].as_str().unwrap().contains("could not be saved"), "{e}");
         assert!(!h.dir.path().join("x.pdf").exists());
+    }
+
+    #[test]
+    fn an_export_never_replaces_the_journal_or_lands_in_its_backups() {
+        let h = harness();
+        h.ok("back_up_now", json!({}));
+        let backups = h.dir.path().join("backups");
+        let before: Vec<_> = std::fs::read_dir(&backups).unwrap().map(|e| e.unwrap().file_name()).collect();
+        h.answer(Some(backups.join("summary.pdf")));
+        let e = h.call("export_pdf", json!({"request": request("a4")})).unwrap_err();
+        assert_eq!(e["kind"], "journal", "{e}");
+        assert!(e["message"].as_str().unwrap().contains("cannot overwrite the journal"), "{e}");
+        let after: Vec<_> = std::fs::read_dir(&backups).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(before, after, "nothing was written into the backups folder");
     }
 
     #[test]

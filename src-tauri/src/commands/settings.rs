@@ -115,5 +115,15 @@ pub fn delete_everything(state: State<'_, AppState>, confirmation: String) -> Ip
             format!("type \"{DELETE_CONFIRMATION}\" to confirm; nothing was deleted"),
         )]));
     }
-    state.replace(journal::wipe::wipe)
+    // A refused wipe (the journal is open in another program) closed the journal: open it
+    // again, unchanged, and say why nothing was deleted.
+    let mut failed = None;
+    state.replace(|j| {
+        let path = j.path().to_path_buf();
+        journal::wipe::wipe(j).or_else(|e| {
+            failed = Some(e);
+            journal::Journal::open(&path)
+        })
+    })?;
+    failed.map_or(Ok(()), |e| Err(e.into()))
 }

@@ -13,6 +13,11 @@ export type DayView = { date: string,
  */
 saved: Day | null, 
 /**
+ * The revision of the saved day, given back by the save so that a save over a change
+ * made meanwhile (another window, the command line) is refused; null when not logged.
+ */
+revision: number | null, 
+/**
  * Unsaved edits from an earlier session, if any.
  */
 draft: Draft | null, 

@@ -3,4 +3,4 @@
 /**
  * What kind of error, so the UI can decide where to show it.
  */
-export type IpcErrorKind = "invalid" | "unavailable" | "not_found" | "journal" | "not_available" | "internal";
+export type IpcErrorKind = "invalid" | "unavailable" | "not_found" | "journal" | "stale" | "not_available" | "internal";
