@@ -316,7 +316,7 @@ impl Day {
         if self.doses.is_empty() {
             return None;
         }
-        Some(Micrograms(self.doses.iter().map(|d| d.taken().0).sum()))
+        Some(Micrograms(self.doses.iter().fold(0u32, |sum, d| sum.saturating_add(d.taken().0))))
     }
 
     pub fn score(&self, symptom: ItemId) -> Option<u8> {

@@ -200,7 +200,8 @@ impl Journal {
                 Some("taken") => Dose::Taken {
                     time: when,
                     amount: Micrograms(
-                        v.int(3, "a dose amount", 1, u32::MAX.into())?
+                        // Above the limit validation allows, a day's total could overflow.
+                        v.int(3, "a dose amount", 1, crate::MAX_DOSE_UG.into())?
                             .ok_or_else(|| corrupt_day(path, date_s, "a dose without an amount"))?,
                     ),
                     formulation: v

@@ -109,6 +109,8 @@ fn a_stored_value_the_model_cannot_hold_is_corrupt_naming_the_day() {
         "UPDATE day SET notes = x'00ff'",
         "UPDATE dose SET time = 'soon' WHERE seq = 0",
         "UPDATE dose SET amount_ug = 5000000000 WHERE seq = 0",
+        // Beyond what validation lets in: two of them would overflow the day's total.
+        "UPDATE dose SET amount_ug = 4000000000 WHERE seq = 0",
         "UPDATE dose SET amount_ug = NULL WHERE seq = 0",
         "UPDATE dose SET amount_ug = 1.5 WHERE seq = 0",
     ] {
