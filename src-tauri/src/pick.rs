@@ -94,7 +94,11 @@ pub async fn save_file<R: Runtime>(app: &AppHandle<R>, what: SaveAs<'_>) -> IpcR
 
 /// Asks for a file to read; `None` when the user cancelled. Only a regular file is accepted
 /// (a FIFO or a device would hang the reader, a folder is not a journal).
-pub async fn open_file<R: Runtime>(app: &AppHandle<R>, filter: &str, extensions: &[&str]) -> IpcResult<Option<PathBuf>> {
+pub async fn open_file<R: Runtime>(
+    app: &AppHandle<R>,
+    filter: &str,
+    extensions: &[&str],
+) -> IpcResult<Option<PathBuf>> {
     let chosen = match app.state::<Dialogs>().scripted() {
         Some(answer) => answer,
         None => {
@@ -126,16 +130,12 @@ fn with_parent<R: Runtime>(
     }
 }
 
-fn native(
-    answer: Result<Option<tauri_plugin_dialog::FilePath>, tauri::Error>,
-) -> IpcResult<Option<PathBuf>> {
+fn native(answer: Result<Option<tauri_plugin_dialog::FilePath>, tauri::Error>) -> IpcResult<Option<PathBuf>> {
     let answer = answer.map_err(|e| {
         eprintln!("ldn-journal-app: file dialog: {e}");
         IpcError::Internal
     })?;
-    answer
-        .map(|p| p.into_path().map_err(|_| invalid("choose a file on this computer")))
-        .transpose()
+    answer.map(|p| p.into_path().map_err(|_| invalid("choose a file on this computer"))).transpose()
 }
 
 fn with_extension(p: PathBuf, extension: &str) -> PathBuf {

@@ -242,7 +242,11 @@ fn delete_everything_refuses_while_another_program_has_the_journal_open() {
     let e = h.err("delete_everything", json!({"confirmation": "Delete everything"}));
     assert_eq!(e["kind"], "journal", "{e}");
     assert!(e["message"].as_str().unwrap().contains("close LDN Journal"), "{e}");
-    assert_eq!(h.ok("open_day", json!({"date": "2025-05-07"}))["saved"], day("2025-05-07"), "nothing deleted, still open");
+    assert_eq!(
+        h.ok("open_day", json!({"date": "2025-05-07"}))["saved"],
+        day("2025-05-07"),
+        "nothing deleted, still open"
+    );
     drop(other);
     // The app's own read connection does not count as another program.
     h.ok("delete_everything", json!({"confirmation": "Delete everything"}));

@@ -139,7 +139,10 @@ pub fn daily_backup<R: Runtime>(app: AppHandle<R>) -> DailyBackup {
 #[tauri::command]
 pub async fn backups(state: State<'_, AppState>) -> IpcResult<Backups> {
     let path = journal_path(&state)?;
-    Ok(Backups { folder: backup::dir(&path).display().to_string(), backups: backup::list(&path).map_err(from_journal)? })
+    Ok(Backups {
+        folder: backup::dir(&path).display().to_string(),
+        backups: backup::list(&path).map_err(from_journal)?,
+    })
 }
 
 /// A backup now (replaces today's), copied from the read connection.

@@ -31,10 +31,9 @@ fn write_export(state: &AppState, path: &Path, bytes: &[u8], what: &str) -> IpcR
         eprintln!("ldn-journal-app: writing {}: {e}", path.display());
         match e {
             journal::Error::DiskFull => IpcError::Journal(format!("the disk is full: {what} was not saved")),
-            journal::Error::Io { source, .. } => IpcError::Journal(format!(
-                "{what} could not be saved there ({}); choose another folder",
-                source.kind()
-            )),
+            journal::Error::Io { source, .. } => {
+                IpcError::Journal(format!("{what} could not be saved there ({}); choose another folder", source.kind()))
+            }
             other => IpcError::from(other),
         }
     })

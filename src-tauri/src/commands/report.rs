@@ -134,7 +134,14 @@ mod tests {
         let h = harness();
         h.answer(None);
         assert_eq!(h.ok("export_pdf", json!({"request": request("a4")})), Value::Null);
-        assert_eq!(std::fs::read_dir(h.dir.path()).unwrap().filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "pdf")).count(), 0);
+        assert_eq!(
+            std::fs::read_dir(h.dir.path())
+                .unwrap()
+                .filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+                .count(),
+            0
+        );
     }
 
     #[test]
