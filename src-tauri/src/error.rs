@@ -72,7 +72,12 @@ impl From<journal::Error> for IpcError {
         match e {
             E::Invalid(fields) => Self::Invalid(fields),
             E::NotFound(what) => Self::NotFound(format!("{what} was not found; it may have been deleted")),
-            E::DiskFull | E::Busy | E::InUse | E::WouldOverwriteJournal => Self::Journal(e.to_string()),
+            E::DiskFull | E::Busy | E::WouldOverwriteJournal => Self::Journal(e.to_string()),
+            // This app is the only copy running (single instance): the other program is a command.
+            E::InUse => Self::Journal(
+                "the journal is open in another program (an ldn-journal command?): close it and try again; nothing was changed"
+                    .into(),
+            ),
             E::Stale { .. } => Self::Stale(e.to_string()),
             E::ReadOnly { .. } => {
                 Self::Journal("the journal file or its folder is read-only: nothing was changed".to_string())

@@ -72,27 +72,39 @@ impl AppState {
     /// Replaces the journal by what `f` makes of it (restore, delete everything). The read
     /// connection is closed first and stays closed until `f` is done: restore and wipe refuse
     /// to replace a journal that another connection holds open.
-    pub fn replace(&self, f: impl FnOnce(Journal) -> journal::Result<Journal>) -> IpcResult<()> {
+    ///
+    /// `f` closes the journal it is given. When it fails (the journal is open in another
+    /// program, the backup is damaged ...) the journal is unchanged: it is opened again and
+    /// `f`'s error is the inner one, for the caller to report.
+    pub fn replace(&self, f: impl FnOnce(Journal) -> journal::Result<Journal>) -> IpcResult<journal::Result<()>> {
         let mut guard = self.lock();
         let mut reader = self.reader.lock().unwrap_or_else(|p| p.into_inner());
         drop(reader.take());
         let current = std::mem::replace(&mut *guard, Err("the journal is being replaced".to_string()));
-        match current {
-            Ok(j) => match f(j) {
+        let j = match current {
+            Ok(j) => j,
+            Err(e) => {
+                *guard = Err(e.clone());
+                return Err(IpcError::Unavailable(e));
+            }
+        };
+        let path = j.path().to_path_buf();
+        match f(j) {
+            Ok(j) => {
+                *guard = Ok(j);
+                Ok(Ok(()))
+            }
+            Err(e) => match Journal::open(&path) {
                 Ok(j) => {
                     *guard = Ok(j);
-                    Ok(())
+                    Ok(Err(e))
                 }
-                Err(e) => {
-                    let msg = e.to_string();
+                Err(reopen) => {
+                    let msg = reopen.to_string();
                     *guard = Err(msg.clone());
                     Err(IpcError::Unavailable(msg))
                 }
             },
-            Err(e) => {
-                *guard = Err(e.clone());
-                Err(IpcError::Unavailable(e))
-            }
         }
     }
 
@@ -153,6 +165,7 @@ mod tests {
                 assert!(!matches!(reader, Ok(true)), "the reader is closed while the journal is replaced");
                 Ok(j)
             })
+            .unwrap()
             .unwrap();
         assert!(state.reader.lock().unwrap().is_none());
         state.read(|j| j.days(journal::DateRange::all())).unwrap();

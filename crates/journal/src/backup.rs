@@ -74,6 +74,8 @@ impl Kind {
 pub struct BackupInfo {
     #[ts(type = "string")]
     pub path: PathBuf,
+    /// The file's name: how the app names a listed backup to restore (never by its path).
+    pub name: String,
     pub kind: Kind,
     /// When the file was written (local time, from the file itself).
     #[ts(type = "string")]
@@ -197,6 +199,7 @@ pub fn inspect(file: &Path) -> Result<BackupInfo> {
     let date = |s: Option<String>| s.and_then(|s| s.parse().ok());
     Ok(BackupInfo {
         path: file.to_path_buf(),
+        name: file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         kind: Kind::File,
         created: local(meta.modified().unwrap_or(SystemTime::UNIX_EPOCH)),
         days,
@@ -218,6 +221,7 @@ pub fn inspect(file: &Path) -> Result<BackupInfo> {
 /// On an error the journal passed in is closed but unchanged: open it again.
 pub fn restore(j: Journal, file: &Path) -> Result<Journal> {
     let path = j.path().to_path_buf();
+    files::check_source(&path, file)?;
     let tmp = restore_temp(&path);
     let result = prepare(file, &tmp).and_then(|()| swap(j, &tmp));
     if result.is_err() {
@@ -463,11 +467,18 @@ fn entries(journal: &Path) -> Result<Vec<(Name, PathBuf)>> {
         .collect())
 }
 
+/// The highest backup number read from a name: a backup a second for over 30,000 years.
+const MAX_SEQ: u64 = 1 << 40;
+
 /// Reads a backup file name of the journal with file stem `stem`.
 fn parse_name(stem: &str, name: &str) -> Option<Name> {
     let rest = name.strip_prefix(stem)?.strip_prefix('-')?.strip_suffix(EXT)?;
     let (rest, seq) = match rest.rsplit_once("-n") {
-        Some((r, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => (r, n.parse().ok()?),
+        Some((r, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            // A number no backup could reach (a hand-made name) ranks as unnumbered, so that it
+            // can never make the next number overflow.
+            (r, n.parse().ok().filter(|&s| s <= MAX_SEQ).unwrap_or(0))
+        }
         _ => (rest, 0),
     };
     if let Ok(d) = NaiveDate::parse_from_str(rest, "%Y-%m-%d") {

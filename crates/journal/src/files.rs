@@ -49,6 +49,53 @@ pub fn check_destination(journal: &Path, dest: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Largest file [`read_regular`] reads: far above a ten-year export (a few MB), small enough
+/// that a wrong file (a disk image, `/dev/zero`) is refused instead of filling memory.
+pub const MAX_READ_BYTES: u64 = 256 << 20;
+
+/// Reads a file the user named (an import): only a regular file (a FIFO or a device would
+/// block or never end) of at most [`MAX_READ_BYTES`].
+pub fn read_regular(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::invalid("file", format!("{} is not a regular file", path.display())));
+    }
+    let too_large =
+        || Error::invalid("file", format!("{} is over 256 MB: that is not an LDN Journal export", path.display()));
+    if meta.len() > MAX_READ_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_READ_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > MAX_READ_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// Refuses to read the journal at `journal` (or one of its working files) as if it were
+/// another file: closing a second descriptor of the live journal would drop this process's
+/// SQLite locks on it (see `store::read_header`), and a journal restored from itself is no way
+/// back. Paths are compared as [`check_destination`] compares them.
+pub fn check_source(journal: &Path, source: &Path) -> Result<()> {
+    match check_destination(journal, source) {
+        Err(Error::WouldOverwriteJournal) if !in_backups(journal, source) => {
+            Err(Error::invalid("file", "that is the journal itself; choose a backup or another journal file"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether `p` is inside the backups folder of `journal` (backups are fine to read).
+fn in_backups(journal: &Path, p: &Path) -> bool {
+    let backups = crate::backup::dir(journal);
+    let backups = canonical(&backups).unwrap_or(backups);
+    canonical(p).is_ok_and(|c| c.starts_with(&backups))
+}
+
 /// The canonical form of `p`, which need not exist: a missing file is its folder's canonical
 /// path joined with its name; a dangling symlink is followed to where it points.
 fn canonical(p: &Path) -> std::io::Result<PathBuf> {

@@ -122,6 +122,18 @@ pub struct Sleep {
     pub awakenings: Option<u16>,
 }
 
+/// The instant a clock in `tz` showed `time` on `date`: its first occurrence when the clocks
+/// went back (the hour happened twice), `None` when they went forward past it. The one rule
+/// for reading a local time, for sleep and for dose times alike.
+pub fn first_instant<Tz: chrono::TimeZone>(tz: &Tz, date: NaiveDate, time: NaiveTime) -> Option<chrono::DateTime<Tz>> {
+    // The earlier of the two by timestamp: chrono's `earliest` follows the order the zone gives.
+    match tz.from_local_datetime(&date.and_time(time)) {
+        chrono::LocalResult::Single(x) => Some(x),
+        chrono::LocalResult::Ambiguous(a, b) => Some(if a.timestamp() <= b.timestamp() { a } else { b }),
+        chrono::LocalResult::None => None,
+    }
+}
+
 /// Which time of a night did not happen on the clock (the hour skipped when clocks go forward).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SkippedTime {
@@ -158,14 +170,8 @@ impl Sleep {
         let (Some(b), Some(w)) = (self.bedtime, self.wake) else { return Ok(None) };
         let bed_date = if b >= w { date.pred_opt() } else { Some(date) };
         let Some(bed_date) = bed_date else { return Ok(None) };
-        // The earlier instant of the two (chrono's `earliest` follows the order the zone gives).
-        let at = |d: NaiveDate, t: NaiveTime| match tz.from_local_datetime(&d.and_time(t)) {
-            chrono::LocalResult::Single(x) => Some(x),
-            chrono::LocalResult::Ambiguous(a, b) => Some(if a.timestamp() <= b.timestamp() { a } else { b }),
-            chrono::LocalResult::None => None,
-        };
-        let bed = at(bed_date, b).ok_or(SkippedTime::Bedtime { date: bed_date, time: b })?;
-        let wake = at(date, w).ok_or(SkippedTime::Wake { date, time: w })?;
+        let bed = first_instant(tz, bed_date, b).ok_or(SkippedTime::Bedtime { date: bed_date, time: b })?;
+        let wake = first_instant(tz, date, w).ok_or(SkippedTime::Wake { date, time: w })?;
         Ok(Some((bed, wake)))
     }
 

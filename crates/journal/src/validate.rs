@@ -20,7 +20,7 @@ pub const LAST_DATE: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2
     Some(d) => d,
     None => panic!("valid date"),
 };
-const MAX_AWAKENINGS: u16 = 100;
+pub(crate) const MAX_AWAKENINGS: u16 = 100;
 /// Dose events a day holds (split doses, a missed one beside them); a regimen's doses a day.
 pub const MAX_DOSES_PER_DAY: usize = 24;
 

@@ -193,8 +193,8 @@ fn listed(journal: &Path, name: &str) -> IpcResult<PathBuf> {
     backup::list(journal)
         .map_err(from_journal)?
         .into_iter()
+        .find(|b| b.name == name)
         .map(|b| b.path)
-        .find(|p| p.file_name().is_some_and(|n| n == name))
         .ok_or_else(|| IpcError::NotFound("that backup is no longer there; the list was refreshed".into()))
 }
 
@@ -216,19 +216,8 @@ pub async fn restore_backup(
             seen.days
         )));
     }
-    // A restore that fails leaves the journal unchanged but closed: open it again.
-    let mut failed = None;
-    state.replace(|j| {
-        let current = j.path().to_path_buf();
-        backup::restore(j, &file).or_else(|e| {
-            failed = Some(e);
-            Journal::open(&current)
-        })
-    })?;
-    match failed {
-        Some(e) => Err(from_journal(e)),
-        None => Ok(seen),
-    }
+    state.replace(|j| backup::restore(j, &file))?.map_err(from_journal)?;
+    Ok(seen)
 }
 
 /// What the FHIR export asks for. Notes, dream notes and the name stay out unless ticked.

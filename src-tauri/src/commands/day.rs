@@ -57,10 +57,11 @@ pub fn save_day(state: State<'_, AppState>, day: Day, revision: Option<u32>) -> 
     state.with(|j| j.save_day_at(&day, revision))
 }
 
-/// Keeps unsaved edits: the day as far as it parses, and the editor's text as typed.
+/// Keeps unsaved edits: the day as far as it parses, the editor's text as typed, and the
+/// revision the form was opened at (so the draft, saved later, is refused if the day changed).
 #[tauri::command]
-pub fn save_draft(state: State<'_, AppState>, day: Day, form: Option<String>) -> IpcResult<()> {
-    state.with(|j| j.save_draft(&day, form.as_deref()))
+pub fn save_draft(state: State<'_, AppState>, day: Day, form: Option<String>, opened: Option<u32>) -> IpcResult<()> {
+    state.with(|j| j.save_draft(&day, form.as_deref(), opened))
 }
 
 #[tauri::command]

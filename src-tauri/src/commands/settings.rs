@@ -106,24 +106,16 @@ pub fn finish_welcome(state: State<'_, AppState>, set: Option<StarterSet>) -> Ip
     })
 }
 
-/// Deletes the journal, its side files and its backups, and starts an empty one.
+/// Deletes the journal, its side files and its backups, and starts an empty one. Off the main
+/// thread: it waits for any long read (a PDF export) to finish first.
 #[tauri::command]
-pub fn delete_everything(state: State<'_, AppState>, confirmation: String) -> IpcResult<()> {
+pub async fn delete_everything(state: State<'_, AppState>, confirmation: String) -> IpcResult<()> {
     if confirmation.trim().to_lowercase() != DELETE_CONFIRMATION {
         return Err(IpcError::Invalid(vec![journal::FieldError::new(
             "confirmation",
             format!("type \"{DELETE_CONFIRMATION}\" to confirm; nothing was deleted"),
         )]));
     }
-    // A refused wipe (the journal is open in another program) closed the journal: open it
-    // again, unchanged, and say why nothing was deleted.
-    let mut failed = None;
-    state.replace(|j| {
-        let path = j.path().to_path_buf();
-        journal::wipe::wipe(j).or_else(|e| {
-            failed = Some(e);
-            journal::Journal::open(&path)
-        })
-    })?;
-    failed.map_or(Ok(()), |e| Err(e.into()))
+    // A refused wipe (the journal is open in another program) leaves it open and unchanged.
+    Ok(state.replace(journal::wipe::wipe)??)
 }

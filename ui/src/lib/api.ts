@@ -47,7 +47,8 @@ export const api = {
   openDay: (date: string) => call<DayView>("open_day", { date }),
   /** `revision`: the one the form was opened at (null: the day was not logged then). */
   saveDay: (day: Day, revision: number | null) => call<StoredDay>("save_day", { day, revision }),
-  saveDraft: (day: Day, form: string) => call<null>("save_draft", { day, form }),
+  /** `opened`: the revision the form was opened at, kept with the draft. */
+  saveDraft: (day: Day, form: string, opened: number | null) => call<null>("save_draft", { day, form, opened }),
   discardDraft: (date: string) => call<null>("discard_draft", { date }),
   deleteDay: (date: string) => call<Day | null>("delete_day", { date }),
   history: (range: DateRange) => call<DaySummary[]>("history", { range }),

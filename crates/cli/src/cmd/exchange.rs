@@ -83,7 +83,7 @@ pub struct ImportArgs {
 }
 
 pub fn import(j: &mut Journal, a: ImportArgs) -> Result<(), CliError> {
-    let bytes = std::fs::read(&a.file).map_err(|e| CliError::io(&a.file, e))?;
+    let bytes = journal::files::read_regular(&a.file)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         CliError::Usage(format!("{} is not a text file (UTF-8); is it an LDN Journal export?", a.file.display()))
     })?;

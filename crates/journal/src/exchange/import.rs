@@ -37,6 +37,9 @@ pub struct ImportReport {
 pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportReport> {
     let (doc, from_json) = read_document(text)?;
     let path = j.path().to_path_buf();
+    // What the journal holds is read inside the write transaction: a day another window saves
+    // meanwhile is either seen here (and compared) or waits, never silently overwritten.
+    let tx = rusqlite::Transaction::new_unchecked(j.conn(), rusqlite::TransactionBehavior::Immediate)?;
 
     // A journal without days adopts a JSON file's lists as they are, ids included, so that
     // export → import → export is byte-identical; its own other items follow them. Otherwise
@@ -53,7 +56,6 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
         _ => HashMap::new(),
     };
 
-    let tx = j.conn_mut().transaction()?;
     let mut report = ImportReport::default();
     let (symptom_ids, side_effect_ids) = if adopt {
         catalog_write::replace(&tx, Catalog::Symptoms, &doc.symptoms, &existing_symptoms)?;

@@ -176,7 +176,11 @@ impl Builder<'_> {
         if let Some(w) = d.wellbeing {
             self.observation(date, "wellbeing", codes::local("wellbeing", "Overall wellbeing (0-10)"), int(w));
         }
-        if let Some(m) = d.sleep_minutes() {
+        let minutes = match self.opts.zone {
+            Zone::Local => d.sleep.duration_minutes_in(d.date, &chrono::Local),
+            Zone::Fixed(o) => d.sleep.duration_minutes_in(d.date, &o),
+        };
+        if let Some(m) = minutes {
             self.observation(date, "sleep-duration", codes::sleep_duration(), Value::Quantity(codes::minutes(m)));
         }
         if let Some(q) = d.sleep.quality {
@@ -283,15 +287,15 @@ fn dose_text(amount: crate::Micrograms, form: Option<&str>, time: Option<NaiveTi
     s
 }
 
-/// A FHIR `dateTime`: the date alone without a time; with a time, the offset of `zone` on
-/// that date (a clock time that does not exist or is ambiguous there falls back to the date).
+/// A FHIR `dateTime`: the date alone without a time; with a time, the offset of `zone` at
+/// that moment (a time that happened twice is its first occurrence; one the clocks skipped
+/// falls back to the date).
 fn when(date: NaiveDate, time: Option<NaiveTime>, zone: Zone) -> String {
     let Some(t) = time else { return date.to_string() };
-    let local = date.and_time(t);
     let fmt = "%Y-%m-%dT%H:%M:%S%:z";
     let s = match zone {
-        Zone::Local => chrono::Local.from_local_datetime(&local).single().map(|d| d.format(fmt).to_string()),
-        Zone::Fixed(o) => o.from_local_datetime(&local).single().map(|d| d.format(fmt).to_string()),
+        Zone::Local => crate::first_instant(&chrono::Local, date, t).map(|d| d.format(fmt).to_string()),
+        Zone::Fixed(o) => crate::first_instant(&o, date, t).map(|d| d.format(fmt).to_string()),
     };
     s.unwrap_or_else(|| date.to_string())
 }

@@ -173,7 +173,7 @@ impl Journal {
                     bedtime: v.time(2, "a bedtime")?,
                     wake: v.time(3, "a wake time")?,
                     quality: v.int(4, "a sleep quality", 1, 5)?,
-                    awakenings: v.int(5, "a number of awakenings", 0, u16::MAX.into())?,
+                    awakenings: v.int(5, "a number of awakenings", 0, validate::MAX_AWAKENINGS.into())?,
                 },
                 dreams: Dreams {
                     vivid: v.key(6, "a dream vividness", vividness)?,

@@ -27,12 +27,16 @@ pub struct Draft {
     pub form: Option<String>,
     /// Local time the draft was written, `YYYY-MM-DDTHH:MM:SS`.
     pub saved_at: String,
+    /// The revision of the saved day when its form was opened (null: the day was not logged
+    /// then, or the draft is older than revisions). Saving the draft gives this back, so a
+    /// draft restored after a crash or a change of day never overwrites a change made meanwhile.
+    pub opened: Option<u32>,
 }
 
 impl Journal {
     /// Stores `day` (and the editor's `form`, if given) as the draft of its date, replacing any
-    /// earlier draft of that date.
-    pub fn save_draft(&mut self, day: &Day, form: Option<&str>) -> Result<()> {
+    /// earlier draft of that date. `opened` is the revision the form was opened at.
+    pub fn save_draft(&mut self, day: &Day, form: Option<&str>, opened: Option<u32>) -> Result<()> {
         if form.is_some_and(|f| f.len() > MAX_DRAFT_FORM_BYTES) {
             return Err(crate::Error::Invalid(vec![crate::FieldError::new(
                 "form",
@@ -42,9 +46,10 @@ impl Journal {
         let json = serde_json::to_string(day).map_err(|e| crate::Error::Format(e.to_string()))?;
         let now = chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string();
         self.conn.execute(
-            "INSERT INTO draft (date, day, form, saved_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (date) DO UPDATE SET day = excluded.day, form = excluded.form, saved_at = excluded.saved_at",
-            params![day.date.to_string(), json, form, now],
+            "INSERT INTO draft (date, day, form, saved_at, opened) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (date) DO UPDATE SET day = excluded.day, form = excluded.form, saved_at = excluded.saved_at,
+                                              opened = excluded.opened",
+            params![day.date.to_string(), json, form, now, opened],
         )?;
         Ok(())
     }
@@ -52,15 +57,20 @@ impl Journal {
     /// The draft of `date`, if there is one. A draft that no longer reads as a day (written by
     /// another version) is reported as absent rather than blocking the day.
     pub fn draft(&self, date: NaiveDate) -> Result<Option<Draft>> {
-        let row: Option<(String, Option<String>, String)> = self
+        let row: Option<(String, Option<String>, String, Option<u32>)> = self
             .conn
-            .query_row("SELECT day, form, saved_at FROM draft WHERE date = ?1", [date.to_string()], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            .query_row("SELECT day, form, saved_at, opened FROM draft WHERE date = ?1", [date.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })
             .optional()
             .map_err(|e| super::bad_value(&self.path, &format!("the unsaved draft of {date}"), e))?;
-        Ok(row.and_then(|(json, form, saved_at)| {
-            serde_json::from_str::<Day>(&json).ok().filter(|d| d.date == date).map(|day| Draft { day, form, saved_at })
+        Ok(row.and_then(|(json, form, saved_at, opened)| {
+            serde_json::from_str::<Day>(&json).ok().filter(|d| d.date == date).map(|day| Draft {
+                day,
+                form,
+                saved_at,
+                opened,
+            })
         }))
     }
 
@@ -117,7 +127,7 @@ mod tests {
             formulation: Default::default(),
             note: "".into(),
         });
-        j.save_draft(&d, None).unwrap();
+        j.save_draft(&d, None, None).unwrap();
         assert_eq!(j.draft(d.date).unwrap().unwrap().day, d);
         assert_eq!(j.day(d.date).unwrap(), None);
         assert_eq!(j.check().unwrap().days, 0);
@@ -138,7 +148,7 @@ mod tests {
         let (_dir, mut j) = journal();
         let mut bad = day("2025-03-05", "draft");
         bad.wellbeing = Some(11);
-        j.save_draft(&bad, None).unwrap();
+        j.save_draft(&bad, None, None).unwrap();
         assert!(j.save_day(&bad).is_err());
         assert!(j.draft(bad.date).unwrap().is_some());
     }

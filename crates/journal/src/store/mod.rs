@@ -213,6 +213,10 @@ fn read_header(path: &Path, buf: &mut [u8]) -> Result<usize> {
     use std::os::unix::fs::{FileExt, MetadataExt};
     static OPENED: std::sync::Mutex<Vec<(u64, u64, fs::File)>> = std::sync::Mutex::new(Vec::new());
     let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    // A FIFO or a device would block the read (or never end); a folder is no journal either.
+    if !meta.is_file() {
+        return Err(Error::NotAJournal { path: path.to_path_buf() });
+    }
     let key = (meta.dev(), meta.ino());
     let mut opened = OPENED.lock().unwrap_or_else(|p| p.into_inner());
     // Deleted files (a wiped or replaced journal) are let go, so their space is freed.
@@ -291,11 +295,8 @@ pub(crate) fn open_error(path: &Path, e: rusqlite::Error) -> Error {
 }
 
 impl Journal {
-    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
-        &mut self.conn
-    }
-
-    /// Read access for the online backup API (backup, restore).
+    /// The connection, for the online backup API (backup, restore) and for transactions that
+    /// read and write across modules (import).
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }

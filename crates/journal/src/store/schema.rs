@@ -101,9 +101,11 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE draft ADD COLUMN form TEXT;
     "#,
     // 5: a revision per day, so a save from a form opened before another change is refused. The
-    // counter only grows (a deleted and recreated day never gets an old revision back).
+    // counter only grows (a deleted and recreated day never gets an old revision back). A draft
+    // keeps the revision its form was opened at (NULL: the day was not logged then).
     r#"
     ALTER TABLE day ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+    ALTER TABLE draft ADD COLUMN opened INTEGER CHECK (opened >= 1);
     CREATE TABLE revision_counter (id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL);
     INSERT INTO revision_counter (id, last) VALUES (1, 1);
     "#,

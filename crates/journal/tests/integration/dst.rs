@@ -80,4 +80,22 @@ fn dst_child() {
     let summary = journal::summary::period_summaries(&data);
     let medians: Vec<_> = summary.iter().map(|s| s.sleep_minutes.median).collect();
     assert_eq!(medians, [Some(420.0)], "{summary:?}");
+
+    // FHIR: the same duration, and a dose in the repeated hour at its first occurrence.
+    let mut repeated = Day::new(date(autumn));
+    repeated.doses.push(taken(1500, twice));
+    t.save_day(&repeated).unwrap();
+    let options = journal::fhir::Options {
+        include_notes: false,
+        include_dream_notes: false,
+        patient_name: None,
+        zone: journal::fhir::Zone::Local,
+    };
+    let fhir = journal::fhir::export_fhir(&t, journal::DateRange::all(), &options).unwrap();
+    let first = match tz.as_str() {
+        "America/New_York" => "-04:00",
+        _ => "+01:00",
+    };
+    assert!(fhir.contains(&format!("\"{autumn}T{twice}:00{first}\"")), "{tz}: the dose's first occurrence: {fhir}");
+    assert!(fhir.contains("\"value\": 420") || fhir.contains("\"value\":420"), "{tz}: 7 h of sleep in FHIR");
 }

@@ -30,10 +30,19 @@ fn a_save_from_a_stale_form_is_refused_and_keeps_the_other_change_and_the_draft(
 
     let mut mine = full_day("2025-03-01");
     mine.notes = "from the window".into();
-    t.save_draft(&mine, Some("{\"notes\":\"from the window\"}")).unwrap();
+    t.save_draft(&mine, Some("{\"notes\":\"from the window\"}"), Some(opened.revision)).unwrap();
     stale(err(t.save_day_at(&mine, Some(opened.revision))), "2025-03-01");
     assert_eq!(t.day(d).unwrap().unwrap().notes, "from the command line", "nothing was overwritten");
-    assert_eq!(t.draft(d).unwrap().unwrap().day.notes, "from the window", "the edits are kept");
+    let draft = t.draft(d).unwrap().unwrap();
+    assert_eq!(draft.day.notes, "from the window", "the edits are kept");
+
+    // The draft, restored later (another day and back, a restart), remembers the revision its
+    // form was opened at: saving it is still refused, never a silent overwrite.
+    let (dir, path) = close(t);
+    let mut t = Journal::open(&path).unwrap();
+    let restored = t.draft(d).unwrap().unwrap();
+    assert_eq!(restored.opened, Some(opened.revision));
+    stale(err(t.save_day_at(&restored.day, restored.opened)), "2025-03-01");
 
     // Reloaded, the form saves.
     let now = t.stored_day(d).unwrap().unwrap();
@@ -43,6 +52,7 @@ fn a_save_from_a_stale_form_is_refused_and_keeps_the_other_change_and_the_draft(
     assert_eq!(t.day(d).unwrap().unwrap().notes, "from the window");
     assert_eq!(t.draft(d).unwrap(), None, "saving removes the draft");
     stale(err(t.save_day_at(&mine, Some(now.revision))), "2025-03-01");
+    drop(dir);
 }
 
 #[test]

@@ -172,3 +172,28 @@ fn backups_named_by_earlier_versions_are_listed_restored_and_rotated() {
     let j = backup::restore(j, &old_daily).unwrap();
     assert_eq!(j.days(DateRange::all()).unwrap(), vec![full_day("2025-03-01")]);
 }
+
+#[test]
+fn a_hand_made_backup_name_with_a_huge_number_never_stops_backups() {
+    let mut t = with_symptoms();
+    t.save_day(&full_day("2025-03-01")).unwrap();
+    let first = backup::daily(&t, date("2025-03-01")).unwrap().unwrap();
+    let huge = first.path.with_file_name("journal-2025-03-02-n18446744073709551615.sqlite3");
+    fs::copy(&first.path, &huge).unwrap();
+    t.save_day(&full_day("2025-03-02")).unwrap();
+    let next = backup::before_change(&t, Kind::BeforeImport).unwrap();
+    assert!(next.path.is_file(), "a backup is still made");
+    assert_eq!(backup::list(&t.path).unwrap()[0].path, next.path, "and ranks newest");
+}
+
+#[test]
+fn the_journal_itself_is_never_restored_from() {
+    let mut t = with_symptoms();
+    t.save_day(&full_day("2025-03-01")).unwrap();
+    let (dir, path) = close(t);
+    let j = Journal::open(&path).unwrap();
+    let e = backup::restore(j, &path).unwrap_err();
+    assert!(matches!(&e, Error::Invalid(f) if f[0].field == "file"), "{e:?}");
+    assert_eq!(Journal::open(&path).unwrap().days(DateRange::all()).unwrap().len(), 1);
+    drop(dir);
+}

@@ -105,6 +105,8 @@ fn a_stored_value_the_model_cannot_hold_is_corrupt_naming_the_day() {
     for sql in [
         "UPDATE dose SET formulation = 'suppository' WHERE seq = 0",
         "UPDATE day SET awakenings = 70000",
+        // Above what validation accepts: the day could not be saved or imported again.
+        "UPDATE day SET awakenings = 101",
         "UPDATE day SET bedtime = '25:99'",
         "UPDATE day SET notes = x'00ff'",
         "UPDATE dose SET time = 'soon' WHERE seq = 0",
