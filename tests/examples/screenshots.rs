@@ -59,7 +59,22 @@ async fn all_screens(dir: &Path, theme: &str, env: Option<(&'static str, &str)>)
         .await;
     shoot(&app, dir, theme, "day-error").await;
 
+    // The day changed elsewhere (here: written directly, as `ldn-journal log` would) while the
+    // app had it open: the save is refused and the edits stay.
     flows::open_day(&app, today()).await;
+    {
+        let mut j = app.home().open_journal();
+        let mut d = j.day(today()).expect("read").unwrap_or_else(|| journal::Day::new(today()));
+        d.notes = "Logged from the command line.".into();
+        j.save_day(&d).expect("change the day elsewhere");
+    }
+    app.type_into("notes", "Typed in the app.").await;
+    app.click("save-day").await;
+    app.find("stale-notice").await;
+    app.exec("window.scrollTo(0, 0)", vec![]).await;
+    shoot(&app, dir, theme, "day-stale").await;
+    app.click("stale-load-theirs").await;
+    app.wait_gone("stale-notice").await;
     flows::open(&app, "history").await;
     shoot(&app, dir, theme, "history").await;
     app.click("history-view-list").await;
@@ -81,6 +96,9 @@ async fn all_screens(dir: &Path, theme: &str, env: Option<(&'static str, &str)>)
 
     flows::open(&app, "settings").await;
     shoot(&app, dir, theme, "settings").await;
+    app.exec("document.querySelector('[data-testid=\"fhir-export\"]').scrollIntoView({block:'center'})", vec![])
+        .await;
+    shoot(&app, dir, theme, "settings-backups").await;
     app.quit().await;
 }
 

@@ -23,7 +23,7 @@ mod types;
 
 use std::collections::HashMap;
 
-use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{FixedOffset, NaiveDate, NaiveTime};
 
 use crate::privacy::{Disclosure, TextField};
 use crate::{Catalog, DateRange, Day, Dose, Journal, RegimenPeriod, Result};

@@ -109,8 +109,8 @@ mod tests {
         let (_dir, mut j) = journal();
         let date = "2025-03-01".parse().unwrap();
         assert_eq!(j.draft(date).unwrap(), None);
-        j.save_draft(&day("2025-03-01", "first"), None).unwrap();
-        j.save_draft(&day("2025-03-01", "second"), None).unwrap();
+        j.save_draft(&day("2025-03-01", "first"), None, None).unwrap();
+        j.save_draft(&day("2025-03-01", "second"), None, None).unwrap();
         assert_eq!(j.draft(date).unwrap().unwrap().day.notes, "second");
         j.discard_draft(date).unwrap();
         assert_eq!(j.draft(date).unwrap(), None);
@@ -136,8 +136,8 @@ mod tests {
     #[test]
     fn saving_the_day_removes_its_draft_only() {
         let (_dir, mut j) = journal();
-        j.save_draft(&day("2025-03-03", "draft"), None).unwrap();
-        j.save_draft(&day("2025-03-04", "other draft"), None).unwrap();
+        j.save_draft(&day("2025-03-03", "draft"), None, None).unwrap();
+        j.save_draft(&day("2025-03-04", "other draft"), None, None).unwrap();
         j.save_day(&day("2025-03-03", "saved")).unwrap();
         assert_eq!(j.draft("2025-03-03".parse().unwrap()).unwrap(), None);
         assert!(j.draft("2025-03-04".parse().unwrap()).unwrap().is_some());
@@ -158,13 +158,13 @@ mod tests {
         let (_dir, mut j) = journal();
         let date = "2025-03-07".parse().unwrap();
         let form = r#"{"doses":[{"amount":"1,5 mg ' OR 1=1; --"}],"notes":"🙂"}"#;
-        j.save_draft(&day("2025-03-07", "typing"), Some(form)).unwrap();
+        j.save_draft(&day("2025-03-07", "typing"), Some(form), None).unwrap();
         assert_eq!(j.draft(date).unwrap().unwrap().form.as_deref(), Some(form));
-        j.save_draft(&day("2025-03-07", "typing"), None).unwrap();
+        j.save_draft(&day("2025-03-07", "typing"), None, None).unwrap();
         assert_eq!(j.draft(date).unwrap().unwrap().form, None, "a later draft without one replaces it");
 
         let huge = "x".repeat(MAX_DRAFT_FORM_BYTES + 1);
-        let e = j.save_draft(&day("2025-03-07", "huge"), Some(&huge)).unwrap_err();
+        let e = j.save_draft(&day("2025-03-07", "huge"), Some(&huge), None).unwrap_err();
         assert!(e.to_string().contains("too large to keep as a draft"), "{e}");
         assert_eq!(j.draft(date).unwrap().unwrap().day.notes, "typing", "the earlier draft stays");
     }
@@ -173,7 +173,7 @@ mod tests {
     fn drafts_survive_reopening() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j.sqlite3");
-        Journal::open(&path).unwrap().save_draft(&day("2025-03-06", "kept"), None).unwrap();
+        Journal::open(&path).unwrap().save_draft(&day("2025-03-06", "kept"), None, None).unwrap();
         let j = Journal::open(&path).unwrap();
         assert_eq!(j.draft("2025-03-06".parse().unwrap()).unwrap().unwrap().day.notes, "kept");
     }

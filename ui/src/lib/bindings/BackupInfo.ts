@@ -4,7 +4,11 @@ import type { BackupKind } from "./BackupKind";
 /**
  * What a backup holds, for listing and for confirming a restore.
  */
-export type BackupInfo = { path: string, kind: BackupKind, 
+export type BackupInfo = { path: string, 
+/**
+ * The file's name: how the app names a listed backup to restore (never by its path).
+ */
+name: string, kind: BackupKind, 
 /**
  * When the file was written (local time, from the file itself).
  */

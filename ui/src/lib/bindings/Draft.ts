@@ -16,4 +16,10 @@ form: string | null,
 /**
  * Local time the draft was written, `YYYY-MM-DDTHH:MM:SS`.
  */
-saved_at: string, };
+saved_at: string, 
+/**
+ * The revision of the saved day when its form was opened (null: the day was not logged
+ * then, or the draft is older than revisions). Saving the draft gives this back, so a
+ * draft restored after a crash or a change of day never overwrites a change made meanwhile.
+ */
+opened: number | null, };
