@@ -76,7 +76,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Check => cmd::admin::check(&open()?, &db),
         Command::Backup(a) => cmd::backup::backup(&open()?, a),
         Command::Backups => cmd::backup::list(&db),
-        Command::Restore(a) => cmd::backup::restore(open()?, a),
+        Command::Restore(a) => cmd::backup::restore(&db, a),
         Command::Wipe(a) => cmd::backup::wipe(open()?, a),
     }
 }

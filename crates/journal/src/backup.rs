@@ -231,6 +231,70 @@ pub fn restore(j: Journal, file: &Path) -> Result<Journal> {
     Journal::open(&path)
 }
 
+/// Replaces a journal file that LDN Journal refuses to open (damaged, not a journal, written
+/// by a newer version, holding objects it does not use) with the backup at `file`: the way out
+/// that the refusal's message points to. The refused file is not deleted: it is renamed, with
+/// its side files, to `<journal>.refused-<date>-<time>` beside it, and that name is returned
+/// with the restored journal, open. A journal that opens is refused here: [`restore`] it.
+pub fn restore_over_refused(path: &Path, file: &Path) -> Result<(Journal, PathBuf)> {
+    match Journal::open(path) {
+        Ok(_) => return Err(Error::invalid("journal", "the journal opens normally; restore it the usual way")),
+        Err(Error::Corrupt { .. } | Error::NotAJournal { .. } | Error::NewerVersion { .. }) => {}
+        Err(e) => return Err(e),
+    }
+    files::check_source(path, file)?;
+    let tmp = restore_temp(path);
+    let swapped = prepare(file, &tmp).and_then(|()| {
+        let aside = set_aside(path)?;
+        fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
+        sync_dir(files::folder(path));
+        Ok(aside)
+    });
+    if swapped.is_err() {
+        remove_with_side_files(&tmp);
+    }
+    let aside = swapped?;
+    Ok((Journal::open(path)?, aside))
+}
+
+/// The files [`restore_over_refused`] set aside beside the journal at `path`.
+pub(crate) fn refused_copies(path: &Path) -> Result<Vec<PathBuf>> {
+    let prefix = format!("{}.refused-", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
+    let folder = files::folder(path);
+    let entries = match fs::read_dir(folder) {
+        Ok(e) => e,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(folder, e)),
+    };
+    Ok(entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.strip_prefix(&prefix).is_some_and(|rest| !rest.ends_with("-wal") && !rest.ends_with("-shm") && !rest.ends_with("-journal")))
+        .map(|n| path.with_file_name(n))
+        .collect())
+}
+
+/// Renames the file at `path` and its side files to a new `<name>.refused-<when>` beside it.
+fn set_aside(path: &Path) -> Result<PathBuf> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let aside = (0..1000)
+        .map(|i| match i {
+            0 => path.with_file_name(format!("{name}.refused-{stamp}")),
+            i => path.with_file_name(format!("{name}.refused-{stamp}-{i}")),
+        })
+        .find(|p| files::side_files(p).iter().chain([p]).all(|f| fs::symlink_metadata(f).is_err()))
+        .ok_or(Error::Busy)?;
+    for (from, to) in files::side_files(path).iter().zip(files::side_files(&aside).iter()) {
+        match fs::rename(from, to) {
+            Err(e) if e.kind() != ErrorKind::NotFound => return Err(Error::io(from, e)),
+            _ => {}
+        }
+    }
+    fs::rename(path, &aside).map_err(|e| Error::io(path, e))?;
+    Ok(aside)
+}
+
 /// Copies `file` (and its WAL, if it has one) to `tmp`, checks it and migrates it.
 fn prepare(file: &Path, tmp: &Path) -> Result<()> {
     crate::store::check_header(file)?;

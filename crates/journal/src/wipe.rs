@@ -44,6 +44,11 @@ pub(crate) fn remove_all(path: &Path) -> Result<()> {
         Err(e) if e.kind() == ErrorKind::NotFound => {}
         Err(e) => return Err(Error::io(backups, e)),
     }
+    // Files set aside by a restore over a journal that could not be opened hold its data too.
+    let aside = backup::refused_copies(path)?;
+    for p in aside.iter().flat_map(|a| side_files(a).into_iter().chain([a.clone()])) {
+        remove_file(&p)?;
+    }
     let restoring = backup::restore_temp(path);
     for p in side_files(&restoring).iter().chain([&restoring]).chain(side_files(path).iter()).chain([&path.into()]) {
         remove_file(p)?;

@@ -46,9 +46,21 @@ pub struct RestoreArgs {
     file: PathBuf,
 }
 
-pub fn restore(j: Journal, a: RestoreArgs) -> Result<(), CliError> {
+pub fn restore(db: &Path, a: RestoreArgs) -> Result<(), CliError> {
     let incoming = backup::inspect(&a.file)?;
-    let j = backup::restore(j, &a.file)?;
+    let j = match Journal::open(db) {
+        Ok(j) => backup::restore(j, &a.file)?,
+        // The journal cannot be opened (damaged, not a journal, newer): what its message says
+        // to do is restore a backup, so that works too; the refused file is kept.
+        Err(journal::Error::Corrupt { .. } | journal::Error::NotAJournal { .. } | journal::Error::NewerVersion { .. }) => {
+            let (j, aside) = backup::restore_over_refused(db, &a.file)?;
+            println!("restored {}", describe(&incoming));
+            println!("the file that could not be opened is kept as {}", aside.display());
+            drop(j);
+            return Ok(());
+        }
+        Err(e) => return Err(e.into()),
+    };
     println!("restored {}", describe(&incoming));
     let previous = backup::list(j.path())?.into_iter().find(|b| b.kind == Kind::BeforeRestore);
     if let Some(p) = previous {

@@ -34,6 +34,40 @@ fn backup_list_restore_and_wipe() {
     assert!(file.is_file(), "a backup the user wrote elsewhere is theirs to keep");
 }
 
+/// The message of a journal that cannot be opened says to restore a backup: that works, and
+/// the file that could not be opened is kept beside it (until "delete everything").
+#[test]
+fn a_journal_that_cannot_be_opened_can_be_restored_and_is_kept() {
+    let e = env();
+    e.ok(&["demo", "--days", "10"]);
+    let file = e.path("good.sqlite3");
+    e.ok(&["backup", "-o", file.to_str().unwrap()]);
+    // The journal gains a trigger LDN Journal does not use (a tampered or foreign file).
+    let conn = rusqlite::Connection::open(&e.db).unwrap();
+    conn.execute_batch("CREATE TRIGGER t AFTER INSERT ON day BEGIN SELECT 1; END;").unwrap();
+    drop(conn);
+    let refused = e.run(&["check"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("Restore a backup"));
+
+    let out = e.ok(&["restore", file.to_str().unwrap()]);
+    assert!(out.contains("the file that could not be opened is kept as "), "{out}");
+    assert!(e.ok(&["check"]).contains("10 days logged"), "the backup is the journal now");
+    let kept: Vec<_> = std::fs::read_dir(e.dir.path())
+        .unwrap()
+        .map(|d| d.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("journal.sqlite3.refused-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let conn = rusqlite::Connection::open(e.dir.path().join(&kept[0])).unwrap();
+    let triggers: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'", [], |r| r.get(0)).unwrap();
+    assert_eq!(triggers, 1, "the refused file is kept as it was");
+    drop(conn);
+
+    e.ok(&["wipe", "--yes-really"]);
+    assert!(!e.dir.path().join(&kept[0]).exists(), "delete everything deletes the kept file too");
+}
+
 const OPT_INS_FHIR_ONLY: &str = "--include-notes, --include-dream-notes and --name apply to --format fhir only (JSON and CSV always keep everything)";
 
 #[test]
