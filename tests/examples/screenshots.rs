@@ -96,8 +96,7 @@ async fn all_screens(dir: &Path, theme: &str, env: Option<(&'static str, &str)>)
 
     flows::open(&app, "settings").await;
     shoot(&app, dir, theme, "settings").await;
-    app.exec("document.querySelector('[data-testid=\"fhir-export\"]').scrollIntoView({block:'center'})", vec![])
-        .await;
+    app.exec("document.querySelector('[data-testid=\"fhir-export\"]').scrollIntoView({block:'center'})", vec![]).await;
     shoot(&app, dir, theme, "settings-backups").await;
     app.quit().await;
 }

@@ -269,7 +269,10 @@ pub(crate) fn refused_copies(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(entries
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.strip_prefix(&prefix).is_some_and(|rest| !rest.ends_with("-wal") && !rest.ends_with("-shm") && !rest.ends_with("-journal")))
+        .filter(|n| {
+            n.strip_prefix(&prefix)
+                .is_some_and(|rest| !rest.ends_with("-wal") && !rest.ends_with("-shm") && !rest.ends_with("-journal"))
+        })
         .map(|n| path.with_file_name(n))
         .collect())
 }

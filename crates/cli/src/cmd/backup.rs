@@ -52,7 +52,9 @@ pub fn restore(db: &Path, a: RestoreArgs) -> Result<(), CliError> {
         Ok(j) => backup::restore(j, &a.file)?,
         // The journal cannot be opened (damaged, not a journal, newer): what its message says
         // to do is restore a backup, so that works too; the refused file is kept.
-        Err(journal::Error::Corrupt { .. } | journal::Error::NotAJournal { .. } | journal::Error::NewerVersion { .. }) => {
+        Err(
+            journal::Error::Corrupt { .. } | journal::Error::NotAJournal { .. } | journal::Error::NewerVersion { .. },
+        ) => {
             let (j, aside) = backup::restore_over_refused(db, &a.file)?;
             println!("restored {}", describe(&incoming));
             println!("the file that could not be opened is kept as {}", aside.display());
