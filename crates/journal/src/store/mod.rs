@@ -213,8 +213,8 @@ fn read_header(path: &Path, buf: &mut [u8]) -> Result<usize> {
     use std::os::unix::fs::{FileExt, MetadataExt};
     static OPENED: std::sync::Mutex<Vec<(u64, u64, fs::File)>> = std::sync::Mutex::new(Vec::new());
     let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    // A FIFO or a device would block the read (or never end); a folder is no journal either.
-    if !meta.is_file() {
+    // A FIFO or a device would block the read or never end. (A folder fails to read below.)
+    if !meta.is_file() && !meta.is_dir() {
         return Err(Error::NotAJournal { path: path.to_path_buf() });
     }
     let key = (meta.dev(), meta.ino());

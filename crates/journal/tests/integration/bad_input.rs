@@ -368,3 +368,17 @@ fn newer_version_with_a_pending_wal_is_left_untouched() {
         assert!(after.get(name) == before.get(name), "{name} was changed");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("backup.sqlite3");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let e = err(journal::backup::inspect(&fifo));
+    assert!(matches!(e, Error::NotAJournal { .. }), "{e:?}");
+    let e = err(journal::files::read_regular(&fifo));
+    assert!(matches!(&e, Error::Invalid(f) if f[0].message.contains("not a regular file")), "{e:?}");
+    let e = err(journal::files::read_regular(std::path::Path::new("/dev/zero")));
+    assert!(matches!(e, Error::Invalid(_)), "{e:?}");
+}
