@@ -241,7 +241,7 @@ fn delete_everything_refuses_while_another_program_has_the_journal_open() {
     other.days(journal::DateRange::all()).unwrap();
     let e = h.err("delete_everything", json!({"confirmation": "Delete everything"}));
     assert_eq!(e["kind"], "journal", "{e}");
-    assert!(e["message"].as_str().unwrap().contains("close LDN Journal"), "{e}");
+    assert!(e["message"].as_str().unwrap().contains("open in another program"), "{e}");
     assert_eq!(
         h.ok("open_day", json!({"date": "2025-05-07"}))["saved"],
         day("2025-05-07"),
