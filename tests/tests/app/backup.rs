@@ -111,9 +111,14 @@ async fn restore_from_a_file_and_export_fhir_through_the_dialogs() {
     app.wait_contains("restore-summary", "holds 1 day (").await;
     app.click("restore-confirm-yes").await;
     app.wait_gone("restore-confirm").await;
+    app.wait_contains("toast", "Restored: 1 day.").await;
     let days = app.home().open_journal().days(DateRange::all()).expect("read");
     assert_eq!(days, vec![day(days_ago(3), "a private note")], "the picked file was restored");
 
+    // The app shows the restored journal afresh (its views are drawn again): back to Settings.
+    flows::open(&app, "settings").await;
+    app.find("fhir-export").await;
+    app.settle().await;
     let out = app.home().path().join("for-the-clinic");
     app.home().answer_dialog(Some(&out));
     app.click("fhir-export").await;
