@@ -71,7 +71,7 @@ async fn all_screens(dir: &Path, theme: &str, env: Option<(&'static str, &str)>)
     app.type_into("notes", "Typed in the app.").await;
     app.click("save-day").await;
     app.find("stale-notice").await;
-    app.exec("window.scrollTo(0, 0)", vec![]).await;
+    app.exec("document.querySelector('[data-testid=\"stale-notice\"]').scrollIntoView({block:'start'})", vec![]).await;
     shoot(&app, dir, theme, "day-stale").await;
     app.click("stale-load-theirs").await;
     app.wait_gone("stale-notice").await;
