@@ -151,18 +151,9 @@ pub fn to_file(j: &Journal, dest: &Path) -> Result<BackupInfo> {
 
 /// The journal's backups, newest first. Files that are not readable journals are left out.
 pub fn list(journal: &Path) -> Result<Vec<BackupInfo>> {
-    let d = dir(journal);
-    let entries = match fs::read_dir(&d) {
-        Ok(e) => e,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(d, e)),
-    };
-    let stem = stem(journal);
     let mut out = Vec::new();
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let Some(n) = parse_name(&stem, &name) else { continue };
-        if let Ok(mut info) = inspect(&e.path()) {
+    for (n, path) in entries(journal)? {
+        if let Ok(mut info) = inspect(&path) {
             info.kind = n.kind;
             out.push((n.rank(), info));
         }

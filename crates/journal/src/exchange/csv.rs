@@ -13,7 +13,8 @@ use crate::{
     Severity, SideEffectEntry, Vividness, hhmm,
 };
 
-const FIXED: [&str; 11] = [
+/// The columns every CSV export starts with, in order (README's "CSV columns").
+pub const FIXED: [&str; 11] = [
     "date",
     "wellbeing",
     "bedtime",
@@ -26,7 +27,8 @@ const FIXED: [&str; 11] = [
     "dream notes",
     "notes",
 ];
-const DOSE_FIELDS: [&str; 5] = ["status", "time", "mg", "formulation", "note"];
+/// The columns of each dose group, `dose N <field>`.
+pub const DOSE_FIELDS: [&str; 5] = ["status", "time", "mg", "formulation", "note"];
 const SYMPTOM: &str = "symptom: ";
 const SIDE_EFFECT: &str = "side effect: ";
 /// What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list).

@@ -7,6 +7,6 @@ mod csv;
 mod import;
 mod json;
 
-pub use self::csv::export_csv;
+pub use self::csv::{DOSE_FIELDS as CSV_DOSE_FIELDS, FIXED as CSV_FIXED_COLUMNS, export_csv};
 pub use import::{ImportMode, ImportReport, import, read};
 pub use json::{Document, FORMAT, VERSION, document, export_json};

@@ -14,6 +14,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use chrono::{Days, NaiveDate, NaiveTime, Timelike};
+use journal::exchange::{CSV_DOSE_FIELDS as DOSE_FIELDS, CSV_FIXED_COLUMNS as FIXED};
 use journal::exchange::{Document, ImportMode, export_csv, export_json, import, read};
 use journal::{
     Catalog, CatalogItem, DateRange, Day, Dose, Dreams, Formulation, Micrograms, Score, Severity, SideEffectEntry,
@@ -213,21 +214,6 @@ fn import_properties_child() {
     mutated_json_exports();
     println!("import properties: done");
 }
-
-const FIXED: [&str; 11] = [
-    "date",
-    "wellbeing",
-    "bedtime",
-    "wake time",
-    "sleep duration",
-    "sleep quality",
-    "awakenings",
-    "vivid dreams",
-    "nightmare",
-    "dream notes",
-    "notes",
-];
-const DOSE_FIELDS: [&str; 5] = ["status", "time", "mg", "formulation", "note"];
 
 /// A dose number as a header may hold it: small, at the limit, huge, beyond u64.
 fn dose_number() -> impl Strategy<Value = String> {
