@@ -78,12 +78,9 @@ pub struct BackupInfo {
     pub name: String,
     pub kind: Kind,
     /// When the file was written (local time, from the file itself).
-    #[ts(type = "string")]
     pub created: NaiveDateTime,
     pub days: u32,
-    #[ts(type = "string | null")]
     pub first: Option<NaiveDate>,
-    #[ts(type = "string | null")]
     pub last: Option<NaiveDate>,
     pub schema_version: u32,
     #[ts(type = "number")]

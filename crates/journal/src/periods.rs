@@ -15,9 +15,7 @@ use crate::{Day, Micrograms, RegimenPeriod};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct DosePeriod {
-    #[ts(type = "string")]
     pub from: NaiveDate,
-    #[ts(type = "string")]
     pub to: NaiveDate,
     /// Daily total taken; 0 for the baseline before the first dose.
     pub dose: Micrograms,

@@ -29,9 +29,7 @@ use crate::{CatalogItem, Day, ItemId, Micrograms, Vividness};
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct PeriodSummary {
-    #[ts(type = "string")]
     pub from: NaiveDate,
-    #[ts(type = "string")]
     pub to: NaiveDate,
     /// Daily total taken in this period; 0 before the first dose (the baseline).
     pub dose: Micrograms,

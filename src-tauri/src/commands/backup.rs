@@ -225,10 +225,8 @@ pub async fn restore_backup(
 #[ts(export)]
 pub struct FhirRequest {
     /// First day; null: from the first logged day.
-    #[ts(type = "string | null")]
     pub from: Option<NaiveDate>,
     /// Last day; null: to the last logged day.
-    #[ts(type = "string | null")]
     pub to: Option<NaiveDate>,
     pub include_notes: bool,
     pub include_dream_notes: bool,

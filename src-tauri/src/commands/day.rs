@@ -14,7 +14,6 @@ use crate::state::AppState;
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct DayView {
-    #[ts(type = "string")]
     pub date: NaiveDate,
     /// The day as saved, or null when nothing is logged yet.
     pub saved: Option<Day>,

@@ -12,7 +12,6 @@ use crate::state::AppState;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct DaySummary {
-    #[ts(type = "string")]
     pub date: chrono::NaiveDate,
     /// Total taken; null when no dose event was recorded.
     pub taken: Option<Micrograms>,

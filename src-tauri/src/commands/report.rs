@@ -21,10 +21,8 @@ use crate::state::AppState;
 #[ts(export)]
 pub struct PdfRequest {
     /// First day; null: from the first logged day.
-    #[ts(type = "string | null")]
     pub from: Option<NaiveDate>,
     /// Last day; null: to the last logged day.
-    #[ts(type = "string | null")]
     pub to: Option<NaiveDate>,
     pub paper: Paper,
     pub include_notes: bool,

@@ -16,10 +16,8 @@ use crate::state::AppState;
 #[ts(export)]
 pub struct TrendsRequest {
     /// First day; null: from the first logged day.
-    #[ts(type = "string | null")]
     pub from: Option<NaiveDate>,
     /// Last day; null: to the last logged day.
-    #[ts(type = "string | null")]
     pub to: Option<NaiveDate>,
     /// Symptoms for the dose-and-symptoms chart (empty: none); null: the first three active ones.
     pub symptoms: Option<Vec<ItemId>>,

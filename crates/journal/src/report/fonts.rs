@@ -98,12 +98,6 @@ impl Fonts {
             })
             .collect()
     }
-
-    /// Distance from the baseline to the top of capitals, in ems (for vertical centring).
-    pub fn cap_height(&self) -> f32 {
-        let f = &self.regular;
-        f.face.capital_height().map_or(0.73, |h| f32::from(h) / f.units_per_em)
-    }
 }
 
 /// The font database for chart SVGs: only the embedded fonts, with sans-serif pointing at

@@ -82,7 +82,6 @@ pub struct ReportOptions {
     pub name: Option<String>,
     /// When the report was made (metadata and page 1). `None`: now, in local time.
     #[serde(default)]
-    #[ts(type = "string | null")]
     pub created: Option<NaiveDateTime>,
 }
 

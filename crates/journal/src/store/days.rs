@@ -453,10 +453,3 @@ fn formulation(s: &str) -> Option<Formulation> {
 fn severity(s: &str) -> Option<Severity> {
     Severity::ALL.into_iter().find(|v| v.key() == s).or_else(|| Severity::from_key(s))
 }
-
-impl Journal {
-    /// The dose periods of the logged days in `range` (see [`crate::periods`]).
-    pub fn dose_periods(&self, range: DateRange) -> Result<Vec<crate::periods::DosePeriod>> {
-        Ok(crate::periods::dose_periods(&self.days(range)?))
-    }
-}

@@ -62,9 +62,7 @@ pub struct Journal {
 #[ts(export)]
 pub struct Summary {
     pub days: u32,
-    #[ts(type = "string | null")]
     pub first: Option<chrono::NaiveDate>,
-    #[ts(type = "string | null")]
     pub last: Option<chrono::NaiveDate>,
     pub schema_version: u32,
 }
