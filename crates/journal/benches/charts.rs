@@ -30,7 +30,7 @@ fn bench(c: &mut Criterion) {
         g.bench_function("dose-symptoms, all 8 symptoms", |b| {
             b.iter(|| charts::dose_symptoms(&data, &all).expect("chart"))
         });
-        g.bench_function("period summary", |b| b.iter(|| data.period_summaries()));
+        g.bench_function("period summary", |b| b.iter(|| journal::summary::period_summaries(&data)));
         g.finish();
     }
 }

@@ -22,6 +22,7 @@ mod model;
 pub mod paths;
 pub mod periods;
 pub mod privacy;
+pub mod range_data;
 pub mod report;
 pub mod store;
 pub mod summary;

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::charts::ChartData;
+use crate::range_data::ChartData;
 use crate::periods::prescribed_on;
 use crate::{CatalogItem, Day, ItemId, Micrograms, Vividness};
 

@@ -78,7 +78,7 @@ fn build(j: &Journal, r: &TrendsRequest) -> journal::Result<Trends> {
         days_logged: u32::try_from(data.days.len()).unwrap_or(u32::MAX),
         symptoms,
         charts,
-        periods: data.period_summaries(),
+        periods: journal::summary::period_summaries(&data),
     })
 }
 

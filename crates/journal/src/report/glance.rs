@@ -53,7 +53,7 @@ pub(super) fn page_one(
     }
 
     regimen(flow, &c.regimen, span.to, show);
-    let summaries = c.period_summaries();
+    let summaries = crate::summary::period_summaries(c);
     titration_strip(flow, data, &summaries);
     period_table(flow, data, &summaries);
     side_effect_table(flow, &summaries);

@@ -143,7 +143,7 @@ fn page_one_numbers_are_the_summary_modules() {
     let dir = tempfile::tempdir().unwrap();
     let j = demo(dir.path(), 365);
     let o = options("2024-07-01", "2025-06-30");
-    let summaries = ReportData::load(&j, o.range).unwrap().chart.period_summaries();
+    let summaries = journal::summary::period_summaries(&ReportData::load(&j, o.range).unwrap().chart);
     assert!(summaries.len() >= 5);
     let first = squash(&pages(&render(&j, &o).unwrap())[0]);
     for p in &summaries {
