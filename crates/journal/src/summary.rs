@@ -22,8 +22,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::range_data::ChartData;
 use crate::periods::prescribed_on;
+use crate::range_data::ChartData;
 use crate::{CatalogItem, Day, ItemId, Micrograms, Vividness};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -21,7 +21,6 @@ use ts_rs::TS;
 use crate::{CatalogItem, ItemId, Result};
 
 pub use crate::range_data::{ChartData, LOOKBACK_DAYS};
-pub(crate) use crate::range_data::offset;
 pub use dose_symptoms::dose_symptoms;
 pub use side_effects::side_effects;
 pub use sleep::sleep;
@@ -32,7 +31,6 @@ pub const FONT_FAMILY: &str = "DejaVu Sans";
 
 /// How many symptoms the dose-and-symptoms chart shows when none are chosen.
 pub const DEFAULT_SYMPTOM_COUNT: usize = 3;
-
 
 /// Light or dark colours. Both use the Okabe–Ito palette, which stays distinguishable with
 /// the common forms of colour blindness.

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::axes::{Marker, change_markers, date_ticks, dose_ticks};
 use super::dose_symptoms::rolling_median;
 use super::*;
-use crate::{Dose, Formulation, PrescribedDose, Score};
+use crate::{DateRange, Day, Dose, Formulation, Journal, Micrograms, PrescribedDose, RegimenPeriod, Score};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
