@@ -261,3 +261,38 @@ fn a_journal_that_cannot_be_opened_is_reported_not_fatal() {
     let e = h.err("open_day", json!({"date": "2025-05-01"}));
     assert_eq!(e["kind"], "unavailable");
 }
+
+/// A command is registered in four places: `generate_handler!` in lib.rs, `COMMANDS` in
+/// build.rs (its permission), the capability, and the UI's typed calls. One missing anywhere
+/// is refused at run time, so they must name the same commands.
+#[test]
+fn every_command_is_registered_in_all_four_places() {
+    use std::collections::BTreeSet;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).unwrap();
+    let between = |text: &str, start: &str, end: &str| -> String {
+        let from = text.find(start).unwrap_or_else(|| panic!("{start:?} not found")) + start.len();
+        let to = from + text[from..].find(end).unwrap();
+        text[from..to].to_owned()
+    };
+    let quoted = |s: &str| -> BTreeSet<String> { s.split('"').skip(1).step_by(2).map(String::from).collect() };
+
+    let lib = read("src/lib.rs");
+    let handler: BTreeSet<String> = between(&lib, "generate_handler![", "]")
+        .split(',')
+        .filter_map(|e| e.trim().rsplit("::").next().filter(|n| !n.is_empty()).map(String::from))
+        .collect();
+    let manifest = quoted(&between(&read("build.rs"), "const COMMANDS: &[&str] = &[", "];"));
+    let capability: BTreeSet<String> = quoted(&between(&read("capabilities/main-window.json"), "\"permissions\"", "]"))
+        .into_iter()
+        .filter_map(|p| p.strip_prefix("allow-").map(|c| c.replace('-', "_")))
+        .collect();
+    let api = read("../ui/src/lib/api.ts");
+    let ui: BTreeSet<String> =
+        api.split("call<").skip(2).filter_map(|c| c.split('"').nth(1).map(String::from)).collect();
+
+    assert!(handler.len() > 20, "{handler:?}");
+    assert_eq!(manifest, handler, "build.rs COMMANDS and generate_handler! differ");
+    assert_eq!(capability, handler, "the capability and generate_handler! differ");
+    assert_eq!(ui, handler, "the UI's calls (ui/src/lib/api.ts) and generate_handler! differ");
+}

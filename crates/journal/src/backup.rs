@@ -88,9 +88,7 @@ pub struct BackupInfo {
 }
 
 /// The folder holding the backups of the journal at `journal`.
-pub fn dir(journal: &Path) -> PathBuf {
-    journal.parent().unwrap_or(Path::new("")).join("backups")
-}
+pub use crate::files::backups_dir as dir;
 
 /// The automatic backup of the day: writes `backups/<stem>-<today>-n<seq>.sqlite3` unless a
 /// daily backup dated `today` exists, then rotates. `None` when today's backup was already made.
@@ -570,10 +568,7 @@ fn supported_version(conn: &Connection, file: &Path) -> Result<i64> {
     Ok(version)
 }
 
-/// Where a restore writes the incoming journal before it replaces the current one.
-pub(crate) fn restore_temp(journal: &Path) -> PathBuf {
-    with_suffix(journal, ".restoring")
-}
+pub(crate) use crate::files::restore_temp;
 
 fn local(t: SystemTime) -> NaiveDateTime {
     chrono::DateTime::<chrono::Local>::from(t).naive_local()

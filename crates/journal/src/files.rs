@@ -36,11 +36,11 @@ pub fn check_destination(journal: &Path, dest: &Path) -> Result<()> {
     let mut files = Vec::new();
     let mut folders = Vec::new();
     for base in &bases {
-        let restoring = crate::backup::restore_temp(base);
+        let restoring = restore_temp(base);
         for f in [base.clone(), restoring.clone()].into_iter().chain(side_files(base)).chain(side_files(&restoring)) {
             files.push(canonical(&f).unwrap_or(f));
         }
-        let backups = crate::backup::dir(base);
+        let backups = backups_dir(base);
         folders.push(canonical(&backups).unwrap_or(backups));
     }
     if files.contains(&target) || folders.iter().any(|d| target.starts_with(d)) {
@@ -91,9 +91,21 @@ pub fn check_source(journal: &Path, source: &Path) -> Result<()> {
 
 /// Whether `p` is inside the backups folder of `journal` (backups are fine to read).
 fn in_backups(journal: &Path, p: &Path) -> bool {
-    let backups = crate::backup::dir(journal);
+    let backups = backups_dir(journal);
     let backups = canonical(&backups).unwrap_or(backups);
     canonical(p).is_ok_and(|c| c.starts_with(&backups))
+}
+
+/// The folder holding the backups of the journal at `journal` (`backup::dir`). Where the
+/// journal's files live is this module's concern, so backup and the destination checks here
+/// share it without depending on each other.
+pub fn backups_dir(journal: &Path) -> PathBuf {
+    journal.parent().unwrap_or(Path::new("")).join("backups")
+}
+
+/// Where a restore writes the incoming journal before it replaces the current one.
+pub(crate) fn restore_temp(journal: &Path) -> PathBuf {
+    with_suffix(journal, ".restoring")
 }
 
 /// The canonical form of `p`, which need not exist: a missing file is its folder's canonical
