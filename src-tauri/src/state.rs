@@ -40,6 +40,14 @@ impl AppState {
         self.path.as_ref()
     }
 
+    /// The path of the open journal, or why no journal is open.
+    pub fn open_path(&self) -> IpcResult<&PathBuf> {
+        if let Some(e) = self.open_error() {
+            return Err(IpcError::Unavailable(e));
+        }
+        self.path.as_ref().ok_or_else(|| IpcError::Unavailable("no journal is open".into()))
+    }
+
     /// Why the journal is not open, if it is not.
     pub fn open_error(&self) -> Option<String> {
         self.lock().as_ref().err().cloned()
@@ -55,10 +63,7 @@ impl AppState {
 
     /// Runs `f` on the read connection: for reads that take long, never for writes.
     pub fn read<T>(&self, f: impl FnOnce(&Journal) -> journal::Result<T>) -> IpcResult<T> {
-        if let Some(e) = self.open_error() {
-            return Err(IpcError::Unavailable(e));
-        }
-        let path = self.path.as_ref().ok_or_else(|| IpcError::Unavailable("no journal is open".into()))?;
+        let path = self.open_path()?;
         let mut reader = self.reader.lock().unwrap_or_else(|p| p.into_inner());
         if reader.is_none() {
             *reader = Some(Journal::open(path)?);

@@ -138,11 +138,8 @@ pub fn daily_backup<R: Runtime>(app: AppHandle<R>) -> DailyBackup {
 
 #[tauri::command]
 pub async fn backups(state: State<'_, AppState>) -> IpcResult<Backups> {
-    let path = journal_path(&state)?;
-    Ok(Backups {
-        folder: backup::dir(&path).display().to_string(),
-        backups: backup::list(&path).map_err(from_journal)?,
-    })
+    let path = state.open_path()?;
+    Ok(Backups { folder: backup::dir(path).display().to_string(), backups: backup::list(path).map_err(from_journal)? })
 }
 
 /// A backup now (replaces today's), copied from the read connection.
@@ -178,7 +175,7 @@ pub async fn choose_backup<R: Runtime>(
     source: BackupSource,
 ) -> IpcResult<Option<ChosenBackup>> {
     let file = match source {
-        BackupSource::Listed(name) => listed(&journal_path(&state)?, &name)?,
+        BackupSource::Listed(name) => listed(state.open_path()?, &name)?,
         BackupSource::PickFile => match pick::open_file(&app, "LDN Journal backups", &["sqlite3", "db"]).await? {
             Some(p) => p,
             None => return Ok(None),
@@ -270,13 +267,6 @@ fn from_journal(e: journal::Error) -> IpcError {
         E::NotAJournal { .. } | E::Corrupt { .. } | E::NewerVersion { .. } => IpcError::Journal(e.to_string()),
         other => IpcError::from(other),
     }
-}
-
-fn journal_path(state: &AppState) -> IpcResult<PathBuf> {
-    if let Some(e) = state.open_error() {
-        return Err(IpcError::Unavailable(e));
-    }
-    state.path().cloned().ok_or_else(|| IpcError::Unavailable("no journal is open".into()))
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ use crate::state::AppState;
 /// journal, its working files or its backups ([`journal::files::write_export`]). `what` names
 /// it in the message ("the PDF").
 fn write_export(state: &AppState, path: &Path, bytes: &[u8], what: &str) -> IpcResult<()> {
-    let journal = state.path().ok_or_else(|| IpcError::Unavailable("no journal is open".into()))?;
+    let journal = state.open_path()?;
     journal::files::write_export(journal, path, bytes).map_err(|e| {
         eprintln!("ldn-journal-app: writing {}: {e}", path.display());
         match e {
