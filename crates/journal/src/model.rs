@@ -60,7 +60,6 @@ impl Formulation {
 /// One dose event of a day: taken (with amount) or missed (with a reason).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
-#[ts(export)]
 pub enum Dose {
     Taken {
         /// Local time the dose was taken, if known.
@@ -101,7 +100,6 @@ impl Dose {
 /// A 0–10 rating of one symptom on one day. Symptoms without a score were not rated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
-#[ts(export)]
 pub struct Score {
     pub symptom: ItemId,
     pub value: u8,
@@ -109,7 +107,6 @@ pub struct Score {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export)]
 pub struct Sleep {
     #[serde(with = "crate::hhmm::option")]
     #[ts(type = "string | null")]
@@ -213,7 +210,6 @@ impl Vividness {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export)]
 pub struct Dreams {
     pub vivid: Option<Vividness>,
     pub nightmare: Option<bool>,
@@ -266,7 +262,6 @@ impl Severity {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
-#[ts(export)]
 pub struct SideEffectEntry {
     pub side_effect: ItemId,
     pub severity: Severity,
@@ -275,7 +270,6 @@ pub struct SideEffectEntry {
 /// Everything logged for one calendar day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
-#[ts(export)]
 pub struct Day {
     #[ts(type = "string")]
     #[serde(with = "iso_date")]
@@ -367,7 +361,6 @@ pub struct CatalogItem {
 /// One dose of a prescribed regimen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
-#[ts(export)]
 pub struct PrescribedDose {
     pub amount: Micrograms,
     #[serde(default, with = "crate::hhmm::option")]
@@ -379,7 +372,6 @@ pub struct PrescribedDose {
 /// from `from` until the next period starts or until `until` (inclusive), whichever is first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
-#[ts(export)]
 pub struct RegimenPeriod {
     /// 0 for a period not yet stored.
     #[serde(default)]
@@ -462,7 +454,7 @@ impl DateRange {
 
 /// Dates travel as "YYYY-MM-DD" (chrono's format); a bad one is named with its value instead
 /// of chrono's "input is out of range".
-mod iso_date {
+pub(crate) mod iso_date {
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
@@ -474,7 +466,7 @@ mod iso_date {
         parse(&String::deserialize(d)?).map_err(D::Error::custom)
     }
 
-    fn parse(s: &str) -> Result<NaiveDate, String> {
+    pub(crate) fn parse(s: &str) -> Result<NaiveDate, String> {
         s.parse().map_err(|_| format!("\"{s}\" is not a date (YYYY-MM-DD)"))
     }
 

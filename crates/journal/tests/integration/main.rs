@@ -23,3 +23,4 @@ mod rotation;
 mod roundtrip;
 mod schema_trust;
 mod validation;
+mod vectors;

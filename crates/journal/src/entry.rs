@@ -1,0 +1,370 @@
+//! The app's forms as the user types them: amounts, times and counts are text, so what does not
+//! parse yet is kept as typed (in the form and in its draft) and reported at its field. The
+//! core turns a form into the model ([`DayEntry::to_day`], [`PeriodEntry::to_period`]) and back
+//! ([`DayEntry::from_day`], [`PeriodEntry::from_period`]); the UI holds no copy of these rules.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::store::{Draft, StoredDay};
+use crate::{
+    Day, Dose, Dreams, Error, FieldError, Formulation, ItemId, Journal, Micrograms, PrescribedDose, RegimenPeriod,
+    Result, Score, Severity, SideEffectEntry, Sleep, Vividness, hhmm,
+};
+
+/// Whether a dose in the form was taken or missed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DoseStatus {
+    Taken,
+    Missed,
+}
+
+/// One dose row of the day form. `amount` (mg) and `time` ("HH:MM" or empty) are as typed; a
+/// missed dose keeps the amount and formulation the row had, so switching back loses nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DoseEntry {
+    pub status: DoseStatus,
+    pub time: String,
+    pub amount: String,
+    pub formulation: Formulation,
+    pub note: String,
+    pub reason: String,
+}
+
+impl DoseEntry {
+    /// An empty taken dose of `formulation`, for "Add a dose".
+    pub fn blank(formulation: Formulation) -> Self {
+        Self {
+            status: DoseStatus::Taken,
+            time: String::new(),
+            amount: String::new(),
+            formulation,
+            note: String::new(),
+            reason: String::new(),
+        }
+    }
+}
+
+/// The day form. Its JSON is also what a draft keeps of the form (`Draft::form`), so the
+/// field names are the ones earlier versions of the app wrote there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DayEntry {
+    #[serde(with = "crate::model::iso_date")]
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    pub doses: Vec<DoseEntry>,
+    /// Symptom id → score 0–10; absent or null: not rated.
+    pub scores: BTreeMap<ItemId, Option<u8>>,
+    pub wellbeing: Option<u8>,
+    pub bedtime: String,
+    pub wake: String,
+    pub quality: Option<u8>,
+    pub awakenings: String,
+    pub vivid: Option<Vividness>,
+    pub nightmare: Option<bool>,
+    pub dream_notes: String,
+    /// Side-effect id → severity; absent or null: not recorded.
+    pub side_effects: BTreeMap<ItemId, Option<Severity>>,
+    pub notes: String,
+}
+
+/// A day form read as far as it goes: the day (fields that do not parse are left out, an
+/// amount that does not parse is 0) and a message for each field that did not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedDay {
+    pub day: Day,
+    pub errors: Vec<FieldError>,
+}
+
+impl DayEntry {
+    /// The form showing `day` as saved.
+    pub fn from_day(d: &Day) -> Self {
+        let doses = d
+            .doses
+            .iter()
+            .map(|x| match x {
+                Dose::Taken { time, amount, formulation, note } => DoseEntry {
+                    status: DoseStatus::Taken,
+                    time: time_text(*time),
+                    amount: if amount.0 > 0 { amount.mg_string() } else { String::new() },
+                    formulation: *formulation,
+                    note: note.clone(),
+                    reason: String::new(),
+                },
+                Dose::Missed { time, reason } => DoseEntry {
+                    status: DoseStatus::Missed,
+                    time: time_text(*time),
+                    reason: reason.clone(),
+                    ..DoseEntry::blank(Formulation::default())
+                },
+            })
+            .collect();
+        Self {
+            date: d.date,
+            doses,
+            scores: d.scores.iter().map(|s| (s.symptom, Some(s.value))).collect(),
+            wellbeing: d.wellbeing,
+            bedtime: time_text(d.sleep.bedtime),
+            wake: time_text(d.sleep.wake),
+            quality: d.sleep.quality,
+            awakenings: d.sleep.awakenings.map(|a| a.to_string()).unwrap_or_default(),
+            vivid: d.dreams.vivid,
+            nightmare: d.dreams.nightmare,
+            dream_notes: d.dreams.notes.clone(),
+            side_effects: d.side_effects.iter().map(|s| (s.side_effect, Some(s.severity))).collect(),
+            notes: d.notes.clone(),
+        }
+    }
+
+    /// The form of a day not logged yet: its doses prefilled from the regimen prescribed that
+    /// day, as the user entered it (nothing else is suggested), everything else unrecorded.
+    pub fn new_day(date: NaiveDate, prescribed: Option<&RegimenPeriod>) -> Self {
+        let mut entry = Self::from_day(&Day::new(date));
+        if let Some(p) = prescribed {
+            entry.doses = p
+                .doses
+                .iter()
+                .map(|d| DoseEntry {
+                    amount: d.amount.mg_string(),
+                    time: time_text(d.time),
+                    ..DoseEntry::blank(p.formulation)
+                })
+                .collect();
+        }
+        entry
+    }
+
+    /// The form a draft kept, or the draft's day when its form is not one (an older version
+    /// wrote it, or it is damaged, or it is of another date).
+    pub fn of_draft(draft: &Draft) -> Self {
+        draft
+            .form
+            .as_deref()
+            .and_then(|f| serde_json::from_str::<Self>(f).ok())
+            .filter(|e| e.date == draft.day.date)
+            .unwrap_or_else(|| Self::from_day(&draft.day))
+    }
+
+    /// Reads the form leniently, for a draft: see [`ParsedDay`].
+    pub fn parse(&self) -> ParsedDay {
+        let mut errors = Vec::new();
+        let mut time = |field: String, s: &str| parse_time(&field, s).map_err(|e| errors.push(e)).ok().flatten();
+        let doses: Vec<(Dose, Option<FieldError>)> = self
+            .doses
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let t = time(format!("doses[{i}].time"), &d.time);
+                match d.status {
+                    DoseStatus::Missed => (Dose::Missed { time: t, reason: d.reason.clone() }, None),
+                    DoseStatus::Taken => {
+                        let (amount, error) = match taken_amount(&d.amount) {
+                            Ok(a) => (a, None),
+                            Err(m) => (Micrograms(0), Some(FieldError::new(format!("doses[{i}].amount"), m))),
+                        };
+                        let dose = Dose::Taken { time: t, amount, formulation: d.formulation, note: d.note.clone() };
+                        (dose, error)
+                    }
+                }
+            })
+            .collect();
+        let bedtime = time("sleep.bedtime".into(), &self.bedtime);
+        let wake = time("sleep.wake".into(), &self.wake);
+        let doses = doses
+            .into_iter()
+            .map(|(dose, error)| {
+                errors.extend(error);
+                dose
+            })
+            .collect();
+        let awakenings = match self.awakenings.trim() {
+            "" => None,
+            a => match a.parse::<u16>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    errors.push(FieldError::new(
+                        "sleep.awakenings",
+                        format!("awakenings must be a whole number, got \"{a}\""),
+                    ));
+                    None
+                }
+            },
+        };
+        let mut day = Day {
+            date: self.date,
+            doses,
+            scores: self.scores.iter().filter_map(|(&symptom, v)| v.map(|value| Score { symptom, value })).collect(),
+            wellbeing: self.wellbeing,
+            sleep: Sleep { bedtime, wake, quality: self.quality, awakenings },
+            dreams: Dreams { vivid: self.vivid, nightmare: self.nightmare, notes: self.dream_notes.clone() },
+            side_effects: self
+                .side_effects
+                .iter()
+                .filter_map(|(&side_effect, s)| s.map(|severity| SideEffectEntry { side_effect, severity }))
+                .collect(),
+            notes: self.notes.clone(),
+        };
+        day.canonicalize();
+        errors.sort_by_key(|e| field_order(&e.field));
+        ParsedDay { day, errors }
+    }
+
+    /// The day the form says, or every field that does not parse ([`Error::Invalid`]). The
+    /// store validates the rest when the day is saved.
+    pub fn to_day(&self) -> Result<Day> {
+        let ParsedDay { day, errors } = self.parse();
+        if errors.is_empty() { Ok(day) } else { Err(Error::Invalid(errors)) }
+    }
+}
+
+/// The order fields appear in the form, so the first error is the first one on screen.
+fn field_order(path: &str) -> usize {
+    ["doses", "sleep.bedtime", "sleep.wake", "sleep.awakenings"].iter().position(|p| path.starts_with(p)).unwrap_or(9)
+}
+
+fn taken_amount(s: &str) -> std::result::Result<Micrograms, String> {
+    if s.trim().is_empty() {
+        return Err("enter the amount taken in mg, or mark the dose missed".into());
+    }
+    Micrograms::parse_mg(s)
+}
+
+fn time_text(t: Option<NaiveTime>) -> String {
+    t.map(hhmm::format).unwrap_or_default()
+}
+
+/// An optional time of day: empty is none; anything else must be "HH:MM".
+fn parse_time(field: &str, s: &str) -> std::result::Result<Option<NaiveTime>, FieldError> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    hhmm::parse(s).map(Some).ok_or_else(|| {
+        FieldError::new(field, format!("enter the time as hours and minutes (HH:MM), got \"{}\"", s.trim()))
+    })
+}
+
+/// One prescribed dose of the regimen form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PrescribedDoseEntry {
+    pub amount: String,
+    pub time: String,
+}
+
+/// The regimen period form: dates as the date fields give them ("YYYY-MM-DD" or empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PeriodEntry {
+    /// 0 for a new period.
+    pub id: u32,
+    pub from: String,
+    /// Empty: until the next period starts.
+    pub until: String,
+    pub doses: Vec<PrescribedDoseEntry>,
+    pub formulation: Formulation,
+    pub strength: String,
+    pub pharmacy: String,
+    pub note: String,
+}
+
+impl PeriodEntry {
+    pub fn from_period(p: &RegimenPeriod) -> Self {
+        Self {
+            id: p.id,
+            from: p.from.to_string(),
+            until: p.until.map(|d| d.to_string()).unwrap_or_default(),
+            doses: p
+                .doses
+                .iter()
+                .map(|d| PrescribedDoseEntry { amount: d.amount.mg_string(), time: time_text(d.time) })
+                .collect(),
+            formulation: p.formulation,
+            strength: p.strength.clone(),
+            pharmacy: p.pharmacy.clone(),
+            note: p.note.clone(),
+        }
+    }
+
+    /// The period the form says, or every field that does not parse; the store validates the
+    /// rest (amounts above zero, the end after the start ...) when it is saved.
+    pub fn to_period(&self) -> Result<RegimenPeriod> {
+        let mut errors = Vec::new();
+        let from = match self.from.trim() {
+            "" => {
+                errors.push(FieldError::new("from", "enter the date this regimen starts"));
+                None
+            }
+            s => parse_date("from", s).map_err(|e| errors.push(e)).ok(),
+        };
+        let until = match self.until.trim() {
+            "" => None,
+            s => parse_date("until", s).map_err(|e| errors.push(e)).ok(),
+        };
+        let doses = self
+            .doses
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let amount = if d.amount.trim().is_empty() {
+                    Err("enter the prescribed amount in mg".to_string())
+                } else {
+                    Micrograms::parse_mg(&d.amount)
+                };
+                let amount = amount
+                    .map_err(|m| errors.push(FieldError::new(format!("doses[{i}].amount"), m)))
+                    .unwrap_or_default();
+                let time = parse_time(&format!("doses[{i}].time"), &d.time).map_err(|e| errors.push(e)).ok().flatten();
+                PrescribedDose { amount, time }
+            })
+            .collect();
+        match from {
+            Some(from) if errors.is_empty() => Ok(RegimenPeriod {
+                id: self.id,
+                from,
+                until,
+                doses,
+                formulation: self.formulation,
+                strength: self.strength.clone(),
+                pharmacy: self.pharmacy.clone(),
+                note: self.note.clone(),
+            }),
+            _ => Err(Error::Invalid(errors)),
+        }
+    }
+}
+
+fn parse_date(field: &str, s: &str) -> std::result::Result<NaiveDate, FieldError> {
+    crate::model::iso_date::parse(s).map_err(|m| FieldError::new(field, m))
+}
+
+impl Journal {
+    /// Saves the day form: every field that does not parse is refused at its field, then the
+    /// day is validated and stored as [`Journal::save_day_at`] does (`opened`: the revision the
+    /// form was opened at).
+    pub fn save_entry(&mut self, entry: &DayEntry, opened: Option<u32>) -> Result<StoredDay> {
+        self.save_day_at(&entry.to_day()?, opened)
+    }
+
+    /// Keeps the form as typed as the draft of its day (with the day as far as it parses), so
+    /// nothing typed is lost, valid or not.
+    pub fn save_entry_draft(&mut self, entry: &DayEntry, opened: Option<u32>) -> Result<()> {
+        let form = serde_json::to_string(entry).map_err(|e| Error::Format(e.to_string()))?;
+        self.save_draft(&entry.parse().day, Some(&form), opened)
+    }
+
+    /// Saves the regimen form (a new period when its id is 0).
+    pub fn save_period_entry(&mut self, entry: &PeriodEntry) -> Result<RegimenPeriod> {
+        self.save_regimen_period(&entry.to_period()?)
+    }
+}
+
+#[cfg(test)]
+mod tests;
