@@ -15,27 +15,27 @@ pub enum IpcError {
     #[error("{}", .0.first().map(|f| f.message.as_str()).unwrap_or("please check the highlighted fields"))]
     Invalid(Vec<FieldError>),
 
-    /// The journal could not be opened at start-up (damaged, newer version, read-only ...).
-    #[error("{0}")]
-    Unavailable(String),
-
-    #[error("{0}")]
-    NotFound(String),
-
-    /// A problem the user can act on: disk full, journal busy, folder read-only.
-    #[error("{0}")]
-    Journal(String),
-
     /// The day changed since the form was opened (another window, the command line): the
     /// user's edits stay in the form; they can load the other version or save theirs over it.
     #[error("{0}")]
     Stale(String),
 
-    /// A feature whose core part is not there yet.
+    /// What the command was about is gone (deleted meanwhile, a used token): refresh, choose again.
     #[error("{0}")]
-    NotAvailable(String),
+    NotFound(String),
 
-    #[error("something went wrong inside LDN Journal and nothing was changed; please try again")]
+    /// No journal is open (it could not be opened at start-up: damaged, newer, read-only ...):
+    /// fix or move the file and start again.
+    #[error("{0}")]
+    Unavailable(String),
+
+    /// Something outside LDN Journal stopped it (the disk is full, the journal is in use, a
+    /// folder is read-only, a chosen file is not a journal): put that right and try again.
+    #[error("{0}")]
+    Retry(String),
+
+    /// A fault inside LDN Journal; nothing was changed.
+    #[error("{}", journal::INTERNAL)]
     Internal,
 }
 
@@ -43,11 +43,10 @@ impl IpcError {
     pub fn kind(&self) -> IpcErrorKind {
         match self {
             Self::Invalid(_) => IpcErrorKind::Invalid,
-            Self::Unavailable(_) => IpcErrorKind::Unavailable,
-            Self::NotFound(_) => IpcErrorKind::NotFound,
-            Self::Journal(_) => IpcErrorKind::Journal,
             Self::Stale(_) => IpcErrorKind::Stale,
-            Self::NotAvailable(_) => IpcErrorKind::NotAvailable,
+            Self::NotFound(_) => IpcErrorKind::NotFound,
+            Self::Unavailable(_) => IpcErrorKind::Unavailable,
+            Self::Retry(_) => IpcErrorKind::Retry,
             Self::Internal => IpcErrorKind::Internal,
         }
     }
@@ -66,42 +65,47 @@ impl IpcError {
     }
 }
 
+/// The one way a core error reaches the UI: its path-free [`journal::Error::user_message`],
+/// under the kind that says what the user can do. Internal faults are logged, with their cause
+/// chain, for whoever runs the app from a terminal.
 impl From<journal::Error> for IpcError {
     fn from(e: journal::Error) -> Self {
         use journal::Error as E;
+        if e.is_internal() {
+            let mut line = format!("ldn-journal-app: internal error: {e}");
+            let mut cause = std::error::Error::source(&e);
+            while let Some(c) = cause {
+                line.push_str(&format!(": {c}"));
+                cause = c.source();
+            }
+            eprintln!("{line}");
+            return Self::Internal;
+        }
         match e {
             E::Invalid(fields) => Self::Invalid(fields),
+            E::Stale { .. } => Self::Stale(e.user_message()),
             E::NotFound(what) => Self::NotFound(format!("{what} was not found; it may have been deleted")),
-            E::DiskFull | E::Busy | E::WouldOverwriteJournal => Self::Journal(e.to_string()),
-            // This app is the only copy running (single instance): the other program is a command.
-            E::InUse => Self::Journal(
-                "the journal is open in another program (an ldn-journal command?): close it and try again; nothing was changed"
-                    .into(),
-            ),
-            E::Stale { .. } => Self::Stale(e.to_string()),
-            E::ReadOnly { .. } => {
-                Self::Journal("the journal file or its folder is read-only: nothing was changed".to_string())
-            }
-            E::NewerVersion { .. } | E::NotAJournal { .. } | E::Corrupt { .. } => Self::Unavailable(e.to_string()),
-            other => {
-                eprintln!("ldn-journal-app: internal error: {other}");
-                Self::Internal
-            }
+            other => Self::Retry(other.user_message()),
         }
     }
 }
 
-/// What kind of error, so the UI can decide where to show it.
+/// What kind of error, named for what the user can do about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum IpcErrorKind {
+    /// Correct the fields named.
     Invalid,
-    Unavailable,
-    NotFound,
-    Journal,
+    /// Load the other version or save over it.
     Stale,
-    NotAvailable,
+    /// Refresh, or choose again.
+    NotFound,
+    /// Fix or move the journal file and start again.
+    Unavailable,
+    /// Put right what the message says and try again.
+    Retry,
+    /// Try again; report it if it persists.
     Internal,
 }
 
@@ -161,7 +165,7 @@ mod tests {
 
     #[test]
     fn read_only_hides_the_path() {
-        check(journal::Error::ReadOnly { path: "/tmp/x/j.sqlite3".into() }, "journal", "read-only", &[]);
+        check(journal::Error::ReadOnly { path: "/tmp/x/j.sqlite3".into() }, "retry", "read-only", &[]);
     }
 
     #[test]
@@ -172,7 +176,7 @@ mod tests {
 
     #[test]
     fn actionable_errors_keep_their_message() {
-        check(journal::Error::DiskFull, "journal", "disk is full", &[]);
+        check(journal::Error::DiskFull, "retry", "disk is full", &[]);
         check(journal::Error::NotFound("question 7".into()), "not_found", "question 7", &[]);
     }
 

@@ -27,7 +27,7 @@ impl AppState {
     /// Opens the journal at `path` (normally [`journal::paths::default_journal`]).
     pub fn open(path: Option<PathBuf>) -> Self {
         let journal = match &path {
-            Some(p) => Journal::open(p).map_err(|e| e.to_string()),
+            Some(p) => Journal::open(p).map_err(|e| e.user_message()),
             None => Err("LDN Journal could not find your data folder; set LDN_JOURNAL_DB to a file path".to_string()),
         };
         if let Err(e) = &journal {
@@ -105,7 +105,7 @@ impl AppState {
                     Ok(Err(e))
                 }
                 Err(reopen) => {
-                    let msg = reopen.to_string();
+                    let msg = reopen.user_message();
                     *guard = Err(msg.clone());
                     Err(IpcError::Unavailable(msg))
                 }

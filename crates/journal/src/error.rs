@@ -42,6 +42,9 @@ impl std::fmt::Display for ImportProblem {
     }
 }
 
+/// What the app says when the fault is its own: nothing the user did, nothing they can fix.
+pub const INTERNAL: &str = "something went wrong inside LDN Journal and nothing was changed; please try again";
+
 /// Every error the journal core can report. Messages are written for the patient.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -85,6 +88,10 @@ pub enum Error {
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
 
+    /// A file the user asked for (an export, a report, a backup copy) could not be written.
+    #[error("could not save {path}: {source}")]
+    Save { path: PathBuf, source: std::io::Error },
+
     #[error("the file could not be read: {0}")]
     Format(String),
 
@@ -118,6 +125,41 @@ pub enum Error {
 }
 
 impl Error {
+    /// The message for a patient in the app: [`Error`]'s own sentence without file paths (the
+    /// app shows the journal's path where it helps) and without any library's internals, whose
+    /// words stay in the error's `source` chain for logs.
+    pub fn user_message(&self) -> String {
+        match self {
+            Self::NewerVersion { found, supported, .. } => format!(
+                "this journal was written by a newer version of LDN Journal (schema {found}, this version reads up to {supported}); it was left untouched. Please update LDN Journal."
+            ),
+            Self::NotAJournal { .. } => "this file is not an LDN Journal file; it was left untouched.".into(),
+            Self::Corrupt { detail, .. } => format!(
+                "the journal file is damaged ({detail}); it was left untouched. Restore a backup or choose another file."
+            ),
+            Self::ReadOnly { .. } => {
+                "cannot write there: the file or its folder is read-only; nothing was changed".into()
+            }
+            Self::Io { source, .. } => {
+                format!("a file could not be read or written ({}); nothing was changed", source.kind())
+            }
+            Self::Save { source, .. } => {
+                format!("the file could not be saved there ({}); choose another folder", source.kind())
+            }
+            Self::Backup { reason, .. } => {
+                format!("the backup could not be made ({reason}); the journal itself is unchanged")
+            }
+            Self::Database(_) => INTERNAL.into(),
+            other => other.to_string(),
+        }
+    }
+
+    /// Whether the cause is a fault inside LDN Journal or a library (a bug to report), rather
+    /// than something the user can put right.
+    pub fn is_internal(&self) -> bool {
+        matches!(self, Self::Database(_) | Self::Chart(_) | Self::Report(_))
+    }
+
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self::Invalid(vec![FieldError::new(field, message)])
     }

@@ -19,8 +19,10 @@ use crate::{Error, Result};
 /// holds health data). Refuses with [`Error::WouldOverwriteJournal`] when `dest` is the journal
 /// at `journal`, one of its side files or anything in its backups folder.
 pub fn write_export(journal: &Path, dest: &Path, bytes: &[u8]) -> Result<()> {
-    check_destination(journal, dest)?;
-    write_private(dest, bytes)
+    check_destination(journal, dest).and_then(|()| write_private(dest, bytes)).map_err(|e| match e {
+        Error::Io { path, source } => Error::Save { path, source },
+        other => other,
+    })
 }
 
 /// Refuses a destination the user chose when writing there would replace the journal at

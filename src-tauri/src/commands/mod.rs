@@ -19,22 +19,11 @@ pub mod trends;
 
 use std::path::Path;
 
-use crate::error::{IpcError, IpcResult};
+use crate::error::IpcResult;
 use crate::state::AppState;
 
 /// Writes a file the user chose in the save dialog, whole and owner-only, never over the
-/// journal, its working files or its backups ([`journal::files::write_export`]). `what` names
-/// it in the message ("the PDF").
-fn write_export(state: &AppState, path: &Path, bytes: &[u8], what: &str) -> IpcResult<()> {
-    let journal = state.open_path()?;
-    journal::files::write_export(journal, path, bytes).map_err(|e| {
-        eprintln!("ldn-journal-app: writing {}: {e}", path.display());
-        match e {
-            journal::Error::DiskFull => IpcError::Journal(format!("the disk is full: {what} was not saved")),
-            journal::Error::Io { source, .. } => {
-                IpcError::Journal(format!("{what} could not be saved there ({}); choose another folder", source.kind()))
-            }
-            other => IpcError::from(other),
-        }
-    })
+/// journal, its working files or its backups ([`journal::files::write_export`]).
+fn write_export(state: &AppState, path: &Path, bytes: &[u8]) -> IpcResult<()> {
+    Ok(journal::files::write_export(state.open_path()?, path, bytes)?)
 }
