@@ -11,6 +11,7 @@ fn main() {
         "save_draft",
         "discard_draft",
         "delete_day",
+        "sleep_duration",
         // history.rs
         "history",
         // report.rs

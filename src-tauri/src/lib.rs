@@ -24,6 +24,7 @@ pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
         day::save_draft,
         day::discard_draft,
         day::delete_day,
+        day::sleep_duration,
         history::history,
         report::export_pdf,
         report::open_pdf,

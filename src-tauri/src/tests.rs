@@ -67,24 +67,39 @@ impl Harness {
     }
 }
 
-fn day(date: &str) -> Value {
+/// A day form as the UI sends it: amounts and times as typed.
+fn entry(date: &str) -> Value {
     json!({
         "date": date,
-        "doses": [{"status": "taken", "time": "21:30", "amount": 1500, "formulation": "capsule", "note": ""}],
-        "scores": [], "wellbeing": 6,
-        "sleep": {"bedtime": "23:00", "wake": "07:00", "quality": 4, "awakenings": 1},
-        "dreams": {"vivid": "some", "nightmare": false, "notes": ""},
-        "side_effects": [], "notes": "fine"
+        "doses": [{"status": "taken", "time": "21:30", "amount": "1.5", "formulation": "capsule", "note": "",
+                   "reason": ""}],
+        "scores": {}, "wellbeing": 6,
+        "bedtime": "23:00", "wake": "07:00", "quality": 4, "awakenings": "1",
+        "vivid": "some", "nightmare": false, "dreamNotes": "",
+        "sideEffects": {}, "notes": "fine"
     })
+}
+
+impl Harness {
+    /// Saves a day form opened on a day not logged yet.
+    pub(crate) fn save_entry(&self, entry: Value) -> Value {
+        self.ok("save_day", json!({"request": {"entry": entry, "revision": null}}))
+    }
 }
 
 #[test]
 fn an_empty_day_has_nothing_saved_prescribed_or_drafted() {
     let h = harness();
     let v = h.ok("open_day", json!({"date": "2025-05-01"}));
+    let blank = json!({"date": "2025-05-01", "doses": [], "scores": {}, "wellbeing": null, "bedtime": "",
+        "wake": "", "quality": null, "awakenings": "", "vivid": null, "nightmare": null, "dreamNotes": "",
+        "sideEffects": {}, "notes": ""});
     assert_eq!(
         v,
-        json!({"date": "2025-05-01", "saved": null, "revision": null, "draft": null, "prescribed": null,
+        json!({"date": "2025-05-01", "logged": false, "entry": blank, "revision": null, "draft": null,
+            "prescribed": null,
+            "blank_dose": {"status": "taken", "time": "", "amount": "", "formulation": "capsule", "note": "",
+                "reason": ""},
             "symptoms": h.ok("catalog", json!({"catalog": "symptoms"})),
             "side_effects": h.ok("catalog", json!({"catalog": "side_effects"}))})
     );
@@ -94,20 +109,22 @@ fn an_empty_day_has_nothing_saved_prescribed_or_drafted() {
 #[test]
 fn a_saved_day_reads_back_and_is_in_history() {
     let h = harness();
-    h.ok("save_day", json!({"day": day("2025-05-02")}));
+    let saved = h.save_entry(entry("2025-05-02"));
+    assert_eq!(saved["entry"], entry("2025-05-02"));
     let v = h.ok("open_day", json!({"date": "2025-05-02"}));
-    assert_eq!(v["saved"], day("2025-05-02"));
+    assert_eq!((v["logged"].clone(), v["entry"].clone()), (json!(true), entry("2025-05-02")));
     let hist = h.ok("history", json!({"range": {"from": "2025-05-01", "to": "2025-05-31"}}));
     assert_eq!(
         hist,
-        json!([{"date": "2025-05-02", "taken": 1500, "missed": 0, "wellbeing": 6, "rated": 0, "side_effects": 0, "has_notes": true}])
+        json!([{"date": "2025-05-02", "taken": "1.5 mg", "any_taken": true, "missed": 0, "wellbeing": 6,
+            "rated": 0, "side_effects": 0, "has_notes": true}])
     );
 }
 
 #[test]
 fn a_save_from_a_stale_form_is_refused_and_the_other_change_is_kept() {
     let h = harness();
-    h.ok("save_day", json!({"day": day("2025-05-08")}));
+    h.save_entry(entry("2025-05-08"));
     let opened = h.ok("open_day", json!({"date": "2025-05-08"}));
     let revision = opened["revision"].clone();
     assert!(revision.is_u64(), "{opened}");
@@ -119,72 +136,115 @@ fn a_save_from_a_stale_form_is_refused_and_the_other_change_is_kept() {
     other.save_day(&theirs).unwrap();
     drop(other);
 
-    let mut mine = day("2025-05-08");
+    let mut mine = entry("2025-05-08");
     mine["notes"] = json!("mine");
-    let e = h.err("save_day", json!({"day": mine, "revision": revision}));
+    let e = h.err("save_day", json!({"request": {"entry": mine, "revision": revision}}));
     assert_eq!(e["kind"], "stale", "{e}");
     assert!(e["message"].as_str().unwrap().contains("changed since you opened it"), "{e}");
     let now = h.ok("open_day", json!({"date": "2025-05-08"}));
-    assert_eq!(now["saved"]["notes"], "from the command line", "nothing was overwritten");
+    assert_eq!(now["entry"]["notes"], "from the command line", "nothing was overwritten");
 
     // Saved over the version the user has now seen, it goes through.
-    let saved = h.ok("save_day", json!({"day": mine, "revision": now["revision"]}));
-    assert_eq!(saved["day"]["notes"], "mine");
+    let saved = h.ok("save_day", json!({"request": {"entry": mine, "revision": now["revision"]}}));
+    assert_eq!(saved["entry"]["notes"], "mine");
     assert!(saved["revision"].as_u64() > now["revision"].as_u64());
-    let e = h.err("save_day", json!({"day": day("2025-05-08")}));
+    let e = h.err("save_day", json!({"request": {"entry": entry("2025-05-08"), "revision": null}}));
     assert_eq!(e["kind"], "stale", "a form opened on an empty day is stale once the day exists");
 }
 
 #[test]
 fn validation_errors_carry_field_paths() {
     let h = harness();
-    let mut d = day("2025-05-03");
-    d["sleep"]["quality"] = json!(7);
-    d["doses"][0]["amount"] = json!(0);
-    let e = h.err("save_day", json!({"day": d}));
+    let mut d = entry("2025-05-03");
+    d["quality"] = json!(7);
+    d["doses"][0]["amount"] = json!("0");
+    let e = h.err("save_day", json!({"request": {"entry": d, "revision": null}}));
     assert_eq!(e["kind"], "invalid");
     let fields: Vec<&str> = e["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["doses[0].amount", "sleep.quality"]);
     assert_eq!(e["field"], "doses[0].amount");
-    assert_eq!(h.ok("open_day", json!({"date": "2025-05-03"}))["saved"], Value::Null);
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-03"}))["logged"], false);
+}
+
+#[test]
+fn text_that_does_not_parse_is_refused_at_its_field_as_typed() {
+    let h = harness();
+    let mut d = entry("2025-05-03");
+    d["doses"][0]["amount"] = json!("1.5.5");
+    d["awakenings"] = json!("two");
+    let e = h.err("save_day", json!({"request": {"entry": d, "revision": null}}));
+    assert_eq!(e["kind"], "invalid");
+    let got: Vec<(&str, &str)> = e["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["field"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("doses[0].amount", "\"1.5.5\" is not an amount in mg (e.g. 1.5)"),
+            ("sleep.awakenings", "awakenings must be a whole number, got \"two\"")
+        ]
+    );
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-03"}))["logged"], false);
 }
 
 #[test]
 fn the_prescribed_regimen_comes_with_the_day() {
     let h = harness();
-    let p = json!({"id": 0, "from": "2025-01-01", "until": null, "doses": [{"amount": 1500, "time": "21:00"}],
+    let p = json!({"id": 0, "from": "2025-01-01", "until": "", "doses": [{"amount": "1.5", "time": "21:00"}],
                    "formulation": "liquid", "strength": "1 mg/mL", "pharmacy": "Corner", "note": ""});
     let saved = h.ok("save_regimen_period", json!({"period": p}));
+    assert!(saved["id"].as_u64().unwrap() > 0);
+    assert_eq!(saved["doses"], p["doses"]);
     let v = h.ok("open_day", json!({"date": "2025-05-04"}));
-    assert_eq!(v["prescribed"], saved);
-    assert_eq!(h.ok("open_day", json!({"date": "2024-12-31"}))["prescribed"], Value::Null);
+    assert_eq!(v["prescribed"], "1.5 mg at 21:00 · liquid · 1 mg/mL · Corner");
+    assert_eq!(v["entry"]["doses"][0]["amount"], "1.5", "a new day starts with the prescribed doses");
+    assert_eq!(v["entry"]["doses"][0]["formulation"], "liquid");
+    assert_eq!(v["blank_dose"]["formulation"], "liquid");
+    let before = h.ok("open_day", json!({"date": "2024-12-31"}));
+    assert_eq!((before["prescribed"].clone(), before["entry"]["doses"].clone()), (Value::Null, json!([])));
 }
 
 #[test]
-fn a_draft_is_offered_until_the_day_is_saved() {
+fn a_draft_keeps_the_form_as_typed_until_the_day_is_saved() {
     let h = harness();
-    let mut d = day("2025-05-05");
+    let mut d = entry("2025-05-05");
     d["notes"] = json!("half-typed");
-    h.ok("save_draft", json!({"day": d, "form": "{\"amount\":\"1,5\"}"}));
+    d["doses"][0]["amount"] = json!("1,5 mg?");
+    h.ok("save_draft", json!({"request": {"entry": d, "opened": null}}));
     let v = h.ok("open_day", json!({"date": "2025-05-05"}));
-    assert_eq!(v["draft"]["day"]["notes"], "half-typed");
-    assert_eq!(v["draft"]["form"], "{\"amount\":\"1,5\"}", "the editor's text comes back as it was sent");
-    assert_eq!(v["saved"], Value::Null);
-    h.ok("save_day", json!({"day": d}));
+    assert_eq!(v["draft"]["entry"], d, "the form comes back as it was typed");
+    assert_eq!(v["draft"]["opened"], Value::Null);
+    assert_eq!(v["logged"], false);
+    d["doses"][0]["amount"] = json!("1,5");
+    h.save_entry(d.clone());
     assert_eq!(h.ok("open_day", json!({"date": "2025-05-05"}))["draft"], Value::Null);
-    h.ok("save_draft", json!({"day": d}));
+    h.ok("save_draft", json!({"request": {"entry": d, "opened": null}}));
     h.ok("discard_draft", json!({"date": "2025-05-05"}));
     assert_eq!(h.ok("open_day", json!({"date": "2025-05-05"}))["draft"], Value::Null);
 }
 
 #[test]
+fn sleep_duration_is_the_core_s() {
+    let h = harness();
+    let q = |bed: &str, wake: &str| {
+        h.ok("sleep_duration", json!({"query": {"date": "2025-05-05", "bedtime": bed, "wake": wake}}))
+    };
+    assert_eq!(q("23:00", "06:05"), "7 h 5 min");
+    assert_eq!(q("22:00", "22:30"), "30 min");
+    assert_eq!((q("", "06:00"), q("25:00", "06:00")), (Value::Null, Value::Null));
+}
+
+#[test]
 fn delete_returns_the_day_for_undo() {
     let h = harness();
-    h.ok("save_day", json!({"day": day("2025-05-06")}));
+    h.save_entry(entry("2025-05-06"));
     let removed = h.ok("delete_day", json!({"date": "2025-05-06"}));
-    assert_eq!(h.ok("open_day", json!({"date": "2025-05-06"}))["saved"], Value::Null);
-    h.ok("save_day", json!({"day": removed}));
-    assert_eq!(h.ok("open_day", json!({"date": "2025-05-06"}))["saved"], day("2025-05-06"));
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-06"}))["logged"], false);
+    h.save_entry(removed);
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-06"}))["entry"], entry("2025-05-06"));
 }
 
 #[test]
@@ -222,35 +282,35 @@ fn questions_are_added_and_resolved() {
 #[test]
 fn delete_everything_needs_the_typed_confirmation() {
     let h = harness();
-    h.ok("save_day", json!({"day": day("2025-05-07")}));
+    h.save_entry(entry("2025-05-07"));
     let e = h.err("delete_everything", json!({"confirmation": "delete"}));
     assert_eq!(e["field"], "confirmation");
-    assert_eq!(h.ok("open_day", json!({"date": "2025-05-07"}))["saved"], day("2025-05-07"));
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-07"}))["entry"], entry("2025-05-07"));
     h.ok("delete_everything", json!({"confirmation": "Delete everything"}));
-    assert_eq!(h.ok("open_day", json!({"date": "2025-05-07"}))["saved"], Value::Null);
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-07"}))["logged"], false);
 }
 
 #[test]
 fn delete_everything_refuses_while_another_program_has_the_journal_open() {
     let h = harness();
-    h.ok("save_day", json!({"day": day("2025-05-07")}));
+    h.save_entry(entry("2025-05-07"));
     h.ok("history", json!({"range": {"from": "2025-05-01", "to": "2025-05-31"}}));
     // Another connection (as the command line would hold) has the journal open.
     let path = h.dir.path().join("journal.sqlite3");
     let other = journal::Journal::open(&path).unwrap();
     other.days(journal::DateRange::all()).unwrap();
     let e = h.err("delete_everything", json!({"confirmation": "Delete everything"}));
-    assert_eq!(e["kind"], "journal", "{e}");
+    assert_eq!(e["kind"], "retry", "{e}");
     assert!(e["message"].as_str().unwrap().contains("open in another program"), "{e}");
     assert_eq!(
-        h.ok("open_day", json!({"date": "2025-05-07"}))["saved"],
-        day("2025-05-07"),
+        h.ok("open_day", json!({"date": "2025-05-07"}))["entry"],
+        entry("2025-05-07"),
         "nothing deleted, still open"
     );
     drop(other);
     // The app's own read connection does not count as another program.
     h.ok("delete_everything", json!({"confirmation": "Delete everything"}));
-    assert_eq!(h.ok("open_day", json!({"date": "2025-05-07"}))["saved"], Value::Null);
+    assert_eq!(h.ok("open_day", json!({"date": "2025-05-07"}))["logged"], false);
 }
 
 #[test]

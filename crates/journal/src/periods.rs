@@ -13,7 +13,6 @@ use ts_rs::TS;
 use crate::{Day, Micrograms, RegimenPeriod};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct DosePeriod {
     pub from: NaiveDate,
     pub to: NaiveDate,

@@ -27,7 +27,6 @@ use crate::range_data::ChartData;
 use crate::{CatalogItem, Day, ItemId, Micrograms, Vividness};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
 pub struct PeriodSummary {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -51,7 +50,6 @@ pub struct PeriodSummary {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct Adherence {
     pub days_as_prescribed: u32,
     pub days_compared: u32,
@@ -59,7 +57,6 @@ pub struct Adherence {
 
 /// Statistics of one rated quantity over a period.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
 pub struct Stat {
     pub rated_days: u32,
     pub median: Option<f64>,
@@ -70,7 +67,6 @@ pub struct Stat {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
 pub struct ItemStat {
     pub id: ItemId,
     pub name: String,
@@ -79,7 +75,6 @@ pub struct ItemStat {
 
 /// Days (or nights) on which something was recorded, and their share of logged days.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
 pub struct Count {
     pub days: u32,
     /// `days / days_logged`, 0–1.
@@ -89,7 +84,6 @@ pub struct Count {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
 pub struct DayCount {
     pub id: ItemId,
     pub name: String,

@@ -113,7 +113,7 @@ fn run_daily<R: Runtime>(app: &AppHandle<R>) {
             Ok(None) => DailyBackup::AlreadyMade,
             Err(e) => {
                 eprintln!("ldn-journal-app: automatic backup failed: {e}");
-                DailyBackup::Failed { message: from_journal(e).to_string() }
+                DailyBackup::Failed { message: IpcError::from(e).to_string() }
             }
         },
     };
@@ -139,13 +139,13 @@ pub fn daily_backup<R: Runtime>(app: AppHandle<R>) -> DailyBackup {
 #[tauri::command]
 pub async fn backups(state: State<'_, AppState>) -> IpcResult<Backups> {
     let path = state.open_path()?;
-    Ok(Backups { folder: backup::dir(path).display().to_string(), backups: backup::list(path).map_err(from_journal)? })
+    Ok(Backups { folder: backup::dir(path).display().to_string(), backups: backup::list(path)? })
 }
 
 /// A backup now (replaces today's), copied from the read connection.
 #[tauri::command]
 pub async fn back_up_now(state: State<'_, AppState>) -> IpcResult<BackupInfo> {
-    state.read(|j| Ok(backup::now(j, chrono::Local::now().date_naive())))?.map_err(from_journal)
+    Ok(state.read(|j| Ok(backup::now(j, chrono::Local::now().date_naive())))??)
 }
 
 /// Which backup to restore: one of the list, by its file name, or a file picked in the open
@@ -181,39 +181,46 @@ pub async fn choose_backup<R: Runtime>(
             None => return Ok(None),
         },
     };
-    let info = backup::inspect(&file).map_err(from_journal)?;
+    let info = backup::inspect(&file)?;
     Ok(Some(ChosenBackup { token: picked.remember(file), info }))
 }
 
 /// The backup called `name` in the backups folder: only a name the list shows.
 fn listed(journal: &Path, name: &str) -> IpcResult<PathBuf> {
-    backup::list(journal)
-        .map_err(from_journal)?
+    backup::list(journal)?
         .into_iter()
         .find(|b| b.name == name)
         .map(|b| b.path)
         .ok_or_else(|| IpcError::NotFound("that backup is no longer there; the list was refreshed".into()))
 }
 
-/// Replaces the journal with the chosen backup, after the user saw (and confirmed) that it
-/// holds `days` days. The current journal is backed up first.
+/// Restoring the backup [`choose_backup`] gave a token for, once the user confirmed what it holds.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct RestoreRequest {
+    pub token: Token,
+    /// The days the confirmation showed; if the file holds others now, nothing is restored.
+    pub days: u32,
+}
+
+/// Replaces the journal with the chosen backup, after the user saw (and confirmed) what it
+/// holds. The current journal is backed up first.
 #[tauri::command]
 pub async fn restore_backup(
     state: State<'_, AppState>,
     picked: State<'_, Picked>,
-    token: Token,
-    days: u32,
+    request: RestoreRequest,
 ) -> IpcResult<BackupInfo> {
-    let file = picked.take(token)?;
+    let file = picked.take(request.token)?;
     pick::regular_file(&file)?;
-    let seen = backup::inspect(&file).map_err(from_journal)?;
-    if seen.days != days {
-        return Err(IpcError::Journal(format!(
+    let seen = backup::inspect(&file)?;
+    if seen.days != request.days {
+        return Err(IpcError::Retry(format!(
             "the backup changed since it was shown (it now holds {} days); nothing was restored",
             seen.days
         )));
     }
-    state.replace(|j| backup::restore(j, &file))?.map_err(from_journal)?;
+    state.replace(|j| backup::restore(j, &file))??;
     Ok(seen)
 }
 
@@ -251,22 +258,8 @@ pub async fn export_fhir<R: Runtime>(
         };
         journal::fhir::export_fhir(j, range, &options)
     })?;
-    super::write_export(&state, &path, text.as_bytes(), "the export")?;
+    super::write_export(&state, &path, text.as_bytes())?;
     Ok(true)
-}
-
-/// Backup and restore problems keep their own message (the file the user picked is not a
-/// journal, the disk is full ...) instead of the generic one.
-fn from_journal(e: journal::Error) -> IpcError {
-    use journal::Error as E;
-    match e {
-        E::Backup { reason, .. } => {
-            IpcError::Journal(format!("the backup could not be made ({reason}); the journal itself is unchanged"))
-        }
-        E::Io { source, .. } => IpcError::Journal(format!("the file could not be read or written: {source}")),
-        E::NotAJournal { .. } | E::Corrupt { .. } | E::NewerVersion { .. } => IpcError::Journal(e.to_string()),
-        other => IpcError::from(other),
-    }
 }
 
 #[cfg(test)]
@@ -279,9 +272,10 @@ mod tests {
 
     impl Harness {
         fn save(&self, date: &str) {
-            let day = json!({"date": date, "doses": [], "scores": [], "wellbeing": 6, "sleep": {},
-                "dreams": {}, "side_effects": [], "notes": "private note"});
-            self.ok("save_day", json!({ "day": day }));
+            let day = json!({"date": date, "doses": [], "scores": {}, "wellbeing": 6, "bedtime": "", "wake": "",
+                "quality": null, "awakenings": "", "vivid": null, "nightmare": null, "dreamNotes": "",
+                "sideEffects": {}, "notes": "private note"});
+            self.save_entry(day);
         }
 
         fn days(&self) -> usize {
@@ -308,14 +302,14 @@ mod tests {
         assert_eq!((shown["days"].as_u64(), shown["first"].as_str()), (Some(1), Some("2025-03-01")));
 
         let token = chosen["token"].clone();
-        let e = h.call("restore_backup", json!({ "token": token, "days": 5 })).unwrap_err();
+        let e = h.call("restore_backup", json!({"request": { "token": token, "days": 5 }})).unwrap_err();
         assert!(e["message"].as_str().unwrap().contains("changed since it was shown"), "{e}");
         assert_eq!(h.days(), 2, "nothing restored");
 
-        let e = h.call("restore_backup", json!({ "token": token, "days": 1 })).unwrap_err();
+        let e = h.call("restore_backup", json!({"request": { "token": token, "days": 1 }})).unwrap_err();
         assert_eq!(e["kind"], "not_found", "a token is used once: {e}");
         let token = h.ok("choose_backup", json!({ "source": { "listed": name } }))["token"].clone();
-        h.ok("restore_backup", json!({ "token": token, "days": 1 }));
+        h.ok("restore_backup", json!({"request": { "token": token, "days": 1 }}));
         assert_eq!(h.days(), 1);
         let kinds: Vec<Value> =
             h.ok("backups", json!({}))["backups"].as_array().unwrap().iter().map(|b| b["kind"].clone()).collect();
@@ -351,7 +345,7 @@ mod tests {
         std::fs::write(&bad, "hello").unwrap();
         h.answer(Some(bad));
         let e = h.call("choose_backup", json!({ "source": "pick_file" })).unwrap_err();
-        assert_eq!(e["kind"], "journal");
+        assert_eq!(e["kind"], "retry");
         assert!(e["message"].as_str().unwrap().contains("not an LDN Journal file"), "{e}");
         assert_eq!(h.days(), 1, "the journal is still open and unchanged");
 

@@ -1,9 +1,9 @@
 //! The day view: open a day (with its prescription and any unsaved draft), save, draft, delete.
 
 use chrono::NaiveDate;
-use journal::store::{Draft, StoredDay};
-use journal::{Catalog, CatalogItem, Day, RegimenPeriod};
-use serde::Serialize;
+use journal::entry::{DayEntry, DoseEntry};
+use journal::{Catalog, CatalogItem, Formulation};
+use serde::{Deserialize, Serialize};
 use tauri::State;
 use ts_rs::TS;
 
@@ -15,52 +15,114 @@ use crate::state::AppState;
 #[ts(export)]
 pub struct DayView {
     pub date: NaiveDate,
-    /// The day as saved, or null when nothing is logged yet.
-    pub saved: Option<Day>,
+    /// Whether the day is logged (saved at least once).
+    pub logged: bool,
+    /// The form of the day as saved, or of a new day (its doses prefilled from the regimen).
+    pub entry: DayEntry,
     /// The revision of the saved day, given back by the save so that a save over a change
     /// made meanwhile (another window, the command line) is refused; null when not logged.
     pub revision: Option<u32>,
     /// Unsaved edits from an earlier session, if any.
-    pub draft: Option<Draft>,
-    /// The regimen period in force that day, as the user entered it.
-    pub prescribed: Option<RegimenPeriod>,
+    pub draft: Option<DraftEntry>,
+    /// The regimen in force that day as one line, as the user entered it; null when none.
+    pub prescribed: Option<String>,
+    /// What "Add a dose" adds (in the prescribed formulation).
+    pub blank_dose: DoseEntry,
     /// The symptom and side-effect lists (archived items too, for days that used them), so
     /// one call opens a day.
     pub symptoms: Vec<CatalogItem>,
     pub side_effects: Vec<CatalogItem>,
 }
 
+/// Unsaved edits kept from an earlier session.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DraftEntry {
+    /// The form as it was typed.
+    pub entry: DayEntry,
+    /// Local time the draft was written, `YYYY-MM-DDTHH:MM:SS`.
+    pub saved_at: String,
+    /// The revision the form was opened at (saving the draft gives it back).
+    pub opened: Option<u32>,
+}
+
+/// Saving the day form.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SaveDay {
+    pub entry: DayEntry,
+    /// The revision the form was opened at (null: the day was not logged then); if the day
+    /// changed since, the save is refused (`stale`) and nothing changes.
+    pub revision: Option<u32>,
+}
+
+/// The day as saved.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SavedDay {
+    pub entry: DayEntry,
+    pub revision: u32,
+}
+
+/// Keeping the form as a draft.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SaveDraft {
+    pub entry: DayEntry,
+    /// The revision the form was opened at.
+    pub opened: Option<u32>,
+}
+
+/// How long the night was, for the form's bedtime and wake time as typed.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SleepQuery {
+    pub date: NaiveDate,
+    pub bedtime: String,
+    pub wake: String,
+}
+
 #[tauri::command]
 pub fn open_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<DayView> {
     state.with(|j| {
         let regimen = j.regimen()?;
-        let prescribed = journal::periods::prescribed_on(&regimen, date).cloned();
+        let prescribed = journal::periods::prescribed_on(&regimen, date);
         let stored = j.stored_day(date)?;
         Ok(DayView {
             date,
+            logged: stored.is_some(),
+            entry: match &stored {
+                Some(s) => DayEntry::from_day(&s.day),
+                None => DayEntry::new_day(date, prescribed),
+            },
             revision: stored.as_ref().map(|s| s.revision),
-            saved: stored.map(|s| s.day),
-            draft: j.draft(date)?,
-            prescribed,
+            draft: j.draft(date)?.map(|d| DraftEntry {
+                entry: DayEntry::of_draft(&d),
+                saved_at: d.saved_at,
+                opened: d.opened,
+            }),
+            prescribed: prescribed.map(journal::view::prescribed_line),
+            blank_dose: DoseEntry::blank(prescribed.map_or(Formulation::default(), |p| p.formulation)),
             symptoms: j.catalog(Catalog::Symptoms)?,
             side_effects: j.catalog(Catalog::SideEffects)?,
         })
     })
 }
 
-/// Validates and stores the day; its draft goes in the same transaction. `revision` is the one
-/// the form was opened at (null: the day was not logged then); if the day changed since, the
-/// save is refused (`stale`) and nothing changes.
+/// Stores the form: fields that do not parse and rules it breaks come back at their fields;
+/// its draft goes in the same transaction.
 #[tauri::command]
-pub fn save_day(state: State<'_, AppState>, day: Day, revision: Option<u32>) -> IpcResult<StoredDay> {
-    state.with(|j| j.save_day_at(&day, revision))
+pub fn save_day(state: State<'_, AppState>, request: SaveDay) -> IpcResult<SavedDay> {
+    state.with(|j| {
+        let stored = j.save_entry(&request.entry, request.revision)?;
+        Ok(SavedDay { entry: DayEntry::from_day(&stored.day), revision: stored.revision })
+    })
 }
 
-/// Keeps unsaved edits: the day as far as it parses, the editor's text as typed, and the
-/// revision the form was opened at (so the draft, saved later, is refused if the day changed).
+/// Keeps unsaved edits as typed, valid or not.
 #[tauri::command]
-pub fn save_draft(state: State<'_, AppState>, day: Day, form: Option<String>, opened: Option<u32>) -> IpcResult<()> {
-    state.with(|j| j.save_draft(&day, form.as_deref(), opened))
+pub fn save_draft(state: State<'_, AppState>, request: SaveDraft) -> IpcResult<()> {
+    state.with(|j| j.save_entry_draft(&request.entry, request.opened))
 }
 
 #[tauri::command]
@@ -68,8 +130,21 @@ pub fn discard_draft(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<(
     state.with(|j| j.discard_draft(date))
 }
 
-/// Deletes the day and returns what it held, so the UI can offer undo (by saving it again).
+/// Deletes the day and returns its form, so the UI can offer undo (by saving it again).
 #[tauri::command]
-pub fn delete_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<Option<Day>> {
-    state.with(|j| j.delete_day(date))
+pub fn delete_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<Option<DayEntry>> {
+    state.with(|j| Ok(j.delete_day(date)?.as_ref().map(DayEntry::from_day)))
+}
+
+/// "7 h 5 min" for the night before `date`, in the system's time zone (a night when the clocks
+/// change is an hour shorter or longer); null while a time is missing, does not parse or did
+/// not happen that night.
+#[tauri::command]
+pub fn sleep_duration(query: SleepQuery) -> Option<String> {
+    let sleep = journal::Sleep {
+        bedtime: journal::hhmm::parse(&query.bedtime),
+        wake: journal::hhmm::parse(&query.wake),
+        ..journal::Sleep::default()
+    };
+    sleep.duration_minutes(query.date).map(journal::view::sleep_duration)
 }

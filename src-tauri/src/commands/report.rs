@@ -65,7 +65,7 @@ pub async fn export_pdf<R: Runtime>(
         ..ReportOptions::new(range)
     };
     let pdf = state.read(|j| journal::report::render(j, &options))?;
-    super::write_export(&state, &path, &pdf, "the PDF")?;
+    super::write_export(&state, &path, &pdf)?;
     *last.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
     Ok(Some(PdfSaved { path: path.display().to_string(), bytes: pdf.len() as u64 }))
 }
@@ -84,7 +84,7 @@ pub fn open_pdf(last: State<'_, LastPdf>) -> IpcResult<()> {
     let path = path.ok_or_else(|| IpcError::NotFound("no PDF was exported yet".into()))?;
     tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| {
         eprintln!("ldn-journal-app: open {}: {e}", path.display());
-        IpcError::Journal("the PDF was saved but no program could open it; open it from your file manager".into())
+        IpcError::Retry("the PDF was saved but no program could open it; open it from your file manager".into())
     })
 }
 
@@ -163,7 +163,7 @@ mod tests {
         assert_eq!(e["field"], "to", "{e}");
         h.answer(Some("/nonexistent-dir/x.pdf".into()));
         let e = h.call("export_pdf", json!({"request": request("a4")})).unwrap_err();
-        assert_eq!(e["kind"], "journal");
+        assert_eq!(e["kind"], "retry");
         assert!(e["message"].as_str().unwrap().contains("could not be saved"), "{e}");
         assert!(!h.dir.path().join("x.pdf").exists());
     }
@@ -176,7 +176,7 @@ mod tests {
         let before: Vec<_> = std::fs::read_dir(&backups).unwrap().map(|e| e.unwrap().file_name()).collect();
         h.answer(Some(backups.join("summary.pdf")));
         let e = h.call("export_pdf", json!({"request": request("a4")})).unwrap_err();
-        assert_eq!(e["kind"], "journal", "{e}");
+        assert_eq!(e["kind"], "retry", "{e}");
         assert!(e["message"].as_str().unwrap().contains("cannot overwrite the journal"), "{e}");
         let after: Vec<_> = std::fs::read_dir(&backups).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(before, after, "nothing was written into the backups folder");

@@ -4,7 +4,7 @@
 use journal::catalog::StarterSet;
 use journal::store::Setting;
 use journal::{Catalog, CatalogItem, ItemId};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tauri::State;
 use ts_rs::TS;
 
@@ -57,25 +57,44 @@ pub fn catalog(state: State<'_, AppState>, catalog: Catalog) -> IpcResult<Vec<Ca
     state.with(|j| j.catalog(catalog))
 }
 
-#[tauri::command]
-pub fn add_catalog_item(
-    state: State<'_, AppState>,
-    catalog: Catalog,
-    name: String,
-    description: String,
-) -> IpcResult<CatalogItem> {
-    state.with(|j| j.add_item(catalog, &name, &description))
+/// A new item for one of the lists.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct NewCatalogItem {
+    pub catalog: Catalog,
+    pub name: String,
+    pub description: String,
 }
 
-/// Renames, re-describes, archives or restores an item.
-#[tauri::command]
-pub fn update_catalog_item(state: State<'_, AppState>, catalog: Catalog, item: CatalogItem) -> IpcResult<CatalogItem> {
-    state.with(|j| j.update_item(catalog, &item))
+/// An item of a list, renamed, re-described, archived or restored.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct CatalogItemUpdate {
+    pub catalog: Catalog,
+    pub item: CatalogItem,
+}
+
+/// A list in the user's new order: every item's id, each once.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct CatalogOrder {
+    pub catalog: Catalog,
+    pub ids: Vec<ItemId>,
 }
 
 #[tauri::command]
-pub fn reorder_catalog(state: State<'_, AppState>, catalog: Catalog, ids: Vec<ItemId>) -> IpcResult<Vec<CatalogItem>> {
-    state.with(|j| j.reorder(catalog, &ids))
+pub fn add_catalog_item(state: State<'_, AppState>, request: NewCatalogItem) -> IpcResult<CatalogItem> {
+    state.with(|j| j.add_item(request.catalog, &request.name, &request.description))
+}
+
+#[tauri::command]
+pub fn update_catalog_item(state: State<'_, AppState>, request: CatalogItemUpdate) -> IpcResult<CatalogItem> {
+    state.with(|j| j.update_item(request.catalog, &request.item))
+}
+
+#[tauri::command]
+pub fn reorder_catalog(state: State<'_, AppState>, request: CatalogOrder) -> IpcResult<Vec<CatalogItem>> {
+    state.with(|j| j.reorder(request.catalog, &request.ids))
 }
 
 #[tauri::command]

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use journal::charts::{self, ChartData, ChartKind, ChartOptions, Theme};
-use journal::summary::PeriodSummary;
+use journal::view::PeriodRow;
 use journal::{DateRange, ItemId, Journal};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -50,7 +50,8 @@ pub struct Trends {
     /// Active symptoms, and archived ones rated in the range.
     pub symptoms: Vec<SymptomChoice>,
     pub charts: Vec<TrendChart>,
-    pub periods: Vec<PeriodSummary>,
+    /// The dose-period table, one row per period.
+    pub periods: Vec<PeriodRow>,
 }
 
 /// The charts and the period table for a range and a symptom selection.
@@ -78,7 +79,7 @@ fn build(j: &Journal, r: &TrendsRequest) -> journal::Result<Trends> {
         days_logged: u32::try_from(data.days.len()).unwrap_or(u32::MAX),
         symptoms,
         charts,
-        periods: journal::summary::period_summaries(&data),
+        periods: journal::summary::period_summaries(&data).iter().map(PeriodRow::of).collect(),
     })
 }
 

@@ -21,7 +21,6 @@ pub enum ImportMode {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[ts(export)]
 pub struct ImportReport {
     pub days_added: u32,
     pub days_replaced: u32,

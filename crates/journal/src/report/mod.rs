@@ -63,7 +63,6 @@ impl Paper {
 
 /// What goes into a report. Private content is left out unless asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct ReportOptions {
     pub range: DateRange,
     #[serde(default)]

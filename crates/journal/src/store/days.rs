@@ -18,7 +18,6 @@ use crate::{
 /// gives back on save ([`Journal::save_day_at`]), so a save over a newer change is refused.
 /// Every write of a day gives it a revision higher than any the journal has given before.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct StoredDay {
     pub day: Day,
     pub revision: u32,

@@ -19,7 +19,6 @@ pub const MAX_DRAFT_FORM_BYTES: usize = 1 << 20;
 
 /// An unsaved day and when it was last written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct Draft {
     /// The day as far as it parses.
     pub day: Day,
