@@ -6,22 +6,30 @@ import type { BackupInfo } from "./bindings/BackupInfo";
 import type { Backups } from "./bindings/Backups";
 import type { BackupSource } from "./bindings/BackupSource";
 import type { Catalog } from "./bindings/Catalog";
+import type { CatalogItemUpdate } from "./bindings/CatalogItemUpdate";
+import type { CatalogOrder } from "./bindings/CatalogOrder";
 import type { ChosenBackup } from "./bindings/ChosenBackup";
 import type { DailyBackup } from "./bindings/DailyBackup";
 import type { CatalogItem } from "./bindings/CatalogItem";
 import type { DateRange } from "./bindings/DateRange";
-import type { Day } from "./bindings/Day";
+import type { DayEntry } from "./bindings/DayEntry";
 import type { DaySummary } from "./bindings/DaySummary";
 import type { DayView } from "./bindings/DayView";
 import type { FhirRequest } from "./bindings/FhirRequest";
 import type { IpcError } from "./bindings/IpcError";
+import type { NewCatalogItem } from "./bindings/NewCatalogItem";
 import type { PdfRequest } from "./bindings/PdfRequest";
 import type { PdfSaved } from "./bindings/PdfSaved";
 import type { Question } from "./bindings/Question";
-import type { RegimenPeriod } from "./bindings/RegimenPeriod";
+import type { RestoreRequest } from "./bindings/RestoreRequest";
+import type { PeriodEntry } from "./bindings/PeriodEntry";
+import type { PeriodView } from "./bindings/PeriodView";
 import type { StarterSet } from "./bindings/StarterSet";
 import type { StarterSetInfo } from "./bindings/StarterSetInfo";
-import type { StoredDay } from "./bindings/StoredDay";
+import type { SavedDay } from "./bindings/SavedDay";
+import type { SaveDay } from "./bindings/SaveDay";
+import type { SaveDraft } from "./bindings/SaveDraft";
+import type { SleepQuery } from "./bindings/SleepQuery";
 import type { Trends } from "./bindings/Trends";
 import type { TrendsRequest } from "./bindings/TrendsRequest";
 
@@ -46,26 +54,31 @@ export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   openDay: (date: string) => call<DayView>("open_day", { date }),
   /** `revision`: the one the form was opened at (null: the day was not logged then). */
-  saveDay: (day: Day, revision: number | null) => call<StoredDay>("save_day", { day, revision }),
+  saveDay: (request: SaveDay) => call<SavedDay>("save_day", { request }),
   /** `opened`: the revision the form was opened at, kept with the draft. */
-  saveDraft: (day: Day, form: string, opened: number | null) => call<null>("save_draft", { day, form, opened }),
+  saveDraft: (request: SaveDraft) => call<null>("save_draft", { request }),
   discardDraft: (date: string) => call<null>("discard_draft", { date }),
-  deleteDay: (date: string) => call<Day | null>("delete_day", { date }),
+  /** Deletes the day; its form comes back, for undo. */
+  deleteDay: (date: string) => call<DayEntry | null>("delete_day", { date }),
+  /** "7 h 5 min" for the typed bedtime and wake time (null: not both, or not a time). */
+  sleepDuration: (query: SleepQuery) => call<string | null>("sleep_duration", { query }),
   history: (range: DateRange) => call<DaySummary[]>("history", { range }),
   /** Opens the save dialog (in Rust); null when the user cancelled it. */
   exportPdf: (request: PdfRequest) => call<PdfSaved | null>("export_pdf", { request }),
   openPdf: () => call<null>("open_pdf"),
-  regimen: () => call<RegimenPeriod[]>("regimen"),
-  saveRegimenPeriod: (period: RegimenPeriod) => call<RegimenPeriod>("save_regimen_period", { period }),
+  regimen: () => call<PeriodView[]>("regimen"),
+  saveRegimenPeriod: (period: PeriodEntry) => call<PeriodEntry>("save_regimen_period", { period }),
   deleteRegimenPeriod: (id: number) => call<null>("delete_regimen_period", { id }),
   questions: () => call<Question[]>("questions"),
   saveQuestion: (question: Question) => call<Question>("save_question", { question }),
   deleteQuestion: (id: number) => call<null>("delete_question", { id }),
   catalog: (catalog: Catalog) => call<CatalogItem[]>("catalog", { catalog }),
   addCatalogItem: (catalog: Catalog, name: string, description = "") =>
-    call<CatalogItem>("add_catalog_item", { catalog, name, description }),
-  updateCatalogItem: (catalog: Catalog, item: CatalogItem) => call<CatalogItem>("update_catalog_item", { catalog, item }),
-  reorderCatalog: (catalog: Catalog, ids: number[]) => call<CatalogItem[]>("reorder_catalog", { catalog, ids }),
+    call<CatalogItem>("add_catalog_item", { request: { catalog, name, description } satisfies NewCatalogItem }),
+  updateCatalogItem: (catalog: Catalog, item: CatalogItem) =>
+    call<CatalogItem>("update_catalog_item", { request: { catalog, item } satisfies CatalogItemUpdate }),
+  reorderCatalog: (catalog: Catalog, ids: number[]) =>
+    call<CatalogItem[]>("reorder_catalog", { request: { catalog, ids } satisfies CatalogOrder }),
   starterSets: () => call<StarterSetInfo[]>("starter_sets"),
   addStarterSet: (set: StarterSet) => call<CatalogItem[]>("add_starter_set", { set }),
   finishWelcome: (set: StarterSet | null) => call<null>("finish_welcome", { set }),
@@ -76,7 +89,7 @@ export const api = {
   backUpNow: () => call<BackupInfo>("back_up_now"),
   /** A listed backup by its file name, or a file picked in the open dialog (null: cancelled). */
   chooseBackup: (source: BackupSource) => call<ChosenBackup | null>("choose_backup", { source }),
-  restoreBackup: (token: number, days: number) => call<BackupInfo>("restore_backup", { token, days }),
+  restoreBackup: (token: number, days: number) => call<BackupInfo>("restore_backup", { request: { token, days } satisfies RestoreRequest }),
   /** Opens the save dialog (in Rust); false when the user cancelled it. */
   exportFhir: (request: FhirRequest) => call<boolean>("export_fhir", { request }),
 };

@@ -37,16 +37,7 @@ export function monthLabel(year: number, month0: number): string {
   return new Date(year, month0, 1).toLocaleDateString(undefined, { month: "long", year: "numeric" });
 }
 
-/** "HH:MM" → minutes from bedtime to wake, crossing midnight like journal::Sleep. */
-export function sleepMinutes(bed: string, wake: string): number | null {
-  const m = (t: string) => (/^\d{2}:\d{2}$/.test(t) ? Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) : null);
-  const b = m(bed);
-  const w = m(wake);
-  if (b === null || w === null) return null;
-  const d = w - b;
-  return d <= 0 ? d + 24 * 60 : d;
-}
-
-export function hoursMinutes(mins: number): string {
-  return `${Math.floor(mins / 60)} h ${pad(mins % 60)} min`;
+/** "28 Nov 2025" in the user's locale, without the weekday, for narrow tables. */
+export function mediumDate(s: string): string {
+  return parse(s).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
 }

@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { DayEntry } from "./bindings/DayEntry";
+import type { DayView } from "./bindings/DayView";
+import type { IpcError } from "./bindings/IpcError";
+import type { SaveDay } from "./bindings/SaveDay";
+import type { SaveDraft } from "./bindings/SaveDraft";
+import { DayForm, NOT_SAVED, type DayBackend } from "./dayform.svelte";
+
+function entry(date: string, notes = ""): DayEntry {
+  return {
+    date,
+    doses: [{ status: "taken", time: "", amount: "1.5", formulation: "capsule", note: "", reason: "" }],
+    scores: {},
+    wellbeing: null,
+    bedtime: "",
+    wake: "",
+    quality: null,
+    awakenings: "",
+    vivid: null,
+    nightmare: null,
+    dreamNotes: "",
+    sideEffects: {},
+    notes,
+  };
+}
+
+function view(date: string, over: Partial<DayView> = {}): DayView {
+  return {
+    date,
+    logged: false,
+    entry: entry(date),
+    revision: null,
+    draft: null,
+    prescribed: null,
+    blank_dose: { status: "taken", time: "", amount: "", formulation: "capsule", note: "", reason: "" },
+    symptoms: [],
+    side_effects: [],
+    ...over,
+  };
+}
+
+/** A journal in memory that records what the form sends. */
+function backend(views: Record<string, DayView>) {
+  const sent = { saves: [] as SaveDay[], drafts: [] as SaveDraft[], discarded: [] as string[] };
+  let fail: IpcError | null = null;
+  const b: DayBackend = {
+    openDay: async (date) => structuredClone(views[date] ?? view(date)),
+    saveDay: async (request) => {
+      sent.saves.push(structuredClone(request));
+      if (fail) throw fail;
+      const revision = (views[request.entry.date]?.revision ?? 0) + 1;
+      views[request.entry.date] = view(request.entry.date, { logged: true, entry: request.entry, revision });
+      return { entry: request.entry, revision };
+    },
+    saveDraft: async (request) => {
+      sent.drafts.push(structuredClone(request));
+      return null;
+    },
+    discardDraft: async (date) => {
+      sent.discarded.push(date);
+      return null;
+    },
+  };
+  return { b, sent, failWith: (e: IpcError | null) => (fail = e) };
+}
+
+describe("DayForm", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("opens a day unchanged, and is dirty after an edit", async () => {
+    const { b } = backend({});
+    const f = new DayForm(b);
+    await f.load("2025-03-01");
+    expect(f.loadedDate).toBe("2025-03-01");
+    expect(f.dirty).toBe(false);
+    f.entry!.notes = "x";
+    expect(f.dirty).toBe(true);
+    f.entry!.notes = "";
+    expect(f.dirty).toBe(false);
+  });
+
+  it("keeps an edit as a draft after the delay, with the revision it was opened at", async () => {
+    const { b, sent } = backend({ "2025-03-01": view("2025-03-01", { logged: true, revision: 7 }) });
+    const f = new DayForm(b, 400);
+    await f.load("2025-03-01");
+    f.entry!.doses[0].amount = "1,2 typo";
+    f.edited();
+    expect(sent.drafts).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(sent.drafts).toHaveLength(1);
+    expect(sent.drafts[0].opened).toBe(7);
+    expect(sent.drafts[0].entry.doses[0].amount).toBe("1,2 typo");
+  });
+
+  it("restores a draft, and saving it gives back the revision the draft was opened at", async () => {
+    const draft = { entry: entry("2025-03-02", "typed before the crash"), saved_at: "2025-03-02T08:00:00", opened: 3 };
+    const { b, sent } = backend({ "2025-03-02": view("2025-03-02", { logged: true, revision: 3, draft }) });
+    const f = new DayForm(b);
+    await f.load("2025-03-02");
+    expect(f.restoredAt).toBe("2025-03-02T08:00:00");
+    expect(f.entry!.notes).toBe("typed before the crash");
+    expect(f.dirty).toBe(true);
+    expect(await f.save()).toBe(true);
+    expect(sent.saves[0].revision).toBe(3);
+    expect(f.restoredAt).toBeNull();
+    expect(f.dirty).toBe(false);
+  });
+
+  it("a refused save keeps the edits, shows the errors and keeps a draft", async () => {
+    const { b, sent, failWith } = backend({});
+    const f = new DayForm(b);
+    await f.load("2025-03-03");
+    f.entry!.doses[0].amount = "abc";
+    failWith({ kind: "invalid", message: "x", fields: [{ field: "doses[0].amount", message: "not an amount" }] });
+    expect(await f.save()).toBe(false);
+    expect(f.problem).toBe(NOT_SAVED);
+    expect(f.errors).toEqual({ "doses[0].amount": "not an amount" });
+    expect(f.entry!.doses[0].amount).toBe("abc");
+    await vi.runAllTimersAsync();
+    expect(sent.drafts.at(-1)?.entry.doses[0].amount).toBe("abc");
+  });
+
+  it("a stale save offers both versions; saving mine goes over the current revision", async () => {
+    const { b, sent, failWith } = backend({ "2025-03-04": view("2025-03-04", { logged: true, revision: 1 }) });
+    const f = new DayForm(b);
+    await f.load("2025-03-04");
+    f.entry!.notes = "mine";
+    failWith({ kind: "stale", message: "this day changed since you opened it", fields: [] });
+    expect(await f.save()).toBe(false);
+    expect(f.stale).toMatch(/changed since/);
+    expect(f.problem).toBeNull();
+    failWith(null);
+    expect(await f.saveMineOver()).toBe(true);
+    expect(sent.saves.at(-1)).toMatchObject({ revision: 1, entry: { notes: "mine" } });
+    expect(f.stale).toBeNull();
+  });
+
+  it("going back to what is saved drops the draft", async () => {
+    const draft = { entry: entry("2025-03-05", "draft"), saved_at: "2025-03-05T08:00:00", opened: null };
+    const { b, sent } = backend({ "2025-03-05": view("2025-03-05", { draft }) });
+    const f = new DayForm(b);
+    await f.load("2025-03-05");
+    await f.discardRestored();
+    expect(sent.discarded).toEqual(["2025-03-05"]);
+    expect(f.entry!.notes).toBe("");
+    expect(f.restoredAt).toBeNull();
+  });
+
+  it("an answer for a day the user already left is dropped", async () => {
+    const { b } = backend({});
+    const f = new DayForm(b);
+    await f.load("2025-03-06", () => false);
+    expect(f.entry).toBeNull();
+  });
+});
