@@ -1,9 +1,12 @@
-//! Questions for the prescriber (add, edit, resolve, kept across a restart) and the symptom
-//! list in Settings (rename, add, archive), as the day view then shows it.
+//! Questions for the prescriber (add, edit, resolve, kept across a restart; asked before
+//! leaving one unsaved; an Undo that fails is reported, not fatal) and the symptom list in
+//! Settings (rename, add, archive), as the day view then shows it.
+
+use std::sync::mpsc;
 
 use e2e::flows::{self, item_id, today};
 use e2e::{App, Home, Key};
-use journal::Catalog;
+use journal::{Catalog, Question};
 
 #[tokio::test]
 async fn questions_are_added_edited_resolved_and_kept() {
@@ -76,4 +79,105 @@ async fn the_symptom_list_shapes_the_day_view() {
     app.find(&format!("score-{tinnitus}")).await;
     assert!(!app.exists(&format!("score-{fatigue}")).await, "archived symptoms are not offered for new days");
     app.quit().await;
+}
+
+/// Typing a question and going elsewhere asks first: Stay (or Escape) keeps the text, Discard
+/// leaves without it. With nothing typed, the navigation does not ask.
+#[tokio::test]
+async fn leaving_an_unsaved_question_asks_first() {
+    let app = App::launch(Home::onboarded()).await;
+    flows::open(&app, "questions").await;
+    app.type_into("question-new", "Can I take it with coffee?").await;
+
+    app.click("nav-history").await;
+    let question = app.text("leave-dialog").await;
+    assert!(question.contains("not added yet"), "{question}");
+    app.click("leave-stay").await;
+    app.wait_gone("leave-dialog").await;
+    assert_eq!(app.attr("nav-questions", "aria-current").await.as_deref(), Some("page"));
+    assert_eq!(app.value("question-new").await, "Can I take it with coffee?", "Stay keeps the text");
+
+    app.click("nav-trends").await;
+    app.find("leave-dialog").await;
+    app.press(Key::Escape).await;
+    app.wait_gone("leave-dialog").await;
+    assert_eq!(app.value("question-new").await, "Can I take it with coffee?", "Escape stays too");
+
+    app.click("nav-history").await;
+    app.click("leave-discard").await;
+    app.wait_gone("leave-dialog").await;
+    app.find("history-month-label").await;
+    assert_eq!(app.attr("nav-history", "aria-current").await.as_deref(), Some("page"));
+
+    flows::open(&app, "questions").await;
+    assert_eq!(app.value("question-new").await, "", "Discard dropped the text");
+    flows::open(&app, "history").await;
+    assert!(!app.exists("leave-dialog").await, "nothing typed: no question asked");
+    let home = app.quit().await;
+    assert!(home.open_journal().questions().expect("read").is_empty());
+}
+
+/// Why a writer holding the journal let go: the edit is rolled back, nothing is written.
+#[derive(Debug)]
+enum Held {
+    Released,
+    Journal(journal::Error),
+}
+
+impl From<journal::Error> for Held {
+    fn from(e: journal::Error) -> Self {
+        Held::Journal(e)
+    }
+}
+
+/// Undo after deleting a question while another program (as an `ldn-journal` command would)
+/// holds the journal's write lock: the save waits, then fails as busy. The failure is a toast
+/// that says so and offers Undo again, not the "could not show this screen" overlay; once the
+/// other program is done, Undo brings the question back.
+#[tokio::test]
+async fn a_failed_undo_is_reported_and_can_be_tried_again() {
+    let home = Home::seeded(|j| {
+        e2e::onboard(j);
+        let q = Question { id: 0, text: "Morning or evening dose?".into(), created: today(), resolved: false };
+        j.save_question(&q).expect("save a question");
+    });
+    let id = home.open_journal().questions().expect("read")[0].id;
+    let app = App::launch(home).await;
+    flows::open(&app, "questions").await;
+    app.click(&format!("question-{id}-delete")).await;
+    app.wait_gone(&format!("question-{id}")).await;
+    app.find("toast-undo").await;
+
+    let (locked, is_locked) = mpsc::channel();
+    let (release, released) = mpsc::channel::<()>();
+    let path = app.home().journal_path();
+    let writer = std::thread::spawn(move || {
+        let mut j = journal::Journal::open(&path).expect("open the journal in another program");
+        let held: Result<_, Held> = j.edit_day(today(), |_, _| {
+            locked.send(()).expect("tell the test");
+            let _ = released.recv();
+            Err(Held::Released)
+        });
+        match held {
+            Err(Held::Released) => {}
+            Err(Held::Journal(e)) => panic!("the other program could not hold the journal: {e}"),
+            Ok(day) => panic!("the other program wrote {day:?}"),
+        }
+    });
+    is_locked.recv().expect("the other program holds the write lock");
+
+    app.click("toast-undo").await;
+    let msg = app.wait_text("toast", "the failed Undo's message", |t| t.contains("Could not undo")).await;
+    assert!(msg.contains("busy"), "{msg}");
+    assert!(!app.exists("ui-error").await, "a failed Undo is not a fatal error");
+
+    release.send(()).expect("release the lock");
+    writer.join().expect("the other program is done");
+    assert!(app.home().open_journal().questions().expect("read").is_empty(), "the failed Undo wrote nothing");
+    app.click("toast-undo").await;
+    app.wait_contains("questions-open", "Morning or evening dose?").await;
+    assert!(!app.exists("ui-error").await);
+    let home = app.quit().await;
+    let qs = home.open_journal().questions().expect("read");
+    assert_eq!(qs.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(), ["Morning or evening dose?"]);
 }
