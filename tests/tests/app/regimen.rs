@@ -82,3 +82,36 @@ async fn a_bad_prescribed_amount_is_shown_at_the_field() {
     let home = app.quit().await;
     assert!(home.open_journal().regimen().expect("read").is_empty());
 }
+
+/// A period being edited is not lost by clicking away: the app asks, and Stay keeps it.
+#[tokio::test]
+async fn leaving_an_unsaved_period_asks_first() {
+    let app = App::launch(Home::onboarded()).await;
+    flows::open(&app, "regimen").await;
+    app.click("regimen-add").await;
+    app.click("nav-day").await;
+    app.wait_gone("regimen-form").await;
+    assert!(!app.exists("leave-dialog").await, "an untouched form is not asked about");
+
+    flows::open(&app, "regimen").await;
+    app.click("regimen-add").await;
+    app.type_into("regimen-dose-0-amount", "4.5").await;
+    app.click("nav-trends").await;
+    let question = app.text("leave-dialog").await;
+    assert!(question.contains("not saved yet"), "{question}");
+    app.click("leave-stay").await;
+    app.wait_gone("leave-dialog").await;
+    assert_eq!(app.value("regimen-dose-0-amount").await, "4.5", "Stay keeps the edit");
+
+    // A bad amount is the core's message, at its field; the form stays with what was typed.
+    app.type_into("regimen-dose-0-amount", ".5.").await;
+    app.click("regimen-save").await;
+    app.wait_contains("field-error-doses[0].amount", "is not an amount in mg").await;
+    assert_eq!(app.attr("regimen-dose-0-amount", "aria-invalid").await.as_deref(), Some("true"));
+
+    app.click("nav-history").await;
+    app.click("leave-discard").await;
+    app.wait_gone("leave-dialog").await;
+    let home = app.quit().await;
+    assert!(home.open_journal().regimen().expect("read").is_empty(), "nothing was saved");
+}

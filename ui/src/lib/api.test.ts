@@ -19,9 +19,9 @@ describe("asIpcError", () => {
   });
 
   it("does not change the error it was given", () => {
-    const raw = { kind: "journal", message: "busy" };
+    const raw = { kind: "retry", message: "busy" };
     asIpcError(raw);
-    expect(raw).toEqual({ kind: "journal", message: "busy" });
+    expect(raw).toEqual({ kind: "retry", message: "busy" });
   });
 
   it("turns a thrown Error into an internal error with its text", () => {
@@ -80,10 +80,10 @@ describe("fieldErrors", () => {
   });
 
   it("is empty for an error that names no field", () => {
-    expect(fieldErrors({ kind: "journal", message: "busy", fields: [] })).toEqual({});
+    expect(fieldErrors({ kind: "retry", message: "busy", fields: [] })).toEqual({});
   });
 
   it("works on what asIpcError made of an error without fields", () => {
-    expect(fieldErrors(asIpcError({ kind: "journal", message: "busy" }))).toEqual({});
+    expect(fieldErrors(asIpcError({ kind: "retry", message: "busy" }))).toEqual({});
   });
 });

@@ -115,7 +115,7 @@ describe("DayForm", () => {
     failWith({ kind: "invalid", message: "x", fields: [{ field: "doses[0].amount", message: "not an amount" }] });
     expect(await f.save()).toBe(false);
     expect(f.problem).toBe(NOT_SAVED);
-    expect(f.errors).toEqual({ "doses[0].amount": "not an amount" });
+    expect(f.fields.errors).toEqual({ "doses[0].amount": "not an amount" });
     expect(f.entry!.doses[0].amount).toBe("abc");
     await vi.runAllTimersAsync();
     expect(sent.drafts.at(-1)?.entry.doses[0].amount).toBe("abc");

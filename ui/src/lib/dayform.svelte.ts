@@ -1,10 +1,11 @@
 // The day view's form and its life: open a day (or the draft it left), keep every edit as a
 // draft shortly after it is made, save, and settle a save refused because the day changed
 // elsewhere. The view renders it; the rules (what the form means, what is valid) are the core's.
-import { api, asIpcError, fieldErrors } from "./api";
+import { api, asIpcError } from "./api";
 import type { DayEntry } from "./bindings/DayEntry";
 import type { DayView } from "./bindings/DayView";
 import { copyEntry, entryKey } from "./dayentry";
+import { FormErrors } from "./fields.svelte";
 
 /** How the form reaches the journal; `api` in the app, a stand-in in unit tests. */
 export type DayBackend = {
@@ -21,8 +22,8 @@ export class DayForm {
   view = $state<DayView | null>(null);
   /** What the user is editing. */
   entry = $state<DayEntry | null>(null);
-  /** Field path → message, from the last save. */
-  errors = $state<Record<string, string>>({});
+  /** The last save's errors by field path; each panel's Field shows its own. */
+  readonly fields = new FormErrors("day");
   /** A message for the whole form (nothing saved, a failure to keep the draft ...). */
   problem = $state<string | null>(null);
   /** The day changed elsewhere since it was opened: the message the save was refused with. */
@@ -50,7 +51,7 @@ export class DayForm {
   /** Opens `date`; `stillWanted` says whether the user is still on it when the answer comes. */
   async load(date: string, stillWanted: () => boolean = () => true): Promise<void> {
     await this.flush();
-    this.errors = {};
+    this.fields.clear();
     this.problem = null;
     this.stale = null;
     try {
@@ -123,14 +124,13 @@ export class DayForm {
       }
       this.#baseline = entryKey(saved.entry);
       this.entry = copyEntry(saved.entry);
-      this.errors = {};
+      this.fields.clear();
       this.stale = null;
       this.restoredAt = null;
       this.#draftStored = false;
       return true;
     } catch (e) {
-      const err = asIpcError(e);
-      this.errors = fieldErrors(err);
+      const err = this.fields.fail(e);
       if (err.kind === "stale") this.stale = err.message;
       else this.problem = err.kind === "invalid" ? NOT_SAVED : err.message;
       void this.writeDraft();
@@ -168,7 +168,7 @@ export class DayForm {
     this.entry = copyEntry(this.view.entry);
     this.#opened = this.view.revision;
     this.restoredAt = null;
-    this.errors = {};
+    this.fields.clear();
   }
 
   #cancelTimer(): void {
