@@ -1,6 +1,6 @@
 //! Accessibility checks with axe-core, injected into the real webview through execute-script.
 //!
-//! axe-core comes from npm (`npm ci` in tests/, see scripts/e2e-deps).
+//! axe-core comes from npm (`npm ci` in tests/, which scripts/setup --test runs).
 
 use std::path::PathBuf;
 
@@ -36,7 +36,7 @@ impl std::fmt::Display for Violation {
 pub async fn violations(app: &App) -> Vec<Violation> {
     let path = axe_source_path();
     let source = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("read {} ({e}): run `npm ci` in tests/ (scripts/e2e-deps does)", path.display()));
+        .unwrap_or_else(|e| panic!("read {} ({e}): run `npm ci` in tests/ (scripts/setup --test does)", path.display()));
     // Inject once per page; axe defines a global `axe`.
     let present = app.exec("return typeof window.axe !== 'undefined';", vec![]).await;
     if present != Value::Bool(true) {

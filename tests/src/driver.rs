@@ -77,7 +77,7 @@ impl Driver {
         let child = cmd.spawn().map_err(|e| {
             std::io::Error::new(
                 e.kind(),
-                format!("could not start tauri-driver ({e}); run scripts/e2e-deps to install it"),
+                format!("could not start tauri-driver ({e}); run scripts/setup --test to install it"),
             )
         })?;
         let mut driver = Driver { child, port };

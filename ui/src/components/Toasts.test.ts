@@ -35,7 +35,7 @@ describe("Toasts", () => {
   });
 
   it("a failing Undo shows an error toast, not an unhandled rejection", async () => {
-    toast("Day deleted.", { label: "Undo", run: async () => Promise.reject({ kind: "journal", message: "the journal is busy" }) });
+    toast("Day deleted.", { label: "Undo", run: async () => Promise.reject({ kind: "retry", message: "the journal is busy" }) });
     flushSync();
     document.querySelector<HTMLButtonElement>('[data-testid="toast-undo"]')!.click();
     await settle();

@@ -14,8 +14,8 @@ describe("asIpcError", () => {
   });
 
   it("gives an IpcError without its fields list an empty one", () => {
-    const got = asIpcError({ kind: "journal", message: "the journal is busy in another program" });
-    expect(got).toEqual({ kind: "journal", message: "the journal is busy in another program", fields: [] });
+    const got = asIpcError({ kind: "retry", message: "the journal is busy in another program" });
+    expect(got).toEqual({ kind: "retry", message: "the journal is busy in another program", fields: [] });
   });
 
   it("does not change the error it was given", () => {

@@ -54,7 +54,7 @@ describe("FormErrors", () => {
   it("fail with an error that names no field clears the old field errors", () => {
     const f = new FormErrors();
     f.errors = { text: "old" };
-    expect(f.fail({ kind: "journal", message: "the journal is busy" }).message).toBe("the journal is busy");
+    expect(f.fail({ kind: "retry", message: "the journal is busy" }).message).toBe("the journal is busy");
     expect(f.errors).toEqual({});
     expect(f.unplaced).toEqual([]);
   });

@@ -60,7 +60,7 @@ describe("runAction", () => {
   });
 
   it("reports a rejected action as a toast with the journal's message, and offers it again", async () => {
-    const run = vi.fn((): Promise<void> => Promise.reject({ kind: "journal", message: "the journal is busy in another program" }));
+    const run = vi.fn((): Promise<void> => Promise.reject({ kind: "retry", message: "the journal is busy in another program" }));
     toast("Question deleted.", { label: "Undo", run });
     await expect(runAction(toasts.list[0])).resolves.toBeUndefined();
     expect(texts()).toEqual(["Could not undo: the journal is busy in another program"]);
