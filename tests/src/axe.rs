@@ -1,6 +1,6 @@
 //! Accessibility checks with axe-core, injected into the real webview through execute-script.
 //!
-//! axe-core comes from npm (`npm ci` in tests/, see scripts/e2e-deps).
+//! axe-core comes from npm (`npm ci` in tests/, which scripts/setup runs).
 
 use std::path::PathBuf;
 
