@@ -1,7 +1,8 @@
 //! Declares the app's commands so that each gets its own permission (`allow-<command>`), and
 //! the capability in `capabilities/main-window.json` grants exactly these.
 //!
-//! Adding a command: one line here, one in `lib.rs`'s `builder`, one in the capability.
+//! Adding a command: one line here, one in `lib.rs`'s `builder`, one in the capability, and its
+//! call in `ui/src/lib/api.ts` (a test fails when the four differ).
 
 fn main() {
     const COMMANDS: &[&str] = &[

@@ -15,7 +15,8 @@ use tauri::{Builder, Manager, Runtime};
 
 use state::AppState;
 
-/// Registers every command. Adding one: a line here, one in `build.rs`, one in the capability.
+/// Registers every command. Adding one: a line here, one in `build.rs`, one in the capability
+/// and its call in `ui/src/lib/api.ts` (`tests::every_command_is_registered_in_all_four_places`).
 pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
     use commands::*;
     b.manage(report::LastPdf::default()).manage(pick::Picked::default()).invoke_handler(tauri::generate_handler![

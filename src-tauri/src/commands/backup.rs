@@ -5,10 +5,11 @@
 //! never waits for it; its outcome is kept for Settings and announced with the `daily-backup`
 //! event.
 //!
-//! Every command here touches a file (a backup, or one the user picks) and runs off the
-//! window's main thread. Files come from dialogs these commands open, never from the page: a
-//! backup from the list is named by its file name in the backups folder, and a file picked for
-//! restoring comes back to [`restore_backup`] as a one-use token.
+//! Every command here but `daily_backup` (the kept outcome) touches a file (a backup, or one
+//! the user picks) and runs off the window's main thread. Files come from dialogs these
+//! commands open, never from the page: a backup from the list is named by its file name in the
+//! backups folder, and a file picked for restoring comes back to [`restore_backup`] as a
+//! one-use token.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -121,7 +122,8 @@ fn run_daily<R: Runtime>(app: &AppHandle<R>) {
     let _ = app.emit(DAILY_EVENT, outcome);
 }
 
-/// The backups folder and its backups, newest first, with today's automatic backup.
+/// The backups folder and its backups, newest first (today's automatic backup is
+/// [`daily_backup`]).
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct Backups {

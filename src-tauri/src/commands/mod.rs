@@ -1,10 +1,13 @@
 //! One module per area, one `#[tauri::command]` per use case, each a few lines over the core.
 //!
 //! Commands that read a whole range and can take a few hundred milliseconds on a large journal
-//! (history, trends, the PDF and FHIR exports), and every command that touches a backup or a
-//! file the user picks, are `async`: Tauri runs them off the window's main thread, so the window
-//! keeps painting meanwhile, and they read on their own connection ([`AppState::read`]), so a
-//! save meanwhile does not wait for them. The other commands stay synchronous: they are quick,
+//! (history, trends, the PDF and FHIR exports), and every command that touches a backup file,
+//! opens a file dialog or replaces the journal (backups, back_up_now, choose_backup,
+//! restore_backup, delete_everything), are `async`: Tauri runs them off the window's main
+//! thread, so the window keeps painting meanwhile. The long reads and `back_up_now` read on
+//! their own connection ([`AppState::read`]), so a save meanwhile does not wait for them;
+//! restore and delete everything go through [`AppState::replace`]. The other commands
+//! (`daily_backup` too, which only reads the kept outcome) stay synchronous: they are quick,
 //! and the main thread runs them in the order the UI sent them, which keeps a draft write from
 //! landing after the save that replaced it.
 

@@ -5,7 +5,7 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { DayView } from "./bindings/DayView";
 import { today } from "./dates";
 
-// Start-up marks ("ldn:…") show in the page's performance timeline (scripts/figures --timeline).
+// Start-up marks ("ldn:…") show in the page's performance timeline (`TIMELINE=1 scripts/figures`).
 performance.mark("ldn:script");
 
 const firstDate = today();

@@ -2,8 +2,10 @@
 //! hundred milliseconds after each edit, so a crash or a closed window loses no typing. A draft
 //! is not an entry: it is never validated, exported or counted, and saving the day removes it.
 //!
-//! Beside the day as far as it parses, a draft keeps the editor's own state (`form`), opaque
-//! here: text in a field that does not parse yet is typing too, and must survive.
+//! Beside the day as far as it parses, a draft keeps the form as typed (`form`: the JSON of a
+//! [`crate::entry::DayEntry`], which [`Journal::save_entry_draft`] writes and
+//! `DayEntry::of_draft` reads back), kept here as text: text in a field that does not parse yet
+//! is typing too, and must survive.
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
@@ -22,7 +24,7 @@ pub const MAX_DRAFT_FORM_BYTES: usize = 1 << 20;
 pub struct Draft {
     /// The day as far as it parses.
     pub day: Day,
-    /// The editor's own state as it was typed (the app's JSON), when it sent one.
+    /// The form as it was typed (a `DayEntry`'s JSON), when the draft was written from one.
     pub form: Option<String>,
     /// Local time the draft was written, `YYYY-MM-DDTHH:MM:SS`.
     pub saved_at: String,
