@@ -10,7 +10,7 @@ use crate::charts::{ChartOptions, DEFAULT_SYMPTOM_COUNT};
 use crate::periods::prescribed_on;
 use crate::privacy::{Disclosure, TextField};
 use crate::summary::{PeriodSummary, Stat, change, hours_minutes, number};
-use crate::{Formulation, RegimenPeriod, Result};
+use crate::{RegimenPeriod, Result};
 
 const BODY: TextStyle = TextStyle::regular(9.5);
 const TITLE: TextStyle = TextStyle::regular(18.0).bold().in_color(BLACK);
@@ -89,7 +89,7 @@ fn regimen(flow: &mut Flow<'_>, regimen: &[RegimenPeriod], on: chrono::NaiveDate
         None => format!("On {on} (since {}): ", p.from),
     };
     flow.paragraph(&format!("{since}{}", regimen_line(p)), BODY.bold());
-    let mut facts = vec![format!("Formulation: {}", formulation(p.formulation))];
+    let mut facts = vec![format!("Formulation: {}", p.formulation.label())];
     if let Some(strength) = show.reveal(TextField::RegimenStrength, &p.strength) {
         facts.push(format!("strength: {}", strength.trim()));
     }
@@ -100,10 +100,6 @@ fn regimen(flow: &mut Flow<'_>, regimen: &[RegimenPeriod], on: chrono::NaiveDate
     if let Some(note) = show.reveal(TextField::RegimenNote, &p.note) {
         flow.paragraph(&format!("Note: {}", note.trim()), BODY.muted());
     }
-}
-
-fn formulation(f: Formulation) -> &'static str {
-    f.label()
 }
 
 const STRIP_FILL: Rgb = Rgb(0, 114, 178);
