@@ -207,10 +207,10 @@ pub async fn restore_backup(
     let file = picked.take(token)?;
     pick::regular_file(&file)?;
     let seen = backup::inspect(&file).map_err(from_journal)?;
-    if seen.days != days {
+    if seen.summary.days != days {
         return Err(IpcError::Journal(format!(
             "the backup changed since it was shown (it now holds {} days); nothing was restored",
-            seen.days
+            seen.summary.days
         )));
     }
     state.replace(|j| backup::restore(j, &file))?.map_err(from_journal)?;
