@@ -29,7 +29,7 @@ fn bench(c: &mut Criterion) {
 
     let j = demo(dir.path(), "journal", 3650);
     let info = backup::now(&j, NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()).unwrap();
-    println!("10-year backup: {} days, {:.1} MB", info.days, info.bytes as f64 / 1e6);
+    println!("10-year backup: {} days, {:.1} MB", info.summary.days, info.bytes as f64 / 1e6);
     g.bench_function("backup 10y (online backup, integrity check, rename)", |b| {
         b.iter(|| backup::to_file(&j, &dir.path().join("out.sqlite3")).unwrap())
     });

@@ -33,7 +33,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use crate::files::{self, io_or_full, remove_with_side_files, sync_dir, sync_file, with_suffix};
-use crate::store::{create_private_dir, schema};
+use crate::store::{Summary, create_private_dir, schema};
 use crate::{Error, Journal, Result};
 
 pub const KEEP_DAILY: usize = 7;
@@ -79,10 +79,9 @@ pub struct BackupInfo {
     pub kind: Kind,
     /// When the file was written (local time, from the file itself).
     pub created: NaiveDateTime,
-    pub days: u32,
-    pub first: Option<NaiveDate>,
-    pub last: Option<NaiveDate>,
-    pub schema_version: u32,
+    /// What it holds, as [`Journal::check`] reports it for the journal.
+    #[serde(flatten)]
+    pub summary: Summary,
     #[ts(type = "number")]
     pub bytes: u64,
 }
@@ -174,24 +173,16 @@ pub fn inspect(file: &Path) -> Result<BackupInfo> {
         Error::Database(e) => Error::Corrupt { path: file.to_path_buf(), detail: e.to_string() },
         other => other,
     };
-    let version = supported_version(&conn, file)?;
-    crate::store::schema::check_structure(&conn, file)?;
-    let (days, first, last) = conn
-        .query_row("SELECT count(*), min(date), max(date) FROM day", [], |r| {
-            Ok((r.get::<_, u32>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
-        })
-        .map_err(bad)?;
+    schema::journal_version(&conn, file)?;
+    schema::check_structure(&conn, file)?;
+    let summary = Summary::read(&conn).map_err(bad)?;
     let meta = fs::metadata(file).map_err(|e| Error::io(file, e))?;
-    let date = |s: Option<String>| s.and_then(|s| s.parse().ok());
     Ok(BackupInfo {
         path: file.to_path_buf(),
         name: file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         kind: Kind::File,
         created: local(meta.modified().unwrap_or(SystemTime::UNIX_EPOCH)),
-        days,
-        first: date(first),
-        last: date(last),
-        schema_version: u32::try_from(version).unwrap_or(0),
+        summary,
         bytes: meta.len(),
     })
 }
@@ -208,7 +199,7 @@ pub fn inspect(file: &Path) -> Result<BackupInfo> {
 pub fn restore(j: Journal, file: &Path) -> Result<Journal> {
     let path = j.path().to_path_buf();
     files::check_source(&path, file)?;
-    let tmp = restore_temp(&path);
+    let tmp = files::restore_temp(&path);
     let result = prepare(file, &tmp).and_then(|()| swap(j, &tmp));
     if result.is_err() {
         remove_with_side_files(&tmp);
@@ -229,7 +220,7 @@ pub fn restore_over_refused(path: &Path, file: &Path) -> Result<(Journal, PathBu
         Err(e) => return Err(e),
     }
     files::check_source(path, file)?;
-    let tmp = restore_temp(path);
+    let tmp = files::restore_temp(path);
     let swapped = prepare(file, &tmp).and_then(|()| {
         let aside = set_aside(path)?;
         fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
@@ -301,8 +292,8 @@ fn prepare(file: &Path, tmp: &Path) -> Result<()> {
     if check != "ok" {
         return Err(corrupt(check));
     }
-    supported_version(&conn, file)?;
-    crate::store::schema::check_structure(&conn, file)?;
+    schema::journal_version(&conn, file)?;
+    schema::check_structure(&conn, file)?;
     conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get::<_, String>(0))?;
     conn.close().map_err(|(_, e)| Error::from(e))?;
     // Opening as a journal migrates an older schema; closing checkpoints its WAL away.
@@ -390,7 +381,7 @@ fn checked_copy(src: &Connection, folder: &Path, base: &str, label: &Path) -> Re
         if check != "ok" {
             return Err(failed(format!("the copy failed its integrity check: {check}")));
         }
-        supported_version(&conn, label)?;
+        schema::journal_version(&conn, label)?;
         conn.close().map_err(|(_, e)| Error::from(e))?;
         sync_file(&tmp)
     })();
@@ -554,21 +545,6 @@ pub(crate) fn belongs(stem: &str, name: &str) -> bool {
 pub(crate) fn stem(journal: &Path) -> String {
     journal.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "journal".into())
 }
-
-/// The schema version of an LDN Journal this app can read, or why it cannot.
-fn supported_version(conn: &Connection, file: &Path) -> Result<i64> {
-    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let version = schema::version(conn)?;
-    if app_id != schema::APPLICATION_ID || version < 1 {
-        return Err(Error::NotAJournal { path: file.to_path_buf() });
-    }
-    if version > schema::LATEST {
-        return Err(Error::NewerVersion { path: file.to_path_buf(), found: version, supported: schema::LATEST });
-    }
-    Ok(version)
-}
-
-pub(crate) use crate::files::restore_temp;
 
 fn local(t: SystemTime) -> NaiveDateTime {
     chrono::DateTime::<chrono::Local>::from(t).naive_local()

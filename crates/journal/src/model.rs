@@ -414,6 +414,15 @@ pub struct Question {
     pub resolved: bool,
 }
 
+/// The dates a journal holds. Dates are stored as ISO text, which sorts correctly in this range.
+pub const FIRST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => panic!("valid date"),
+};
+pub const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
+    Some(d) => d,
+    None => panic!("valid date"),
+};
 /// An inclusive range of dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -432,9 +441,9 @@ impl DateRange {
         Ok(Self { from, to })
     }
 
-    /// Every date a journal can hold (see [`crate::validate::FIRST_DATE`]).
+    /// Every date a journal can hold, [`FIRST_DATE`] to [`LAST_DATE`].
     pub fn all() -> Self {
-        Self { from: crate::validate::FIRST_DATE, to: crate::validate::LAST_DATE }
+        Self { from: FIRST_DATE, to: LAST_DATE }
     }
 
     /// From `from` (or the beginning) to `to` (or the end).

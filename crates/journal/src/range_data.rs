@@ -32,9 +32,9 @@ impl ChartData {
     /// Loads the days of `range` and the catalogs and regimen from the journal.
     pub fn load(j: &Journal, range: DateRange) -> Result<Self> {
         let dose_before = match range.from.checked_sub_days(Days::new(1)) {
-            Some(before) if range.from > crate::validate::FIRST_DATE => {
+            Some(before) if range.from > crate::FIRST_DATE => {
                 let from = before.checked_sub_days(Days::new(LOOKBACK_DAYS - 1)).unwrap_or(before);
-                let earlier = j.days(DateRange { from: from.max(crate::validate::FIRST_DATE), to: before })?;
+                let earlier = j.days(DateRange { from: from.max(crate::FIRST_DATE), to: before })?;
                 earlier.iter().rev().find_map(|d| d.total_taken().filter(|t| t.0 > 0))
             }
             _ => None,

@@ -3,7 +3,9 @@
 
 use std::collections::HashSet;
 
-use crate::{CatalogItem, Day, Dose, Error, FieldError, Micrograms, Question, RegimenPeriod, Result};
+use crate::{
+    CatalogItem, Day, Dose, Error, FIRST_DATE, FieldError, LAST_DATE, Micrograms, Question, RegimenPeriod, Result,
+};
 
 /// Anything above this is not a low dose; most likely the unit is wrong.
 pub const MAX_DOSE_UG: u32 = 50_000;
@@ -11,15 +13,6 @@ pub const MAX_DOSE_UG: u32 = 50_000;
 pub const MAX_NOTE_CHARS: usize = 200_000;
 /// Names of symptoms, side effects, pharmacies and the like.
 pub const MAX_NAME_CHARS: usize = 200;
-/// The dates a journal holds. Dates are stored as ISO text, which sorts correctly in this range.
-pub const FIRST_DATE: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(1900, 1, 1) {
-    Some(d) => d,
-    None => panic!("valid date"),
-};
-pub const LAST_DATE: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2199, 12, 31) {
-    Some(d) => d,
-    None => panic!("valid date"),
-};
 pub(crate) const MAX_AWAKENINGS: u16 = 100;
 /// Dose events a day holds (split doses, a missed one beside them); a regimen's doses a day.
 pub const MAX_DOSES_PER_DAY: usize = 24;

@@ -5,7 +5,7 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::Path;
 
-use crate::files::{remove_file, side_files, sync_dir};
+use crate::files::{self, remove_file, side_files, sync_dir};
 use crate::{Error, Journal, Result, backup};
 
 /// Closes `j`, deletes its database, its `-wal`, `-shm` and `-journal` files, any half-written
@@ -49,7 +49,7 @@ pub(crate) fn remove_all(path: &Path) -> Result<()> {
     for p in aside.iter().flat_map(|a| side_files(a).into_iter().chain([a.clone()])) {
         remove_file(&p)?;
     }
-    let restoring = backup::restore_temp(path);
+    let restoring = files::restore_temp(path);
     for p in side_files(&restoring).iter().chain([&restoring]).chain(side_files(path).iter()).chain([&path.into()]) {
         remove_file(p)?;
     }

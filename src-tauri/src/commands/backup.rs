@@ -216,10 +216,10 @@ pub async fn restore_backup(
     let file = picked.take(request.token)?;
     pick::regular_file(&file)?;
     let seen = backup::inspect(&file)?;
-    if seen.days != request.days {
+    if seen.summary.days != request.days {
         return Err(IpcError::Retry(format!(
             "the backup changed since it was shown (it now holds {} days); nothing was restored",
-            seen.days
+            seen.summary.days
         )));
     }
     state.replace(|j| backup::restore(j, &file))??;

@@ -98,7 +98,7 @@ fn describe(b: &BackupInfo) -> String {
         Kind::BeforeRestore => "before restore",
         Kind::File => "file",
     };
-    let range = match (b.first, b.last) {
+    let range = match (b.summary.first, b.summary.last) {
         (Some(f), Some(l)) => format!("{f} to {l}"),
         _ => "no days".into(),
     };
@@ -106,7 +106,7 @@ fn describe(b: &BackupInfo) -> String {
         "{} ({kind}, {}, {} days, {range}, schema {})",
         b.path.display(),
         b.created.format("%Y-%m-%d %H:%M"),
-        b.days,
-        b.schema_version
+        b.summary.days,
+        b.summary.schema_version
     )
 }

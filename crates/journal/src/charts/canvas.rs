@@ -18,10 +18,6 @@ pub(crate) type Point = (i32, i32);
 /// plotters' SVG backend writes `font-size` as the requested size / 1.24.
 const FONT_SCALE: f64 = 1.24;
 
-fn err(e: impl std::fmt::Display) -> Error {
-    Error::chart(e)
-}
-
 /// Horizontal text alignment.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Align {
@@ -46,10 +42,10 @@ pub(crate) fn svg(width: u32, height: u32, pal: Palette, draw: impl FnOnce(&Canv
     let mut buf = String::new();
     {
         let area = SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
-        area.fill(&pal.background).map_err(err)?;
+        area.fill(&pal.background).map_err(Error::chart)?;
         let c = Canvas { area, pal };
         draw(&c)?;
-        c.area.present().map_err(err)?;
+        c.area.present().map_err(Error::chart)?;
     }
     Ok(buf)
 }
@@ -70,43 +66,47 @@ impl Canvas<'_> {
     /// Text vertically centred on `at.1`. Every text goes through [`drawable`]: a stored name
     /// with a control character must not make the SVG unreadable.
     pub fn text(&self, s: &str, at: Point, px: f64, color: RGBColor, align: Align) -> Result<()> {
-        self.area.draw(&Text::new(drawable(s).into_owned(), at, self.font(px, color, align, false))).map_err(err)
+        self.area
+            .draw(&Text::new(drawable(s).into_owned(), at, self.font(px, color, align, false)))
+            .map_err(Error::chart)
     }
 
     pub fn bold(&self, s: &str, at: Point, px: f64, color: RGBColor, align: Align) -> Result<()> {
-        self.area.draw(&Text::new(drawable(s).into_owned(), at, self.font(px, color, align, true))).map_err(err)
+        self.area
+            .draw(&Text::new(drawable(s).into_owned(), at, self.font(px, color, align, true)))
+            .map_err(Error::chart)
     }
 
     /// Text reading bottom to top, centred on `at`.
     pub fn vertical_text(&self, s: &str, at: Point, px: f64, color: RGBColor) -> Result<()> {
         let style = self.font(px, color, Align::Middle, false).transform(FontTransform::Rotate270);
-        self.area.draw(&Text::new(drawable(s).into_owned(), at, style)).map_err(err)
+        self.area.draw(&Text::new(drawable(s).into_owned(), at, style)).map_err(Error::chart)
     }
 
     pub fn line(&self, pts: Vec<Point>, color: RGBAColor, width: u32) -> Result<()> {
         if pts.len() < 2 {
             return Ok(());
         }
-        self.area.draw(&PathElement::new(pts, color.stroke_width(width))).map_err(err)
+        self.area.draw(&PathElement::new(pts, color.stroke_width(width))).map_err(Error::chart)
     }
 
     pub fn dashed(&self, pts: Vec<Point>, color: RGBAColor, width: u32, dash: i32, gap: i32) -> Result<()> {
         if pts.len() < 2 {
             return Ok(());
         }
-        self.area.draw(&DashedPathElement::new(pts, dash, gap, color.stroke_width(width))).map_err(err)
+        self.area.draw(&DashedPathElement::new(pts, dash, gap, color.stroke_width(width))).map_err(Error::chart)
     }
 
     pub fn fill_rect(&self, a: Point, b: Point, color: RGBAColor) -> Result<()> {
-        self.area.draw(&Rectangle::new([a, b], color.filled())).map_err(err)
+        self.area.draw(&Rectangle::new([a, b], color.filled())).map_err(Error::chart)
     }
 
     pub fn outline_rect(&self, a: Point, b: Point, color: RGBAColor) -> Result<()> {
-        self.area.draw(&Rectangle::new([a, b], color.stroke_width(1))).map_err(err)
+        self.area.draw(&Rectangle::new([a, b], color.stroke_width(1))).map_err(Error::chart)
     }
 
     pub fn dot(&self, at: Point, r: i32, color: RGBAColor) -> Result<()> {
-        self.area.draw(&Circle::new(at, r, color.filled())).map_err(err)
+        self.area.draw(&Circle::new(at, r, color.filled())).map_err(Error::chart)
     }
 
     pub fn cross(&self, at: Point, r: i32, color: RGBAColor, width: u32) -> Result<()> {
@@ -120,7 +120,7 @@ impl Canvas<'_> {
         let (x, y) = at;
         let pts = vec![(x - r, y - r), (x + r, y - r), (x, y + r)];
         if filled {
-            self.area.draw(&Polygon::new(pts, color.filled())).map_err(err)
+            self.area.draw(&Polygon::new(pts, color.filled())).map_err(Error::chart)
         } else {
             let mut pts = pts;
             pts.push((x - r, y - r));

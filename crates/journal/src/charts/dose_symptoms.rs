@@ -5,8 +5,10 @@
 
 use plotters::style::Color;
 
-use super::axes::{self, Frame, HEADER_PX, LEGEND_ROW_PX, LegendItem, MARKER_ROW_PX, MARKER_ROWS, Side, Swatch, runs};
+use super::axes::{self, Frame, Side};
 use super::canvas::{self, Canvas, solid};
+use super::legend::{self, HEADER_PX, LEGEND_ROW_PX, LegendItem, Swatch};
+use super::markers::{self, MARKER_ROW_PX, MARKER_ROWS};
 use super::style::Palette;
 use super::{ChartData, ChartOptions};
 use crate::periods::prescribed_on;
@@ -51,18 +53,18 @@ pub fn dose_symptoms(data: &ChartData, o: &ChartOptions) -> Result<String> {
         legend.push(LegendItem::new(Swatch::Cross(pal.fg), "missed"));
     }
     let legend_top = HEADER_PX + 2;
-    let legend_h = axes::legend_rows(&legend, 10, w - 10) * LEGEND_ROW_PX;
+    let legend_h = legend::legend_rows(&legend, 10, w - 10) * LEGEND_ROW_PX;
     let band_top = legend_top + legend_h + 2;
     let f = Frame { left: 58, top: band_top + MARKER_ROWS * MARKER_ROW_PX + 2, right: w - 60, bottom: h - 26, span };
-    let markers = axes::change_markers(data, span);
+    let markers = markers::change_markers(data, span);
 
     canvas::svg(o.width, o.height, pal, |c| {
-        axes::draw_header(c, "Dose and symptom scores", span, w)?;
-        axes::draw_legend(c, &legend, 10, w - 10, legend_top)?;
+        legend::draw_header(c, "Dose and symptom scores", span, w)?;
+        legend::draw_legend(c, &legend, 10, w - 10, legend_top)?;
         axes::draw_value_axis(c, &f, (0.0, 10.0), &axes::int_ticks(0, 10, 2), Side::Left, "score (0–10)", c.pal.fg)?;
         axes::draw_value_axis(c, &f, (0.0, f64::from(dose_top)), &dose_ticks, Side::Right, "dose (mg)", c.pal.fg)?;
         axes::draw_time_axis(c, &f, w)?;
-        axes::draw_markers(c, &f, &markers, band_top, w)?;
+        markers::draw_markers(c, &f, &markers, band_top, w)?;
         if data.days.is_empty() {
             return axes::draw_empty(c, &f, "No entries in this range");
         }
@@ -158,4 +160,19 @@ pub(crate) fn span_dates(span: crate::DateRange) -> impl Iterator<Item = chrono:
 
 pub(crate) fn to_i32(v: u32) -> i32 {
     i32::try_from(v.clamp(120, 10_000)).unwrap_or(640)
+}
+
+/// Splits day offsets with values into runs of consecutive days (a missing day ends a run).
+fn runs<T: Copy>(values: &[Option<T>]) -> Vec<(usize, Vec<T>)> {
+    let mut out: Vec<(usize, Vec<T>)> = Vec::new();
+    let mut current: Option<(usize, Vec<T>)> = None;
+    for (k, v) in values.iter().enumerate() {
+        match (v, current.as_mut()) {
+            (Some(v), Some((_, run))) => run.push(*v),
+            (Some(v), None) => current = Some((k, vec![*v])),
+            (None, _) => out.extend(current.take()),
+        }
+    }
+    out.extend(current);
+    out
 }

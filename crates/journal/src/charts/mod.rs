@@ -10,6 +10,8 @@
 mod axes;
 mod canvas;
 mod dose_symptoms;
+mod legend;
+mod markers;
 mod side_effects;
 mod sleep;
 mod style;

@@ -1,9 +1,10 @@
 //! Side effects by dose period: for each period, the share of its logged days on which each
 //! side effect was recorded as mild or stronger.
 
-use super::axes::{self, HEADER_PX, LEGEND_ROW_PX, LegendItem, Side, Swatch};
+use super::axes::{self, Side};
 use super::canvas::{self, Align, solid};
 use super::dose_symptoms::to_i32;
+use super::legend::{self, HEADER_PX, LEGEND_ROW_PX, LegendItem, Swatch};
 use super::style::{LABEL_PX, Palette, SMALL_PX, text_width};
 use super::{ChartData, ChartOptions};
 use crate::Result;
@@ -40,12 +41,12 @@ pub fn side_effects(data: &ChartData, o: &ChartOptions) -> Result<String> {
     let legend: Vec<LegendItem> =
         shown.iter().enumerate().map(|(i, s)| LegendItem::new(Swatch::Box(pal.series(i)), &s.name)).collect();
     let legend_top = HEADER_PX + 2;
-    let legend_h = axes::legend_rows(&legend, 10, w - 10) * LEGEND_ROW_PX;
+    let legend_h = legend::legend_rows(&legend, 10, w - 10) * LEGEND_ROW_PX;
     let f = axes::Frame { left: 58, top: legend_top + legend_h + 12, right: w - 14, bottom: h - 42, span };
 
     canvas::svg(o.width, o.height, pal, |c| {
-        axes::draw_header(c, "Side effects by dose period", span, w)?;
-        axes::draw_legend(c, &legend, 10, w - 10, legend_top)?;
+        legend::draw_header(c, "Side effects by dose period", span, w)?;
+        legend::draw_legend(c, &legend, 10, w - 10, legend_top)?;
         let step = if top >= 100.0 { 25 } else { (top / 5.0) as i32 };
         let ticks = axes::int_ticks(0, top as i32, step);
         axes::draw_value_axis(c, &f, (0.0, top), &ticks, Side::Left, "% of logged days", c.pal.fg)?;

@@ -1,9 +1,11 @@
 //! Sleep: hours from bedtime to waking per night as bars coloured by sleep quality, nights
 //! with vivid dreams and nightmares marked in a strip above, and dose step markers.
 
-use super::axes::{self, Frame, HEADER_PX, LEGEND_ROW_PX, LegendItem, MARKER_ROW_PX, MARKER_ROWS, Side, Swatch};
+use super::axes::{self, Frame, Side};
 use super::canvas::{self, solid};
 use super::dose_symptoms::to_i32;
+use super::legend::{self, HEADER_PX, LEGEND_ROW_PX, LegendItem, Swatch};
+use super::markers::{self, MARKER_ROW_PX, MARKER_ROWS};
 use super::style::Palette;
 use super::{ChartData, ChartOptions};
 use crate::{Result, Vividness};
@@ -30,20 +32,20 @@ pub fn sleep(data: &ChartData, o: &ChartOptions) -> Result<String> {
     legend.push(LegendItem::new(Swatch::Triangle(pal.vivid, false), "somewhat vivid"));
     legend.push(LegendItem::new(Swatch::Cross(pal.nightmare), "nightmare"));
     let legend_top = HEADER_PX + 2;
-    let legend_h = axes::legend_rows(&legend, 10, w - 10) * LEGEND_ROW_PX;
+    let legend_h = legend::legend_rows(&legend, 10, w - 10) * LEGEND_ROW_PX;
     let band_top = legend_top + legend_h + 2;
     let strip_top = band_top + MARKER_ROWS * MARKER_ROW_PX;
     let f = Frame { left: 58, top: strip_top + 2 * STRIP_ROW_PX + 4, right: w - 24, bottom: h - 26, span };
-    let markers = axes::change_markers(data, span);
+    let markers = markers::change_markers(data, span);
 
     canvas::svg(o.width, o.height, pal, |c| {
-        axes::draw_header(c, "Sleep, bedtime to waking", span, w)?;
-        axes::draw_legend(c, &legend, 10, w - 10, legend_top)?;
+        legend::draw_header(c, "Sleep, bedtime to waking", span, w)?;
+        legend::draw_legend(c, &legend, 10, w - 10, legend_top)?;
         let ticks = axes::int_ticks(0, i32::try_from(top_h).unwrap_or(12), tick_step);
         let top = f64::from(top_h);
         axes::draw_value_axis(c, &f, (0.0, top), &ticks, Side::Left, "hours", c.pal.fg)?;
         axes::draw_time_axis(c, &f, w)?;
-        axes::draw_markers(c, &f, &markers, band_top, w)?;
+        markers::draw_markers(c, &f, &markers, band_top, w)?;
         if data.days.is_empty() {
             return axes::draw_empty(c, &f, "No entries in this range");
         }

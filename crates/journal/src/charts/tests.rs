@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::axes::{Marker, change_markers, date_ticks, dose_ticks};
+use super::axes::{date_ticks, dose_ticks};
 use super::dose_symptoms::rolling_median;
+use super::markers::{Marker, change_markers};
 use super::*;
 use crate::{DateRange, Day, Dose, Formulation, Journal, Micrograms, PrescribedDose, RegimenPeriod, Score};
 

@@ -4,9 +4,9 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::axes::{self, HEADER_PX, LEGEND_ROW_PX, LegendItem, Swatch};
 use super::canvas::{self, Align, solid};
 use super::dose_symptoms::to_i32;
+use super::legend::{self, HEADER_PX, LEGEND_ROW_PX, LegendItem, Swatch};
 use super::style::{LABEL_PX, Palette, SMALL_PX};
 use super::{ChartData, ChartOptions};
 use crate::Result;
@@ -27,7 +27,7 @@ pub fn wellbeing_calendar(data: &ChartData, o: &ChartOptions) -> Result<String> 
     legend.push(LegendItem::new(Swatch::DotBox(pal.muted), "not rated"));
     legend.push(LegendItem::new(Swatch::EmptyBox(pal.grid), "no entry"));
     let legend_top = HEADER_PX + 2;
-    let legend_h = axes::legend_rows(&legend, 10, w - 10) * LEGEND_ROW_PX;
+    let legend_h = legend::legend_rows(&legend, 10, w - 10) * LEGEND_ROW_PX;
     let label_w = 84;
     let cell = ((w - label_w - 12) / 31).min(if rows > 24 { 11 } else { 17 }).max(4);
     let top = legend_top + legend_h + 20;
@@ -35,8 +35,8 @@ pub fn wellbeing_calendar(data: &ChartData, o: &ChartOptions) -> Result<String> 
     let by_date = |d: NaiveDate| data.days.binary_search_by_key(&d, |x| x.date).ok().map(|i| &data.days[i]);
 
     canvas::svg(o.width, u32::try_from(h).unwrap_or(280), pal, |c| {
-        axes::draw_header(c, "Overall wellbeing by day", span, w)?;
-        axes::draw_legend(c, &legend, 10, w - 10, legend_top)?;
+        legend::draw_header(c, "Overall wellbeing by day", span, w)?;
+        legend::draw_legend(c, &legend, 10, w - 10, legend_top)?;
         for d in [1, 5, 10, 15, 20, 25, 31] {
             let x = label_w + (d - 1) * cell + cell / 2;
             c.text(&d.to_string(), (x, top - 9), SMALL_PX, c.pal.muted, Align::Middle)?;

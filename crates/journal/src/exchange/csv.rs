@@ -254,7 +254,7 @@ fn parse_row(rec: &::csv::StringRecord, columns: &[Column], p: &mut Problems) ->
         p.add("date", format!("\"{date_s}\" is not a date (YYYY-MM-DD)"));
     }
     // A row with a bad date is still read through, so all its problems are reported at once.
-    let mut day = Day::new(date.unwrap_or(crate::validate::FIRST_DATE));
+    let mut day = Day::new(date.unwrap_or(crate::FIRST_DATE));
     let mut doses: Vec<[String; 5]> = Vec::new();
     for (col, cell) in columns.iter().zip(rec.iter()) {
         let v = cell.trim();

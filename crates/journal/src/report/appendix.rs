@@ -1,7 +1,8 @@
 //! Appendices: the daily table, and notes and dream notes when the patient opts in.
 
-use super::fonts::Weight;
-use super::layout::{Column, Flow, MUTED, TEXT, Table};
+use super::layout::{CAPTION, Flow, TextStyle};
+use super::table::{Column, Table};
+use super::wrap::wrap;
 use super::{ReportData, mg};
 use crate::charts::ChartOptions;
 use crate::periods::period_end;
@@ -79,9 +80,7 @@ pub(super) fn daily_table(flow: &mut Flow<'_>, data: &ReportData) {
     flow.paragraph(
         "Every logged day of the range as recorded. Scores 0–10; sleep from bedtime to waking; sleep quality 1–5; \
          woke: awakenings in the night. – means not recorded or not rated.",
-        7.5,
-        Weight::Regular,
-        MUTED,
+        CAPTION,
     );
     flow.gap(3.0);
     let symptoms = data.chart.chosen_symptoms(&ChartOptions::default());
@@ -116,24 +115,24 @@ pub(super) fn daily_table(flow: &mut Flow<'_>, data: &ReportData) {
 fn dated_notes(flow: &mut Flow<'_>, title: &str, intro: &str, notes: Vec<(chrono::NaiveDate, String)>) {
     flow.gap(12.0);
     flow.heading(title, H2, 40.0);
-    flow.paragraph(intro, 7.5, Weight::Regular, MUTED);
+    flow.paragraph(intro, CAPTION);
     if notes.is_empty() {
-        flow.paragraph("None in this range.", 9.0, Weight::Regular, TEXT);
+        flow.paragraph("None in this range.", TextStyle::regular(9.0));
     }
-    let size = 8.0;
-    let lh = Flow::line_height(size);
+    let style = TextStyle::regular(8.0);
+    let lh = Flow::line_height(style.size);
     let indent = 62.0;
     let width = flow.width() - indent;
     for (date, text) in notes {
         flow.gap(3.0);
         // The date and the first two lines stay together; a long note continues line by line.
-        let lines = super::layout::wrap(flow.fonts, &text, size, Weight::Regular, width);
+        let lines = wrap(flow.fonts, &text, style.size, style.weight, width);
         flow.need(lh * lines.len().min(2) as f32);
         let x = flow.left();
-        flow.text_at(x, flow.y, &date.to_string(), size, Weight::Bold, TEXT);
+        flow.text_at(x, flow.y, &date.to_string(), style.bold());
         for line in lines {
             flow.need(lh);
-            flow.text_at(x + indent, flow.y, &line, size, Weight::Regular, TEXT);
+            flow.text_at(x + indent, flow.y, &line, style);
             flow.y += lh;
         }
     }

@@ -3,16 +3,19 @@
 
 use chrono::NaiveDateTime;
 
-use super::fonts::Weight;
-use super::layout::{Column, Flow, MUTED, Op, RULE, Rgb, TEXT, Table};
+use super::layout::{BLACK, CAPTION, Flow, MUTED, Op, RULE, Rgb, TextStyle};
+use super::table::{Column, Table};
 use super::{Patient, ReportData, mg};
 use crate::charts::{ChartOptions, DEFAULT_SYMPTOM_COUNT};
 use crate::periods::prescribed_on;
 use crate::privacy::{Disclosure, TextField};
 use crate::summary::{PeriodSummary, Stat, change, hours_minutes, number};
-use crate::{Formulation, RegimenPeriod, Result};
+use crate::{RegimenPeriod, Result};
 
-const BODY: f32 = 9.5;
+const BODY: TextStyle = TextStyle::regular(9.5);
+const TITLE: TextStyle = TextStyle::regular(18.0).bold().in_color(BLACK);
+/// The small print under a table.
+const NOTE: TextStyle = TextStyle::regular(7.0).muted();
 const TABLE: f32 = 7.5;
 const H2: f32 = 11.5;
 
@@ -25,7 +28,7 @@ pub(super) fn page_one(
 ) -> Result<()> {
     let c = &data.chart;
     let span = c.span();
-    flow.text_at(flow.left(), flow.y, "Appointment summary", 18.0, Weight::Bold, Rgb(0, 0, 0));
+    flow.text_at(flow.left(), flow.y, "Appointment summary", TITLE);
     flow.y += 24.0;
     let logged = c.days.iter().filter(|d| span.contains(d.date)).count();
     flow.paragraph(
@@ -38,8 +41,6 @@ pub(super) fn page_one(
             created.format("%Y-%m-%d")
         ),
         BODY,
-        Weight::Regular,
-        TEXT,
     );
     if let Some(p) = patient {
         let mut parts = Vec::new();
@@ -49,7 +50,7 @@ pub(super) fn page_one(
         if let Some(b) = p.birth_date {
             parts.push(format!("born {b}"));
         }
-        flow.paragraph(&parts.join(", "), BODY, Weight::Bold, TEXT);
+        flow.paragraph(&parts.join(", "), BODY.bold());
     }
 
     regimen(flow, &c.regimen, span.to, show);
@@ -80,29 +81,25 @@ fn regimen_line(p: &RegimenPeriod) -> String {
 fn regimen(flow: &mut Flow<'_>, regimen: &[RegimenPeriod], on: chrono::NaiveDate, show: Disclosure) {
     flow.heading("Current prescribed regimen, as entered by the patient", H2, 30.0);
     let Some(p) = prescribed_on(regimen, on) else {
-        flow.paragraph(&format!("No prescribed regimen entered for {on}."), BODY, Weight::Regular, TEXT);
+        flow.paragraph(&format!("No prescribed regimen entered for {on}."), BODY);
         return;
     };
     let since = match p.until {
         Some(u) => format!("On {on} (from {} until {u}): ", p.from),
         None => format!("On {on} (since {}): ", p.from),
     };
-    flow.paragraph(&format!("{since}{}", regimen_line(p)), BODY, Weight::Bold, TEXT);
-    let mut facts = vec![format!("Formulation: {}", formulation(p.formulation))];
+    flow.paragraph(&format!("{since}{}", regimen_line(p)), BODY.bold());
+    let mut facts = vec![format!("Formulation: {}", p.formulation.label())];
     if let Some(strength) = show.reveal(TextField::RegimenStrength, &p.strength) {
         facts.push(format!("strength: {}", strength.trim()));
     }
     if let Some(pharmacy) = show.reveal(TextField::RegimenPharmacy, &p.pharmacy) {
         facts.push(format!("pharmacy: {}", pharmacy.trim()));
     }
-    flow.paragraph(&facts.join("; "), BODY, Weight::Regular, TEXT);
+    flow.paragraph(&facts.join("; "), BODY);
     if let Some(note) = show.reveal(TextField::RegimenNote, &p.note) {
-        flow.paragraph(&format!("Note: {}", note.trim()), BODY, Weight::Regular, MUTED);
+        flow.paragraph(&format!("Note: {}", note.trim()), BODY.muted());
     }
-}
-
-fn formulation(f: Formulation) -> &'static str {
-    f.label()
 }
 
 const STRIP_FILL: Rgb = Rgb(0, 114, 178);
@@ -111,14 +108,14 @@ const STRIP_FILL: Rgb = Rgb(0, 114, 178);
 fn titration_strip(flow: &mut Flow<'_>, data: &ReportData, periods: &[PeriodSummary]) {
     flow.heading("Daily dose taken over the range", H2, 70.0);
     if periods.is_empty() {
-        flow.paragraph("No days logged in this range.", BODY, Weight::Regular, TEXT);
+        flow.paragraph("No days logged in this range.", BODY);
         return;
     }
     let span = data.chart.span();
     let (x0, w) = (flow.left(), flow.width());
     let days = span.days().max(1) as f32;
-    let label = 7.0;
-    let top = flow.y + label + 4.0;
+    let label = TextStyle::regular(7.0);
+    let top = flow.y + label.size + 4.0;
     let band = 34.0;
     let base = top + band;
     let max = periods.iter().map(|p| p.dose.0).max().unwrap_or(0).max(1) as f32;
@@ -134,17 +131,17 @@ fn titration_strip(flow: &mut Flow<'_>, data: &ReportData, periods: &[PeriodSumm
             ops.push(Op::Rect { x: a, y: base - h, w: (b - a).max(0.6), h, fill: STRIP_FILL });
         }
         let text = if p.baseline { "none".to_string() } else { mg(p.dose) };
-        let tw = fonts.width(&text, label, Weight::Bold);
+        let tw = label.bold().width(fonts, &text);
         let tx = a + ((b - a - tw) / 2.0).max(0.0);
         if tx > last_label_end + 3.0 && tx + tw <= x0 + w {
-            ops.push(Op::Text { x: tx, y: base - h - 2.5, size: label, weight: Weight::Bold, color: TEXT, text });
+            ops.push(Op::Text { x: tx, y: base - h - 2.5, style: label.bold(), text });
             last_label_end = tx + tw;
         }
         let date = p.from.to_string();
-        let dw = fonts.width(&date, label, Weight::Regular);
+        let dw = label.width(fonts, &date);
         if a > last_date_end + 4.0 && a + dw <= x0 + w {
             ops.push(Op::Line { x1: a, y1: base, x2: a, y2: base + 3.0, width: 0.5, color: MUTED });
-            ops.push(Op::Text { x: a, y: base + 10.0, size: label, weight: Weight::Regular, color: MUTED, text: date });
+            ops.push(Op::Text { x: a, y: base + 10.0, style: label.muted(), text: date });
             last_date_end = a + dw;
         }
     }
@@ -160,9 +157,7 @@ fn titration_strip(flow: &mut Flow<'_>, data: &ReportData, periods: &[PeriodSumm
             periods.len(),
             if periods.len() == 1 { "" } else { "s" }
         ),
-        7.5,
-        Weight::Regular,
-        MUTED,
+        CAPTION,
     );
 }
 
@@ -255,9 +250,7 @@ fn period_table(flow: &mut Flow<'_>, data: &ReportData, periods: &[PeriodSummary
          in brackets the difference from the period before. Taken as prescribed: days whose total taken equals the \
          prescribed daily total, of the days with both a dose record and a prescription. Side-effect days: days with \
          any side effect recorded as mild or stronger. – means nothing recorded.",
-        7.0,
-        Weight::Regular,
-        MUTED,
+        NOTE,
     );
 }
 
@@ -320,7 +313,7 @@ fn side_effect_table(flow: &mut Flow<'_>, periods: &[PeriodSummary]) {
     if first.side_effects.is_empty() {
         note = "No side effects recorded as mild or stronger in this range.".into();
     }
-    flow.paragraph(&note, 7.0, Weight::Regular, MUTED);
+    flow.paragraph(&note, NOTE);
 }
 
 fn questions(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
@@ -328,14 +321,14 @@ fn questions(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
     let questions: Vec<&str> =
         data.questions.iter().filter_map(|q| show.reveal(TextField::QuestionText, &q.text)).collect();
     if questions.is_empty() {
-        flow.paragraph("No open questions.", BODY, Weight::Regular, MUTED);
+        flow.paragraph("No open questions.", BODY.muted());
         return;
     }
     for text in questions {
-        flow.need(Flow::line_height(BODY));
+        flow.need(Flow::line_height(BODY.size));
         let y = flow.y;
-        flow.text_at(flow.left() + 2.0, y, "•", BODY, Weight::Regular, TEXT);
-        flow.paragraph_indented(text.trim(), 12.0, BODY, Weight::Regular, TEXT);
+        flow.text_at(flow.left() + 2.0, y, "•", BODY);
+        flow.paragraph_indented(text.trim(), 12.0, BODY);
         flow.y += 2.0;
     }
 }

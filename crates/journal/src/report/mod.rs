@@ -12,15 +12,17 @@
 //! carries [`crate::NO_ADVICE`]. Numbers come from [`crate::summary`], so the PDF and the app
 //! agree.
 //!
-//! Layout ([`layout`]) is separate from drawing ([`pdf`]): content is laid out into pages of
-//! drawing operations first, so the footer can say "Page i of n".
+//! Layout ([`layout`], with [`table`] and [`wrap`]) is separate from drawing ([`pdf`]): content
+//! is laid out into pages of drawing operations first, so the footer can say "Page i of n".
 
 mod appendix;
 mod chart_pages;
 mod fonts;
 mod glance;
-pub mod layout;
+mod layout;
 mod pdf;
+mod table;
+mod wrap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};

@@ -12,8 +12,8 @@ use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla_svg::{SurfaceExt, SvgSettings};
 
-use super::fonts::{Fonts, Weight};
-use super::layout::{CONTENT_BOTTOM_GAP, MARGIN_X, MUTED, Op, PageSize, RULE, Rgb};
+use super::fonts::Fonts;
+use super::layout::{CONTENT_BOTTOM_GAP, MARGIN_X, Op, PageSize, RULE, Rgb, TextStyle};
 
 /// What every page carries besides its content.
 #[derive(Debug)]
@@ -75,19 +75,18 @@ pub fn write(
 /// Header (title and range, with a rule under it) and footer (no-advice line and page number).
 fn running_frame(fonts: &Fonts, size: PageSize, f: &Frame<'_>, page: usize, pages: usize) -> Vec<Op> {
     let (left, right) = (MARGIN_X, size.width - MARGIN_X);
-    let small = 8.0;
-    let text =
-        |x: f32, y: f32, t: &str, w: Weight| Op::Text { x, y, size: small, weight: w, color: MUTED, text: t.into() };
+    let small = TextStyle::regular(8.0).muted();
+    let text = |x: f32, y: f32, t: &str, style: TextStyle| Op::Text { x, y, style, text: t.into() };
     let head_y = 36.0;
     let foot_y = size.height - CONTENT_BOTTOM_GAP + 30.0;
     let page_no = format!("Page {page} of {pages}");
     vec![
-        text(left, head_y, f.header_left, Weight::Bold),
-        text(right - fonts.width(f.header_right, small, Weight::Regular), head_y, f.header_right, Weight::Regular),
+        text(left, head_y, f.header_left, small.bold()),
+        text(right - small.width(fonts, f.header_right), head_y, f.header_right, small),
         Op::Line { x1: left, y1: head_y + 6.0, x2: right, y2: head_y + 6.0, width: 0.5, color: RULE },
         Op::Line { x1: left, y1: foot_y - 12.0, x2: right, y2: foot_y - 12.0, width: 0.5, color: RULE },
-        text(left, foot_y, f.footer, Weight::Regular),
-        text(right - fonts.width(&page_no, small, Weight::Regular), foot_y, &page_no, Weight::Regular),
+        text(left, foot_y, f.footer, small),
+        text(right - small.width(fonts, &page_no), foot_y, &page_no, small),
     ]
 }
 
@@ -97,16 +96,16 @@ fn color(c: Rgb) -> krilla::paint::Paint {
 
 fn draw(s: &mut Surface<'_>, fonts: &Fonts, op: &Op, svgs: &[usvg::Tree]) -> crate::Result<()> {
     match op {
-        Op::Text { x, y, size, weight, color: c, text } => {
+        Op::Text { x, y, style, text } => {
             if text.is_empty() {
                 return Ok(());
             }
             s.set_stroke(None);
-            s.set_fill(Some(Fill { paint: color(*c), opacity: NormalizedF32::ONE, rule: Default::default() }));
+            s.set_fill(Some(Fill { paint: color(style.color), opacity: NormalizedF32::ONE, rule: Default::default() }));
             // Whatever is stored, only drawable characters reach the PDF (and its text layer).
             let text = crate::text::drawable(text);
-            let glyphs = fonts.glyphs(&text, *weight);
-            s.draw_glyphs(Point::from_xy(*x, *y), &glyphs, fonts.krilla(*weight), &text, *size, false);
+            let glyphs = fonts.glyphs(&text, style.weight);
+            s.draw_glyphs(Point::from_xy(*x, *y), &glyphs, fonts.krilla(style.weight), &text, style.size, false);
         }
         Op::Rect { x, y, w, h, fill } => {
             let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) else { return Ok(()) };

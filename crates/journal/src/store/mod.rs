@@ -57,7 +57,8 @@ pub struct Journal {
     path: PathBuf,
 }
 
-/// What `check` reports: integrity plus a one-line summary.
+/// What a journal holds: the days logged, the first and last, its schema version. `check`
+/// reports it after the integrity check; every backup's `BackupInfo` carries it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Summary {
@@ -65,6 +66,18 @@ pub struct Summary {
     pub first: Option<chrono::NaiveDate>,
     pub last: Option<chrono::NaiveDate>,
     pub schema_version: u32,
+}
+
+impl Summary {
+    /// Reads the summary of the journal on `conn`.
+    pub(crate) fn read(conn: &Connection) -> rusqlite::Result<Self> {
+        let (days, first, last) = conn.query_row("SELECT count(*), min(date), max(date) FROM day", [], |r| {
+            Ok((r.get::<_, u32>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
+        })?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let date = |s: Option<String>| s.and_then(|s| s.parse().ok());
+        Ok(Self { days, first: date(first), last: date(last), schema_version: u32::try_from(version).unwrap_or(0) })
+    }
 }
 
 impl std::fmt::Display for Summary {
@@ -100,7 +113,7 @@ impl Journal {
         let pending_wal = Path::new(&wal).metadata().is_ok_and(|m| m.len() > 0);
         conn.set_db_config(NO_CKPT_ON_CLOSE, pending_wal)?;
         let mut journal = Self { conn, path };
-        journal.inspect(existed)?;
+        journal.inspect()?;
         journal.conn.set_db_config(NO_CKPT_ON_CLOSE, false)?;
         journal.configure()?;
         journal.migrate()?;
@@ -112,24 +125,14 @@ impl Journal {
     }
 
     /// Refuses damaged files, other SQLite databases and newer schemas before any write.
-    fn inspect(&self, existed: bool) -> Result<()> {
+    fn inspect(&self) -> Result<()> {
         let p = &self.path;
         let check: String =
             self.conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| open_error(p, e))?;
         if check != "ok" {
             return Err(Error::Corrupt { path: p.clone(), detail: check });
         }
-        let app_id: i64 = self.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-        let version = schema::version(&self.conn)?;
-        let tables: i64 = self.conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-        let fresh = app_id == 0 && version == 0 && tables == 0;
-        if existed && !fresh && app_id != schema::APPLICATION_ID {
-            return Err(Error::NotAJournal { path: p.clone() });
-        }
-        if version > schema::LATEST {
-            return Err(Error::NewerVersion { path: p.clone(), found: version, supported: schema::LATEST });
-        }
-        if existed && !fresh {
+        if schema::identify(&self.conn, p)? != schema::Found::Empty {
             schema::check_structure(&self.conn, p)?;
         }
         Ok(())
@@ -170,16 +173,7 @@ impl Journal {
         if let Some(table) = fk {
             return Err(Error::Corrupt { path: self.path.clone(), detail: format!("broken reference in {table}") });
         }
-        let (days, first, last) = self.conn.query_row("SELECT count(*), min(date), max(date) FROM day", [], |r| {
-            Ok((r.get::<_, u32>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
-        })?;
-        let date = |s: Option<String>| s.and_then(|s| s.parse().ok());
-        Ok(Summary {
-            days,
-            first: date(first),
-            last: date(last),
-            schema_version: u32::try_from(schema::version(&self.conn)?).unwrap_or(0),
-        })
+        Ok(Summary::read(&self.conn)?)
     }
 }
 

@@ -2,9 +2,11 @@
 //! transaction, so a journal is never left half-migrated. `PRAGMA user_version` records the
 //! version; a file from a newer app version is refused before anything is written.
 
+use std::path::Path;
+
 use rusqlite::{Connection, Transaction};
 
-use crate::Result;
+use crate::{Error, Result};
 
 /// `PRAGMA application_id` of every journal: "LDNJ".
 pub const APPLICATION_ID: i64 = 0x4C44_4E4A;
@@ -115,6 +117,45 @@ pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
 pub fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// What a database holds, for this app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// Nothing at all (no application id, no version, no table): opening makes it a journal.
+    Empty,
+    /// An LDN Journal at a schema version this app reads (at most [`LATEST`]).
+    Journal(i64),
+}
+
+/// Whether the database on `conn` (the file at `path`) is empty or a journal this app reads:
+/// another SQLite database is [`Error::NotAJournal`], a newer schema [`Error::NewerVersion`].
+/// Its structure is [`check_structure`]'s to check.
+pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<Found> {
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version = version(conn)?;
+    if app_id == 0 && version == 0 {
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if tables == 0 {
+            return Ok(Found::Empty);
+        }
+    }
+    if app_id != APPLICATION_ID {
+        return Err(Error::NotAJournal { path: path.to_path_buf() });
+    }
+    if version > LATEST {
+        return Err(Error::NewerVersion { path: path.to_path_buf(), found: version, supported: LATEST });
+    }
+    Ok(Found::Journal(version))
+}
+
+/// The schema version of a copy that must hold a journal (a backup, a file to restore): as
+/// [`identify`], and an empty database is not a journal either.
+pub(crate) fn journal_version(conn: &Connection, path: &Path) -> Result<i64> {
+    match identify(conn, path)? {
+        Found::Journal(v) if v >= 1 => Ok(v),
+        _ => Err(Error::NotAJournal { path: path.to_path_buf() }),
+    }
 }
 
 /// Brings the schema from `from` to [`LATEST`] inside `tx`.

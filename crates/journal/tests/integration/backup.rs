@@ -37,10 +37,10 @@ fn daily_backup_is_a_checked_owner_only_copy_made_once_a_day() {
     let dir = backup::dir(&t.path);
     assert_eq!(info.path, dir.join("journal-2025-03-02-n1.sqlite3"), "named by date and sequence number");
     assert_eq!(
-        (info.kind, info.days, info.first, info.last),
+        (info.kind, info.summary.days, info.summary.first, info.summary.last),
         (Kind::Daily, 2, Some(date("2025-03-01")), Some(date("2025-03-02")))
     );
-    assert_eq!(info.schema_version as i64, journal::store::schema::LATEST);
+    assert_eq!(info.summary.schema_version as i64, journal::store::schema::LATEST);
     assert_eq!(mode(&dir), 0o700);
     assert_eq!(mode(&info.path), 0o600);
     assert_eq!(names(&dir), ["journal-2025-03-02-n1.sqlite3"], "one single-file database, no WAL, no leftovers");
@@ -51,7 +51,7 @@ fn daily_backup_is_a_checked_owner_only_copy_made_once_a_day() {
     t.save_day(&full_day("2025-03-03")).unwrap();
     assert_eq!(backup::daily(&t, date("2025-03-02")).unwrap(), None, "second start the same day");
     let again = backup::now(&t, date("2025-03-02")).unwrap();
-    assert_eq!(again.days, 3, "an on-demand backup replaces today's");
+    assert_eq!(again.summary.days, 3, "an on-demand backup replaces today's");
     assert_eq!(names(&dir), ["journal-2025-03-02-n2.sqlite3"], "a new file; the earlier one of that date goes");
 }
 
@@ -156,7 +156,7 @@ fn list_leaves_out_files_that_are_not_backups() {
     fs::write(dir.join("notes.txt"), b"mine").unwrap();
     let list = backup::list(&t.path).unwrap();
     assert_eq!(list.len(), 1);
-    assert_eq!(list[0].days, 1);
+    assert_eq!(list[0].summary.days, 1);
 }
 
 #[test]
@@ -214,7 +214,7 @@ fn restore_migrates_a_backup_from_an_older_version() {
         tx.execute("INSERT INTO day (date, wellbeing) VALUES ('2020-02-02', 4)", []).unwrap();
         tx.commit().unwrap();
     }
-    assert_eq!(backup::inspect(&old).unwrap().schema_version, 1);
+    assert_eq!(backup::inspect(&old).unwrap().summary.schema_version, 1);
     let j = backup::restore(t.j, &old).unwrap();
     assert_eq!(j.check().unwrap().schema_version as i64, journal::store::schema::LATEST);
     assert_eq!(j.day(date("2020-02-02")).unwrap().unwrap().wellbeing, Some(4));
@@ -302,7 +302,7 @@ fn import_backs_up_the_journal_first_and_a_refused_file_does_not() {
     exchange::import(&mut t, &text, ImportMode::Replace).unwrap();
     let list = backup::list(&t.path).unwrap();
     assert_eq!(list.len(), 1);
-    assert_eq!((list[0].kind, list[0].days), (Kind::BeforeImport, 1));
+    assert_eq!((list[0].kind, list[0].summary.days), (Kind::BeforeImport, 1));
     assert_eq!(t.check().unwrap().days, 2);
 }
 
@@ -312,7 +312,7 @@ fn backup_to_a_chosen_file() {
     t.save_day(&full_day("2025-03-01")).unwrap();
     let out = t.dir.path().join("elsewhere.sqlite3");
     let info = backup::to_file(&t, &out).unwrap();
-    assert_eq!((info.kind, info.days), (Kind::File, 1));
+    assert_eq!((info.kind, info.summary.days), (Kind::File, 1));
     assert_eq!(mode(&out), 0o600);
     let e = backup::to_file(&t, &t.path.clone()).unwrap_err();
     assert!(e.to_string().contains("cannot overwrite the journal"), "{e}");

@@ -48,6 +48,6 @@ fn a_backup_file_never_overwrites_the_journal_its_side_files_or_its_backups() {
     t.check().unwrap();
 
     let fine = d.join("copy.sqlite3");
-    assert_eq!(backup::to_file(&t, &fine).unwrap().days, 2, "any other file is fine");
+    assert_eq!(backup::to_file(&t, &fine).unwrap().summary.days, 2, "any other file is fine");
     assert!(fs::read_dir(&d).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().contains(".partial")));
 }

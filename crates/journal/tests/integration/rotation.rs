@@ -45,7 +45,7 @@ fn a_daily_backup_dated_before_the_newest_ones_is_kept() {
     assert!(made.path.is_file(), "the backup just written was deleted by its own rotation");
     let list = backup::list(&t.path).unwrap();
     assert_eq!(list[0].path, made.path, "the newest backup, whatever its date");
-    assert_eq!(list[0].days, 2);
+    assert_eq!(list[0].summary.days, 2);
     assert_eq!(backup::daily(&t, date("2024-05-01")).unwrap(), None, "once a day, by the clock's day");
 }
 
@@ -59,7 +59,7 @@ fn safety_backups_made_in_the_same_second_are_all_kept() {
     }
     let kept = safety(&t.path);
     assert_eq!(kept.len(), 3, "a backup overwrote another: {kept:?}");
-    let days: Vec<u32> = backup::list(&t.path).unwrap().iter().map(|b| b.days).collect();
+    let days: Vec<u32> = backup::list(&t.path).unwrap().iter().map(|b| b.summary.days).collect();
     assert_eq!(days, [3, 2, 1], "newest first, each its own copy");
     assert_eq!(made.iter().map(|b| &b.path).collect::<Vec<_>>(), kept.iter().rev().collect::<Vec<_>>());
 }
@@ -105,7 +105,7 @@ fn an_import_with_the_clock_set_back_keeps_its_safety_backup() {
     let newest = kept[0].file_name().unwrap().to_string_lossy().into_owned();
     assert!(newest.starts_with(&format!("journal-{faked}-")), "the import's own backup was rotated away: {kept:?}");
     let info = backup::list(&path).unwrap().into_iter().next().unwrap();
-    assert_eq!((info.kind, info.days), (Kind::BeforeImport, 5), "the journal as it was before that import");
+    assert_eq!((info.kind, info.summary.days), (Kind::BeforeImport, 5), "the journal as it was before that import");
     drop(dir);
 }
 
@@ -123,7 +123,7 @@ fn refused_imports_never_rotate_the_safety_backups_away() {
         assert!(matches!(e, Error::Conflicts(_)), "{e:?}");
     }
     assert_eq!(safety(&t.path), good, "a refused import made a backup");
-    let days: Vec<u32> = backup::list(&t.path).unwrap().iter().map(|b| b.days).collect();
+    let days: Vec<u32> = backup::list(&t.path).unwrap().iter().map(|b| b.summary.days).collect();
     assert_eq!(days, [1], "the journal as it was before the good import, untouched");
     assert_eq!(t.day(date("2025-03-02")).unwrap().unwrap().notes, "good");
 }
@@ -137,7 +137,7 @@ fn an_import_that_changes_nothing_makes_no_backup() {
     let r = exchange::import(&mut t, &text, ImportMode::Replace).unwrap();
     assert_eq!((r.days_added, r.days_replaced, r.days_unchanged), (0, 0, 1));
     assert_eq!(safety(&t.path).len(), 1, "nothing was written, so no backup either");
-    let days: Vec<u32> = backup::list(&t.path).unwrap().iter().map(|b| b.days).collect();
+    let days: Vec<u32> = backup::list(&t.path).unwrap().iter().map(|b| b.summary.days).collect();
     assert_eq!(days, [0], "the backup of the journal before the first import, untouched");
 }
 

@@ -12,4 +12,4 @@ name: string, kind: BackupKind,
 /**
  * When the file was written (local time, from the file itself).
  */
-created: string, days: number, first: string | null, last: string | null, schema_version: number, bytes: number, };
+created: string, bytes: number, days: number, first: string | null, last: string | null, schema_version: number, };
