@@ -35,8 +35,9 @@ impl std::fmt::Display for Violation {
 /// Runs axe on the whole document as it is now and returns every violation.
 pub async fn violations(app: &App) -> Vec<Violation> {
     let path = axe_source_path();
-    let source = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("read {} ({e}): run `npm ci` in tests/ (scripts/setup --test does)", path.display()));
+    let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("read {} ({e}): run `npm ci` in tests/ (scripts/setup --test does)", path.display())
+    });
     // Inject once per page; axe defines a global `axe`.
     let present = app.exec("return typeof window.axe !== 'undefined';", vec![]).await;
     if present != Value::Bool(true) {
