@@ -51,7 +51,7 @@ async fn back_up_change_restore() {
     assert_eq!(days, vec![day(days_ago(2), "kept")], "the journal is the backup again");
     let kept = backup::list(&app.home().journal_path()).expect("list");
     let before = kept.iter().find(|b| b.kind == Kind::BeforeRestore).expect("the changed journal was backed up");
-    assert_eq!(before.days, 2);
+    assert_eq!(before.summary.days, 2);
     drop(j);
 
     // The app shows the restored journal: today is not logged any more.
