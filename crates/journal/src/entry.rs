@@ -155,41 +155,38 @@ impl DayEntry {
 
     /// Reads the form leniently, for a draft: see [`ParsedDay`].
     pub fn parse(&self) -> ParsedDay {
+        // Errors in the order of the form: each dose's time and amount, then the night's fields.
         let mut errors = Vec::new();
-        let mut time = |field: String, s: &str| parse_time(&field, s).map_err(|e| errors.push(e)).ok().flatten();
-        let doses: Vec<(Dose, Option<FieldError>)> = self
+        let doses = self
             .doses
             .iter()
             .enumerate()
             .map(|(i, d)| {
-                let t = time(format!("doses[{i}].time"), &d.time);
+                let time = parse_time(&format!("doses[{i}].time"), &d.time).unwrap_or_else(|e| {
+                    errors.push(e);
+                    None
+                });
                 match d.status {
-                    DoseStatus::Missed => (Dose::Missed { time: t, reason: d.reason.clone() }, None),
+                    DoseStatus::Missed => Dose::Missed { time, reason: d.reason.clone() },
                     DoseStatus::Taken => {
-                        let (amount, error) = match taken_amount(&d.amount) {
-                            Ok(a) => (a, None),
-                            Err(m) => (Micrograms(0), Some(FieldError::new(format!("doses[{i}].amount"), m))),
-                        };
-                        let dose = Dose::Taken { time: t, amount, formulation: d.formulation, note: d.note.clone() };
-                        (dose, error)
+                        let amount = taken_amount(&d.amount).unwrap_or_else(|m| {
+                            errors.push(FieldError::new(format!("doses[{i}].amount"), m));
+                            Micrograms(0)
+                        });
+                        Dose::Taken { time, amount, formulation: d.formulation, note: d.note.clone() }
                     }
                 }
             })
             .collect();
-        let bedtime = time("sleep.bedtime".into(), &self.bedtime);
-        let wake = time("sleep.wake".into(), &self.wake);
-        let doses = doses
-            .into_iter()
-            .map(|(dose, error)| {
-                errors.extend(error);
-                dose
-            })
-            .collect();
+        let mut time = |field: &str, s: &str| parse_time(field, s).map_err(|e| errors.push(e)).ok().flatten();
+        let bedtime = time("sleep.bedtime", &self.bedtime);
+        let wake = time("sleep.wake", &self.wake);
         let awakenings = match self.awakenings.trim() {
             "" => None,
-            a => match a.parse::<u16>() {
-                Ok(n) => Some(n),
-                Err(_) => {
+            // Digits only: `u16::from_str` would take "+3".
+            a => match a.parse::<u16>().ok().filter(|_| a.bytes().all(|b| b.is_ascii_digit())) {
+                Some(n) => Some(n),
+                None => {
                     errors.push(FieldError::new(
                         "sleep.awakenings",
                         format!("awakenings must be a whole number, got \"{a}\""),
@@ -213,7 +210,6 @@ impl DayEntry {
             notes: self.notes.clone(),
         };
         day.canonicalize();
-        errors.sort_by_key(|e| field_order(&e.field));
         ParsedDay { day, errors }
     }
 
@@ -223,11 +219,6 @@ impl DayEntry {
         let ParsedDay { day, errors } = self.parse();
         if errors.is_empty() { Ok(day) } else { Err(Error::Invalid(errors)) }
     }
-}
-
-/// The order fields appear in the form, so the first error is the first one on screen.
-fn field_order(path: &str) -> usize {
-    ["doses", "sleep.bedtime", "sleep.wake", "sleep.awakenings"].iter().position(|p| path.starts_with(p)).unwrap_or(9)
 }
 
 fn taken_amount(s: &str) -> std::result::Result<Micrograms, String> {

@@ -89,7 +89,7 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
 
     /// A file the user asked for (an export, a report, a backup copy) could not be written.
-    #[error("could not save {path}: {source}")]
+    #[error("{path}: {source}")]
     Save { path: PathBuf, source: std::io::Error },
 
     #[error("the file could not be read: {0}")]
@@ -149,6 +149,8 @@ impl Error {
             Self::Backup { reason, .. } => {
                 format!("the backup could not be made ({reason}); the journal itself is unchanged")
             }
+            // In the app, the other program can only be a command (the app is single-instance).
+            Self::InUse => "the journal is open in another program (an ldn-journal command?): close it and try again; nothing was changed".into(),
             Self::Database(_) => INTERNAL.into(),
             other => other.to_string(),
         }

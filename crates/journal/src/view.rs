@@ -149,7 +149,7 @@ impl Cell {
     fn minutes(s: &Stat) -> Self {
         let change = match s.change {
             None => String::new(),
-            Some(v) if v.round() == 0.0 => "0".into(),
+            Some(v) if v.abs() < 0.5 => "0".into(),
             Some(v) => format!("{}{}", if v < 0.0 { '\u{2212}' } else { '+' }, hours_minutes(v.abs())),
         };
         Self { change, ..Self::stat(s, hours_minutes) }

@@ -2,6 +2,7 @@
 import type { BackupInfo } from "./BackupInfo";
 
 /**
- * The backups folder and its backups, newest first, with today's automatic backup.
+ * The backups folder and its backups, newest first (today's automatic backup is
+ * [`daily_backup`]).
  */
 export type Backups = { folder: string, backups: Array<BackupInfo>, };
