@@ -356,3 +356,74 @@ fn every_command_is_registered_in_all_four_places() {
     assert_eq!(capability, handler, "the capability and generate_handler! differ");
     assert_eq!(ui, handler, "the UI's calls (ui/src/lib/api.ts) and generate_handler! differ");
 }
+
+#[test]
+fn the_regimen_list_says_when_each_period_ends_and_a_period_can_be_deleted() {
+    let h = harness();
+    let period = |from: &str, amount: &str| {
+        json!({"period": {"id": 0, "from": from, "until": "", "doses": [{"amount": amount, "time": ""}],
+            "formulation": "capsule", "strength": "", "pharmacy": "", "note": ""}})
+    };
+    let first = h.ok("save_regimen_period", period("2025-01-01", "1.5"));
+    h.ok("save_regimen_period", period("2025-02-01", "3"));
+    let list = h.ok("regimen", json!({}));
+    assert_eq!(
+        (&list[0]["last_day"], &list[0]["ends_by_next"], &list[0]["line"]),
+        (&json!("2025-01-31"), &json!(true), &json!("1.5 mg (total 1.5 mg a day) · Capsule"))
+    );
+    assert_eq!((&list[1]["last_day"], &list[1]["ends_by_next"]), (&Value::Null, &json!(false)));
+    assert_eq!(list[0]["entry"], first, "the list carries the form to edit each period");
+
+    h.ok("delete_regimen_period", json!({"id": first["id"]}));
+    assert_eq!(h.ok("regimen", json!({})).as_array().unwrap().len(), 1);
+    assert_eq!(h.err("delete_regimen_period", json!({"id": first["id"]}))["kind"], "not_found");
+
+    let e = h.err("save_regimen_period", period("", "1.5 mg"));
+    let fields: Vec<&str> = e["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["from", "doses[0].amount"]);
+}
+
+#[test]
+fn catalog_items_are_added_renamed_archived_and_reordered() {
+    let h = harness();
+    let add = |name: &str| {
+        h.call("add_catalog_item", json!({"request": {"catalog": "symptoms", "name": name, "description": ""}}))
+    };
+    let pain = add("Pain").unwrap();
+    let fatigue = add("Fatigue").unwrap();
+    assert_eq!(add("  ").unwrap_err()["field"], "name");
+
+    let mut renamed = pain.clone();
+    renamed["name"] = json!("Joint pain");
+    renamed["archived"] = json!(true);
+    h.ok("update_catalog_item", json!({"request": {"catalog": "symptoms", "item": renamed}}));
+    let list = h.ok("reorder_catalog", json!({"request": {"catalog": "symptoms", "ids": [fatigue["id"], pain["id"]]}}));
+    let names: Vec<(&str, bool)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["name"].as_str().unwrap(), i["archived"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(names, [("Fatigue", false), ("Joint pain", true)]);
+    assert_eq!(h.ok("catalog", json!({"catalog": "symptoms"})), list);
+
+    let sets = h.ok("starter_sets", json!({}));
+    assert!(sets.as_array().unwrap().iter().any(|s| s["set"] == "long_covid"), "{sets}");
+}
+
+#[test]
+fn trends_and_question_deletion_answer_through_ipc() {
+    let h = harness();
+    h.save_entry(entry("2025-05-02"));
+    let t = h.ok("trends", json!({"request": {"from": null, "to": null, "symptoms": null, "theme": "light"}}));
+    assert_eq!((t["days_logged"].clone(), t["charts"].as_array().unwrap().len()), (json!(1), 4));
+    assert_eq!(t["periods"][0]["dose"], "1.5 mg");
+    assert_eq!(t["periods"][0]["sleep"]["value"], "8 h");
+
+    let q = h.ok(
+        "save_question",
+        json!({"question": {"id": 0, "text": "Morning dose?", "created": "2025-05-01", "resolved": false}}),
+    );
+    h.ok("delete_question", json!({"id": q["id"]}));
+    assert_eq!(h.ok("questions", json!({})), json!([]));
+}
