@@ -409,6 +409,9 @@ fn catalog_items_are_added_renamed_archived_and_reordered() {
 
     let sets = h.ok("starter_sets", json!({}));
     assert!(sets.as_array().unwrap().iter().any(|s| s["set"] == "long_covid"), "{sets}");
+    let with_set = h.ok("add_starter_set", json!({"set": "long_covid"}));
+    assert!(with_set.as_array().unwrap().len() > 2, "the set's symptoms join the list: {with_set}");
+    assert_eq!(with_set[0]["name"], "Fatigue", "after the user's own, in their order");
 }
 
 #[test]
