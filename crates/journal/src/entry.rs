@@ -51,6 +51,24 @@ impl DoseEntry {
     }
 }
 
+/// An as-needed intake in the day form; `time` as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IntakeEntry {
+    pub medication: crate::MedicationId,
+    pub time: String,
+    pub amount: String,
+}
+
+/// A measure's value in the day form, as typed ("71,3", "120/80"); `time` as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReadingEntry {
+    pub measure: crate::MeasureId,
+    pub time: String,
+    pub value: String,
+}
+
 /// The day form. Its JSON is also what a draft keeps of the form (`Draft::form`), so the
 /// field names are the ones earlier versions of the app wrote there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -73,6 +91,12 @@ pub struct DayEntry {
     pub dream_notes: String,
     /// Side-effect id → severity; absent or null: not recorded.
     pub side_effects: BTreeMap<ItemId, Option<Severity>>,
+    /// Absent in drafts of earlier versions.
+    #[serde(default)]
+    pub intakes: Vec<IntakeEntry>,
+    /// One row per value; a row left empty records nothing.
+    #[serde(default)]
+    pub readings: Vec<ReadingEntry>,
     pub notes: String,
 }
 
@@ -120,6 +144,16 @@ impl DayEntry {
             nightmare: d.dreams.nightmare,
             dream_notes: d.dreams.notes.clone(),
             side_effects: d.side_effects.iter().map(|s| (s.side_effect, Some(s.severity))).collect(),
+            intakes: d
+                .intakes
+                .iter()
+                .map(|i| IntakeEntry { medication: i.medication, time: time_text(i.time), amount: i.amount.clone() })
+                .collect(),
+            readings: d
+                .readings
+                .iter()
+                .map(|r| ReadingEntry { measure: r.measure, time: time_text(r.time), value: r.value.to_string() })
+                .collect(),
             notes: d.notes.clone(),
         }
     }
@@ -195,6 +229,28 @@ impl DayEntry {
                 }
             },
         };
+        let mut intakes = Vec::new();
+        for (i, x) in self.intakes.iter().enumerate() {
+            let time = parse_time(&format!("intakes[{i}].time"), &x.time).unwrap_or_else(|e| {
+                errors.push(e);
+                None
+            });
+            intakes.push(crate::Intake { medication: x.medication, time, amount: x.amount.trim().to_string() });
+        }
+        let mut readings = Vec::new();
+        for (i, x) in self.readings.iter().enumerate() {
+            let time = parse_time(&format!("readings[{i}].time"), &x.time).unwrap_or_else(|e| {
+                errors.push(e);
+                None
+            });
+            if x.value.trim().is_empty() {
+                continue;
+            }
+            match crate::MeasureValue::parse(&x.value) {
+                Ok(value) => readings.push(crate::Reading { measure: x.measure, time, value }),
+                Err(message) => errors.push(FieldError::new(format!("readings[{i}].value"), message)),
+            }
+        }
         let mut day = Day {
             date: self.date,
             doses,
@@ -207,6 +263,8 @@ impl DayEntry {
                 .iter()
                 .filter_map(|(&side_effect, s)| s.map(|severity| SideEffectEntry { side_effect, severity }))
                 .collect(),
+            intakes,
+            readings,
             notes: self.notes.clone(),
         };
         day.canonicalize();

@@ -287,6 +287,12 @@ pub struct Day {
     pub dreams: Dreams,
     #[serde(default)]
     pub side_effects: Vec<SideEffectEntry>,
+    /// As-needed medications taken this day.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intakes: Vec<crate::Intake>,
+    /// Values of measures recorded this day.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<crate::Reading>,
     #[serde(default)]
     pub notes: String,
 }
@@ -301,6 +307,8 @@ impl Day {
             sleep: Sleep::default(),
             dreams: Dreams::default(),
             side_effects: Vec::new(),
+            intakes: Vec::new(),
+            readings: Vec::new(),
             notes: String::new(),
         }
     }
@@ -327,10 +335,18 @@ impl Day {
         self.side_effects.iter().find(|s| s.side_effect == side_effect).map(|s| s.severity)
     }
 
-    /// Sorts scores and side effects by id so equal days compare and export identically.
+    /// The value of a measure this day (the first reading, for a measure read several times).
+    pub fn reading(&self, measure: crate::MeasureId) -> Option<&crate::Reading> {
+        self.readings.iter().find(|r| r.measure == measure)
+    }
+
+    /// Sorts scores, side effects and readings so equal days compare and export identically.
+    /// Intakes keep the order they were logged in, as doses do.
     pub(crate) fn canonicalize(&mut self) {
         self.scores.sort_by_key(|s| s.symptom);
         self.side_effects.sort_by_key(|s| s.side_effect);
+        // Stable: readings of one measure without a time keep their order.
+        self.readings.sort_by_key(|r| (r.measure, r.time));
     }
 }
 
@@ -341,6 +357,8 @@ impl Day {
 pub enum Catalog {
     Symptoms,
     SideEffects,
+    /// Kinds of events (infection, flare, crash, ...): short names with a description.
+    EventKinds,
 }
 
 /// A symptom or side effect the user tracks. Archived items keep their history but are no
@@ -355,6 +373,10 @@ pub struct CatalogItem {
     pub description: String,
     #[serde(default)]
     pub archived: bool,
+    /// Kept out of the PDF, FHIR and CSV unless the patient opts in for that export. Only event
+    /// kinds can be private: symptoms and side effects are what the report is about.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
     pub position: u32,
 }
 

@@ -8,6 +8,11 @@
 //!   doses, reasons for missed doses, regimen notes;
 //! - [`TextClass::DreamNotes`]: dream notes, private with an opt-in of their own.
 //!
+//! Separately, a medication, an event kind or a measure can be marked private ("keep out of
+//! reports"): such an item and everything recorded of it leave in a PDF, FHIR or CSV file only
+//! with [`Disclosure::include_private_items`] ([`Disclosure::shows_item`]); the JSON export
+//! keeps it.
+//!
 //! The PDF report and the FHIR export pass every piece of model text they write through
 //! [`Disclosure::reveal`]: private text leaves only with [`Disclosure::include_notes`], dream
 //! notes only with [`Disclosure::include_dream_notes`]. The JSON and CSV exports are the
@@ -16,7 +21,10 @@
 //! [`TextFields`] lists the text fields of a model value. Its implementations destructure each
 //! struct without `..`, so a new field does not build until it is classified here.
 
-use crate::{CatalogItem, Day, Dose, Dreams, PrescribedDose, Question, RegimenPeriod, Score, SideEffectEntry, Sleep};
+use crate::{
+    CatalogItem, Day, Dose, Dreams, Event, Intake, Measure, Medication, PrescribedDose, Question, Reading,
+    RegimenPeriod, Score, SideEffectEntry, Sleep,
+};
 
 /// Who may read a text field outside the journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,10 +60,23 @@ pub enum TextField {
     CatalogName,
     /// `CatalogItem::description`.
     CatalogDescription,
+    /// `Medication::name`, `dose` and `schedule`: the medication list as entered.
+    MedicationName,
+    MedicationDose,
+    MedicationSchedule,
+    /// `Medication::note`.
+    MedicationNote,
+    /// `Intake::amount`.
+    IntakeAmount,
+    /// `Event::note`.
+    EventNote,
+    /// `Measure::name` and `unit`.
+    MeasureName,
+    MeasureUnit,
 }
 
 impl TextField {
-    pub const ALL: [TextField; 10] = [
+    pub const ALL: [TextField; 18] = [
         Self::DayNotes,
         Self::DreamNotes,
         Self::DoseNote,
@@ -66,18 +87,37 @@ impl TextField {
         Self::QuestionText,
         Self::CatalogName,
         Self::CatalogDescription,
+        Self::MedicationName,
+        Self::MedicationDose,
+        Self::MedicationSchedule,
+        Self::MedicationNote,
+        Self::IntakeAmount,
+        Self::EventNote,
+        Self::MeasureName,
+        Self::MeasureUnit,
     ];
 
     /// The classification: the one place that decides who may read each field.
     pub fn class(self) -> TextClass {
         match self {
-            Self::DayNotes | Self::DoseNote | Self::MissedReason | Self::RegimenNote => TextClass::Private,
+            Self::DayNotes
+            | Self::DoseNote
+            | Self::MissedReason
+            | Self::RegimenNote
+            | Self::MedicationNote
+            | Self::EventNote => TextClass::Private,
             Self::DreamNotes => TextClass::DreamNotes,
             Self::RegimenStrength
             | Self::RegimenPharmacy
             | Self::QuestionText
             | Self::CatalogName
-            | Self::CatalogDescription => TextClass::Shown,
+            | Self::CatalogDescription
+            | Self::MedicationName
+            | Self::MedicationDose
+            | Self::MedicationSchedule
+            | Self::IntakeAmount
+            | Self::MeasureName
+            | Self::MeasureUnit => TextClass::Shown,
         }
     }
 
@@ -94,6 +134,14 @@ impl TextField {
             Self::QuestionText => "question.text",
             Self::CatalogName => "catalog.name",
             Self::CatalogDescription => "catalog.description",
+            Self::MedicationName => "medication.name",
+            Self::MedicationDose => "medication.dose",
+            Self::MedicationSchedule => "medication.schedule",
+            Self::MedicationNote => "medication.note",
+            Self::IntakeAmount => "day.intakes[].amount",
+            Self::EventNote => "event.note",
+            Self::MeasureName => "measure.name",
+            Self::MeasureUnit => "measure.unit",
         }
     }
 }
@@ -105,6 +153,9 @@ pub struct Disclosure {
     pub include_notes: bool,
     /// "Include dream notes": [`TextClass::DreamNotes`].
     pub include_dream_notes: bool,
+    /// "Include items kept out of reports": medications, event kinds and measures the patient
+    /// marked private, with everything recorded of them.
+    pub include_private_items: bool,
 }
 
 impl Disclosure {
@@ -115,6 +166,11 @@ impl Disclosure {
             TextClass::Private => self.include_notes,
             TextClass::DreamNotes => self.include_dream_notes,
         }
+    }
+
+    /// Whether an item marked private (`private`) or not may appear at all.
+    pub fn shows_item(self, private: bool) -> bool {
+        !private || self.include_private_items
     }
 
     /// `text` (as stored) when `field` may leave and `text` is not blank.
@@ -136,14 +192,68 @@ impl<T: TextFields> TextFields for [T] {
 
 impl TextFields for Day {
     fn text_fields(&self) -> Vec<(TextField, &str)> {
-        let Day { date: _, doses, scores, wellbeing: _, sleep, dreams, side_effects, notes } = self;
+        let Day { date: _, doses, scores, wellbeing: _, sleep, dreams, side_effects, intakes, readings, notes } = self;
         let mut v = vec![(TextField::DayNotes, notes.as_str())];
         v.extend(doses.text_fields());
         v.extend(scores.text_fields());
         v.extend(sleep.text_fields());
         v.extend(dreams.text_fields());
         v.extend(side_effects.text_fields());
+        v.extend(intakes.text_fields());
+        v.extend(readings.text_fields());
         v
+    }
+}
+
+impl TextFields for Intake {
+    fn text_fields(&self) -> Vec<(TextField, &str)> {
+        let Intake { medication: _, time: _, amount } = self;
+        vec![(TextField::IntakeAmount, amount.as_str())]
+    }
+}
+
+impl TextFields for Reading {
+    fn text_fields(&self) -> Vec<(TextField, &str)> {
+        let Reading { measure: _, time: _, value: _ } = self;
+        Vec::new()
+    }
+}
+
+impl TextFields for Medication {
+    fn text_fields(&self) -> Vec<(TextField, &str)> {
+        let Medication { id: _, name, dose, schedule, as_needed: _, from: _, until: _, note, private: _ } = self;
+        vec![
+            (TextField::MedicationName, name.as_str()),
+            (TextField::MedicationDose, dose.as_str()),
+            (TextField::MedicationSchedule, schedule.as_str()),
+            (TextField::MedicationNote, note.as_str()),
+        ]
+    }
+}
+
+impl TextFields for Event {
+    fn text_fields(&self) -> Vec<(TextField, &str)> {
+        let Event { id: _, kind: _, from: _, to: _, note } = self;
+        vec![(TextField::EventNote, note.as_str())]
+    }
+}
+
+impl TextFields for Measure {
+    fn text_fields(&self) -> Vec<(TextField, &str)> {
+        let Measure {
+            id: _,
+            name,
+            unit,
+            decimals: _,
+            paired: _,
+            frequency: _,
+            min: _,
+            max: _,
+            private: _,
+            archived: _,
+            position: _,
+        } = self;
+        vec![(TextField::MeasureName, name.as_str()), (TextField::MeasureUnit, unit.as_str())]
     }
 }
 
@@ -186,7 +296,7 @@ impl TextFields for SideEffectEntry {
 
 impl TextFields for CatalogItem {
     fn text_fields(&self) -> Vec<(TextField, &str)> {
-        let CatalogItem { id: _, name, description, archived: _, position: _ } = self;
+        let CatalogItem { id: _, name, description, archived: _, private: _, position: _ } = self;
         vec![(TextField::CatalogName, name.as_str()), (TextField::CatalogDescription, description.as_str())]
     }
 }
@@ -231,15 +341,22 @@ mod tests {
         let private: Vec<_> = TextField::ALL.into_iter().filter(|f| f.class() == TextClass::Private).collect();
         assert_eq!(
             private,
-            [TextField::DayNotes, TextField::DoseNote, TextField::MissedReason, TextField::RegimenNote]
+            [
+                TextField::DayNotes,
+                TextField::DoseNote,
+                TextField::MissedReason,
+                TextField::RegimenNote,
+                TextField::MedicationNote,
+                TextField::EventNote
+            ]
         );
     }
 
     #[test]
     fn reveal_follows_the_opt_ins() {
         let none = Disclosure::default();
-        let notes = Disclosure { include_notes: true, include_dream_notes: false };
-        let dreams = Disclosure { include_notes: false, include_dream_notes: true };
+        let notes = Disclosure { include_notes: true, ..Disclosure::default() };
+        let dreams = Disclosure { include_dream_notes: true, ..Disclosure::default() };
         assert_eq!(none.reveal(TextField::RegimenPharmacy, "Riverside"), Some("Riverside"));
         assert_eq!(none.reveal(TextField::DayNotes, "x"), None);
         assert_eq!(notes.reveal(TextField::DayNotes, "x"), Some("x"));

@@ -3,8 +3,11 @@
 
 use std::collections::HashSet;
 
+use chrono::NaiveDate;
+
 use crate::{
-    CatalogItem, Day, Dose, Error, FIRST_DATE, FieldError, LAST_DATE, Micrograms, Question, RegimenPeriod, Result,
+    Catalog, CatalogItem, Day, Dose, Error, Event, FIRST_DATE, FieldError, Frequency, LAST_DATE, Measure, Medication,
+    Micrograms, Question, RegimenPeriod, Result,
 };
 
 /// Anything above this is not a low dose; most likely the unit is wrong.
@@ -16,6 +19,10 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub(crate) const MAX_AWAKENINGS: u16 = 100;
 /// Dose events a day holds (split doses, a missed one beside them); a regimen's doses a day.
 pub const MAX_DOSES_PER_DAY: usize = 24;
+/// Intakes of as-needed medications, and readings of measures, a day holds.
+pub const MAX_PER_DAY: usize = 100;
+/// A dose or schedule of another medication, an intake's amount, a unit: a short line.
+pub const MAX_SHORT_CHARS: usize = 100;
 
 /// Collects field errors and turns them into one [`Error::Invalid`].
 #[derive(Debug, Default)]
@@ -60,6 +67,23 @@ impl Problems {
             self.add(field, format!("{label} cannot be empty"));
         }
         self.line(field, label, s, MAX_NAME_CHARS);
+    }
+
+    /// A date a journal can hold.
+    pub(crate) fn date(&mut self, field: &str, d: NaiveDate) {
+        if !crate::DateRange::all().contains(d) {
+            self.add(field, format!("date must be between {FIRST_DATE} and {LAST_DATE}, got {d}"));
+        }
+    }
+
+    /// `end` (a last day) not before `start`.
+    pub(crate) fn end(&mut self, field: &str, start: NaiveDate, end: Option<NaiveDate>) {
+        if let Some(e) = end {
+            self.date(field, e);
+            if e < start {
+                self.add(field, format!("the end date {e} is before the start date {start}"));
+            }
+        }
     }
 
     pub(crate) fn amount(&mut self, field: &str, amount: Micrograms) {
@@ -141,22 +165,87 @@ pub(crate) fn day_problems(d: &Day) -> Problems {
             p.add(format!("side_effects[{i}].side_effect"), format!("side effect {} is recorded twice", s.side_effect));
         }
     }
+    if d.intakes.len() > MAX_PER_DAY {
+        p.add("intakes", format!("a day holds at most {MAX_PER_DAY} intakes, got {}", d.intakes.len()));
+    }
+    for (i, intake) in d.intakes.iter().enumerate() {
+        p.line(&format!("intakes[{i}].amount"), "amount", &intake.amount, MAX_SHORT_CHARS);
+    }
+    if d.readings.len() > MAX_PER_DAY {
+        p.add("readings", format!("a day holds at most {MAX_PER_DAY} readings, got {}", d.readings.len()));
+    }
     p.text("notes", "notes", &d.notes, MAX_NOTE_CHARS);
     p
 }
 
-/// Checks that every score and side effect refers to an item of the user's catalogs.
-pub(crate) fn day_references(d: &Day, symptoms: &[CatalogItem], side_effects: &[CatalogItem], p: &mut Problems) {
+/// What a day's entries refer to: the catalogs, the measures and the other medications.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lists<'a> {
+    pub symptoms: &'a [CatalogItem],
+    pub side_effects: &'a [CatalogItem],
+    pub measures: &'a [Measure],
+    pub medications: &'a [Medication],
+}
+
+/// Checks that every score, side effect, intake and reading refers to an item of the lists
+/// (an intake to an as-needed medication in force that day), and every reading fits its
+/// measure. `whose` says whose lists they are in messages ("your", "the file's").
+pub(crate) fn day_references(d: &Day, lists: Lists<'_>, whose: &str, p: &mut Problems) {
+    let Lists { symptoms, side_effects, measures, medications } = lists;
+    for (i, intake) in d.intakes.iter().enumerate() {
+        let field = format!("intakes[{i}].medication");
+        match medications.iter().find(|m| m.id == intake.medication) {
+            None => p.add(field, format!("medication {} is not in {whose} medication list", intake.medication)),
+            Some(m) if !m.as_needed => {
+                p.add(field, format!("{} is not an as-needed medication; its intakes are not logged", m.name))
+            }
+            Some(m) if !m.on(d.date) => p.add(
+                field,
+                format!("{} is in {whose} list from {}{}, not on {}", m.name, m.from, until_text(m.until), d.date),
+            ),
+            Some(_) => {}
+        }
+    }
+    let mut once = HashSet::new();
+    for (i, r) in d.readings.iter().enumerate() {
+        let Some(m) = measures.iter().find(|m| m.id == r.measure) else {
+            p.add(format!("readings[{i}].measure"), format!("measure {} is not in {whose} measure list", r.measure));
+            continue;
+        };
+        if let Err(message) = m.check(r.value) {
+            p.add(format!("readings[{i}].value"), message);
+        }
+        if m.frequency == Frequency::OnceADay && !once.insert(m.id) {
+            p.add(
+                format!("readings[{i}].measure"),
+                format!("{} is recorded once a day; this day has it twice", m.name),
+            );
+        }
+    }
+    day_catalog_references(d, symptoms, side_effects, whose, p);
+}
+
+fn until_text(until: Option<NaiveDate>) -> String {
+    until.map(|u| format!(" to {u}")).unwrap_or_default()
+}
+
+fn day_catalog_references(
+    d: &Day,
+    symptoms: &[CatalogItem],
+    side_effects: &[CatalogItem],
+    whose: &str,
+    p: &mut Problems,
+) {
     for (i, s) in d.scores.iter().enumerate() {
         if !symptoms.iter().any(|c| c.id == s.symptom) {
-            p.add(format!("scores[{i}].symptom"), format!("symptom {} is not in your symptom list", s.symptom));
+            p.add(format!("scores[{i}].symptom"), format!("symptom {} is not in {whose} symptom list", s.symptom));
         }
     }
     for (i, s) in d.side_effects.iter().enumerate() {
         if !side_effects.iter().any(|c| c.id == s.side_effect) {
             p.add(
                 format!("side_effects[{i}].side_effect"),
-                format!("side effect {} is not in your side-effect list", s.side_effect),
+                format!("side effect {} is not in {whose} side-effect list", s.side_effect),
             );
         }
     }
@@ -205,5 +294,62 @@ pub fn catalog_name(name: &str, description: &str) -> Result<()> {
     let mut p = Problems::default();
     p.name("name", "name", name);
     p.text("description", "description", description, MAX_NOTE_CHARS);
+    p.finish()
+}
+
+/// An item of a catalog as edited: its name and description, and "private" only for an event
+/// kind (symptoms and side effects are what a report is about).
+pub fn catalog_item(c: Catalog, item: &CatalogItem) -> Result<()> {
+    let mut p = Problems::default();
+    p.name("name", "name", &item.name);
+    p.text("description", "description", &item.description, MAX_NOTE_CHARS);
+    if item.private && c != Catalog::EventKinds {
+        p.add("private", "only event kinds, medications and measures can be kept out of reports");
+    }
+    p.finish()
+}
+
+pub fn medication(m: &Medication) -> Result<()> {
+    let mut p = Problems::default();
+    p.name("name", "name", &m.name);
+    p.line("dose", "dose", &m.dose, MAX_SHORT_CHARS);
+    p.line("schedule", "schedule", &m.schedule, MAX_SHORT_CHARS);
+    if m.as_needed && !m.schedule.trim().is_empty() {
+        p.add("schedule", "an as-needed medication has no schedule: leave it empty, or untick \"as needed\"");
+    }
+    p.date("from", m.from);
+    p.end("until", m.from, m.until);
+    p.text("note", "note", &m.note, MAX_NOTE_CHARS);
+    p.finish()
+}
+
+pub fn event(e: &Event, kinds: &[CatalogItem]) -> Result<()> {
+    let mut p = Problems::default();
+    if !kinds.iter().any(|k| k.id == e.kind) {
+        p.add("kind", format!("event kind {} is not in your list of event kinds", e.kind));
+    }
+    p.date("from", e.from);
+    p.end("to", e.from, e.to);
+    p.text("note", "note", &e.note, MAX_NOTE_CHARS);
+    p.finish()
+}
+
+pub fn measure(m: &Measure) -> Result<()> {
+    let mut p = Problems::default();
+    p.name("name", "name", &m.name);
+    p.line("unit", "unit", &m.unit, MAX_SHORT_CHARS);
+    if m.decimals > crate::measure::MAX_DECIMALS {
+        p.add("decimals", format!("a measure has 0–{} decimals, got {}", crate::measure::MAX_DECIMALS, m.decimals));
+    }
+    for (field, bound) in [("min", m.min), ("max", m.max)] {
+        if let Some(b) = bound.filter(|b| b.decimals() > m.decimals) {
+            p.add(field, format!("{b} has more decimals than the measure's {}", m.decimals));
+        }
+    }
+    if let (Some(lo), Some(hi)) = (m.min, m.max)
+        && lo >= hi
+    {
+        p.add("max", format!("the highest value {hi} must be above the lowest {lo}"));
+    }
     p.finish()
 }

@@ -23,7 +23,7 @@ fn empty_data(range: DateRange) -> ChartData {
 }
 
 fn item(id: ItemId, name: &str) -> CatalogItem {
-    CatalogItem { id, name: name.into(), description: String::new(), archived: false, position: id }
+    CatalogItem { id, name: name.into(), description: String::new(), archived: false, private: false, position: id }
 }
 
 fn taken(date: &str, ug: u32, formulation: Formulation) -> Day {

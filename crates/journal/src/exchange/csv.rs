@@ -140,6 +140,10 @@ pub(super) fn parse(text: &str) -> std::result::Result<Document, Vec<ImportProbl
         side_effects: vec![],
         regimen: vec![],
         questions: vec![],
+        event_kinds: vec![],
+        medications: vec![],
+        measures: vec![],
+        events: vec![],
         days: vec![],
     };
     let mut problems = Vec::new();
@@ -229,6 +233,7 @@ fn item(index: usize, name: &str) -> CatalogItem {
         name: name.trim().to_string(),
         description: String::new(),
         archived: false,
+        private: false,
         position: index as u32,
     }
 }

@@ -30,6 +30,10 @@ pub struct ImportReport {
     pub side_effects_added: u32,
     pub regimen_added: u32,
     pub questions_added: u32,
+    pub event_kinds_added: u32,
+    pub medications_added: u32,
+    pub measures_added: u32,
+    pub events_added: u32,
 }
 
 /// Imports an export (format recognised from the content) into `j`.
@@ -48,6 +52,10 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
     let existing_side_effects = j.catalog(Catalog::SideEffects)?;
     let existing_regimen = j.regimen()?;
     let existing_questions = j.questions()?;
+    let existing_kinds = j.catalog(Catalog::EventKinds)?;
+    let existing_medications = j.medications()?;
+    let existing_measures = j.measures()?;
+    let existing_events = j.events(crate::DateRange::all())?;
     // A hand-edited file need not be in date order: look at its whole span.
     let dates = || doc.days.iter().map(|d| d.date);
     let existing_days: HashMap<_, _> = match (dates().min(), dates().max()) {
@@ -69,6 +77,59 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
         report.side_effects_added = m;
         (s, e)
     };
+
+    // Event kinds: adopted like the catalogs while no event refers to the journal's own.
+    let kind_ids = if adopt && existing_events.is_empty() {
+        catalog_write::replace(&tx, Catalog::EventKinds, &doc.event_kinds, &existing_kinds)?;
+        report.event_kinds_added = added(&doc.event_kinds, &existing_kinds);
+        identity(&doc.event_kinds)
+    } else {
+        let (k, n) = catalog_write::map_by_name(&tx, Catalog::EventKinds, &doc.event_kinds, &existing_kinds)?;
+        report.event_kinds_added = n;
+        k
+    };
+    let keep = |adopt_ids: bool| if adopt_ids { crate::store::Id::Keep } else { crate::store::Id::Fresh };
+    // Measures by name: the journal's own definition stays (its values are checked below).
+    let adopt_measures = adopt && existing_measures.is_empty();
+    let mut measure_ids = HashMap::new();
+    let mut measures = existing_measures.clone();
+    for m in &doc.measures {
+        let id = match existing_measures.iter().find(|e| e.name.trim().to_lowercase() == m.name.trim().to_lowercase()) {
+            Some(e) => e.id,
+            None => {
+                report.measures_added += 1;
+                let m = crate::Measure { id: if adopt_measures { m.id } else { 0 }, ..m.clone() };
+                let id = crate::store::measure_write(&tx, &m, keep(adopt_measures))?;
+                measures.push(crate::Measure { id, ..m });
+                id
+            }
+        };
+        measure_ids.insert(m.id, id);
+    }
+    // Medication entries: one the journal has already (same in all but id) is the same entry.
+    let adopt_medications = adopt && existing_medications.is_empty();
+    let mut medication_ids = HashMap::new();
+    for m in &doc.medications {
+        let same = existing_medications.iter().find(|e| crate::Medication { id: m.id, ..(*e).clone() } == *m);
+        let id = match same {
+            Some(e) => e.id,
+            None => {
+                report.medications_added += 1;
+                let m = crate::Medication { id: if adopt_medications { m.id } else { 0 }, ..m.clone() };
+                crate::store::medication_write(&tx, &m, keep(adopt_medications))?
+            }
+        };
+        medication_ids.insert(m.id, id);
+    }
+    let adopt_events = adopt && existing_events.is_empty();
+    for e in &doc.events {
+        let e = crate::Event { kind: kind_ids[&e.kind], ..e.clone() };
+        if !existing_events.iter().any(|x| crate::Event { id: e.id, ..x.clone() } == e) {
+            let e = crate::Event { id: if adopt_events { e.id } else { 0 }, ..e };
+            crate::store::event_write(&tx, &e, keep(adopt_events))?;
+            report.events_added += 1;
+        }
+    }
 
     for p in &doc.regimen {
         let same = |e: &crate::RegimenPeriod| crate::RegimenPeriod { id: p.id, ..e.clone() } == *p;
@@ -97,6 +158,7 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
     }
 
     let mut conflicts = Vec::new();
+    let mut misfits = Vec::new();
     let mut to_write = Vec::new();
     for d in &doc.days {
         let mut day = d.clone();
@@ -106,6 +168,22 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
         for s in &mut day.side_effects {
             s.side_effect = side_effect_ids[&s.side_effect];
         }
+        for i in &mut day.intakes {
+            i.medication = medication_ids[&i.medication];
+        }
+        for r in &mut day.readings {
+            r.measure = measure_ids[&r.measure];
+        }
+        // A value must fit the journal's measure of that name, which may differ from the file's.
+        let mut p = Problems::default();
+        for (k, r) in day.readings.iter().enumerate() {
+            if let Some(Err(why)) = measures.iter().find(|m| m.id == r.measure).map(|m| m.check(r.value)) {
+                p.add(format!("readings[{k}].value"), format!("{why} (as your measure of that name is set up)"));
+            }
+        }
+        misfits.extend(
+            p.into_vec().into_iter().map(|error| ImportProblem { location: format!("days ({})", day.date), error }),
+        );
         day.canonicalize();
         match existing_days.get(&day.date) {
             Some(old) if *old == day => report.days_unchanged += 1,
@@ -119,6 +197,9 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
                 to_write.push(day);
             }
         }
+    }
+    if !misfits.is_empty() {
+        return Err(Error::Import(misfits));
     }
     if !conflicts.is_empty() && mode == ImportMode::RefuseConflicts {
         return Err(Error::Conflicts(conflicts)); // dropping `tx` rolls everything back
@@ -237,7 +318,9 @@ fn validate_document(doc: &Document) -> Result<()> {
     let mut push = |location: String, problems: Problems| {
         out.extend(problems.into_vec().into_iter().map(|error| ImportProblem { location: location.clone(), error }));
     };
-    for (name, items) in [("symptoms", &doc.symptoms), ("side_effects", &doc.side_effects)] {
+    for (name, items) in
+        [("symptoms", &doc.symptoms), ("side_effects", &doc.side_effects), ("event_kinds", &doc.event_kinds)]
+    {
         let mut ids = BTreeSet::new();
         let mut names = BTreeSet::new();
         for (i, item) in items.iter().enumerate() {
@@ -255,33 +338,63 @@ fn validate_document(doc: &Document) -> Result<()> {
             if !names.insert(item.name.trim().to_lowercase()) {
                 p.add("name", format!("\"{}\" appears twice", item.name));
             }
+            if item.private && name != "event_kinds" {
+                p.add("private", "only event kinds, medications and measures can be kept out of reports");
+            }
             push(format!("{name}[{i}]"), p);
         }
     }
-    let symptom_ids: BTreeSet<_> = doc.symptoms.iter().map(|s| s.id).collect();
-    let side_effect_ids: BTreeSet<_> = doc.side_effects.iter().map(|s| s.id).collect();
+    let (mut ids, mut names) = (BTreeSet::new(), BTreeSet::new());
+    for (i, m) in doc.measures.iter().enumerate() {
+        let mut p = Problems::default();
+        if !(1..=MAX_ID).contains(&m.id) || !ids.insert(m.id) {
+            p.add("id", format!("id must be 1–{MAX_ID} and used once, got {}", m.id));
+        }
+        if !names.insert(m.name.trim().to_lowercase()) {
+            p.add("name", format!("\"{}\" appears twice", m.name));
+        }
+        if let Err(Error::Invalid(errors)) = validate::measure(m) {
+            errors.into_iter().for_each(|e| p.add(e.field, e.message));
+        }
+        push(format!("measures[{i}]"), p);
+    }
+    let mut ids = BTreeSet::new();
+    for (i, m) in doc.medications.iter().enumerate() {
+        let mut p = Problems::default();
+        if !(1..=MAX_ID).contains(&m.id) || !ids.insert(m.id) {
+            p.add("id", format!("id must be 1–{MAX_ID} and used once, got {}", m.id));
+        }
+        if let Err(Error::Invalid(errors)) = validate::medication(m) {
+            errors.into_iter().for_each(|e| p.add(e.field, e.message));
+        }
+        push(format!("medications[{i}]"), p);
+    }
+    let mut ids = BTreeSet::new();
+    for (i, e) in doc.events.iter().enumerate() {
+        let mut p = Problems::default();
+        if e.id > MAX_ID || (e.id != 0 && !ids.insert(e.id)) {
+            p.add("id", format!("id must be 0–{MAX_ID} and used once, got {}", e.id));
+        }
+        if let Err(Error::Invalid(errors)) = validate::event(e, &doc.event_kinds) {
+            for e in errors {
+                p.add(e.field, e.message.replace("your list of event kinds", "the file's list of event kinds"));
+            }
+        }
+        push(format!("events[{i}]"), p);
+    }
+    let lists = validate::Lists {
+        symptoms: &doc.symptoms,
+        side_effects: &doc.side_effects,
+        measures: &doc.measures,
+        medications: &doc.medications,
+    };
     let mut dates = BTreeSet::new();
     for (i, d) in doc.days.iter().enumerate() {
         let mut p = validate::day_problems(d);
         if !dates.insert(d.date) {
             p.add("date", format!("{} appears more than once", d.date));
         }
-        for (k, s) in d.scores.iter().enumerate() {
-            if !symptom_ids.contains(&s.symptom) {
-                p.add(
-                    format!("scores[{k}].symptom"),
-                    format!("symptom {} is not in the file's symptom list", s.symptom),
-                );
-            }
-        }
-        for (k, s) in d.side_effects.iter().enumerate() {
-            if !side_effect_ids.contains(&s.side_effect) {
-                p.add(
-                    format!("side_effects[{k}].side_effect"),
-                    format!("side effect {} is not in the file's side-effect list", s.side_effect),
-                );
-            }
-        }
+        validate::day_references(d, lists, "the file's", &mut p);
         push(format!("days[{i}] ({})", d.date), p);
     }
     // Ids of regimen periods and questions are kept by a journal that adopts the file: each

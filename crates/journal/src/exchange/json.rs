@@ -1,11 +1,15 @@
-//! The lossless, versioned JSON document: `{"format":"ldn-journal","version":1,...}`.
+//! The lossless, versioned JSON document: `{"format":"ldn-journal","version":2,...}`.
+//! Version 2 added event kinds, events, measures and other medications (and the intakes and
+//! readings of days); a version 1 file reads as one without them.
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Catalog, CatalogItem, DateRange, Day, Journal, Question, RegimenPeriod, Result};
+use crate::{
+    Catalog, CatalogItem, DateRange, Day, Event, Journal, Measure, Medication, Question, RegimenPeriod, Result,
+};
 
 pub const FORMAT: &str = "ldn-journal";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Everything a journal holds. Export → import into an empty journal → export gives the same
 /// bytes.
@@ -23,10 +27,20 @@ pub struct Document {
     #[serde(default)]
     pub questions: Vec<Question>,
     #[serde(default)]
+    pub event_kinds: Vec<CatalogItem>,
+    #[serde(default)]
+    pub medications: Vec<Medication>,
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    /// Events that cover any day of the exported range.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
     pub days: Vec<Day>,
 }
 
-/// The journal as a document; days limited to `range`, lists and regimen always whole.
+/// The journal as a document; days and events limited to `range`, lists, medications and
+/// regimen always whole.
 pub fn document(j: &Journal, range: DateRange) -> Result<Document> {
     Ok(Document {
         format: FORMAT.to_string(),
@@ -35,6 +49,10 @@ pub fn document(j: &Journal, range: DateRange) -> Result<Document> {
         side_effects: j.catalog(Catalog::SideEffects)?,
         regimen: j.regimen()?,
         questions: j.questions()?,
+        event_kinds: j.catalog(Catalog::EventKinds)?,
+        medications: j.medications()?,
+        measures: j.measures()?,
+        events: j.events(range)?,
         days: j.days(range)?,
     })
 }

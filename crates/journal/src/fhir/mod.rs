@@ -37,6 +37,8 @@ pub struct Options {
     pub include_notes: bool,
     /// "Include dream notes".
     pub include_dream_notes: bool,
+    /// "Include items kept out of reports" (medications, event kinds, measures marked private).
+    pub include_private_items: bool,
     /// Adds a `Patient` resource with this name (and nothing else) as every subject.
     pub patient_name: Option<String>,
     pub zone: Zone,
@@ -45,7 +47,11 @@ pub struct Options {
 impl Options {
     /// The private text this export may carry.
     pub fn disclosure(&self) -> Disclosure {
-        Disclosure { include_notes: self.include_notes, include_dream_notes: self.include_dream_notes }
+        Disclosure {
+            include_notes: self.include_notes,
+            include_dream_notes: self.include_dream_notes,
+            include_private_items: self.include_private_items,
+        }
     }
 }
 

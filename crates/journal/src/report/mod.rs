@@ -75,6 +75,8 @@ pub struct ReportOptions {
     /// Dream notes in an appendix of their own.
     #[serde(default)]
     pub include_dream_notes: bool,
+    /// "Include items kept out of reports": medications, event kinds and measures marked private.
+    pub include_private_items: bool,
     /// The patient's name and date of birth as stored in the journal's settings.
     #[serde(default)]
     pub include_name: bool,
@@ -93,6 +95,7 @@ impl ReportOptions {
             paper: Paper::A4,
             include_notes: false,
             include_dream_notes: false,
+            include_private_items: false,
             include_name: false,
             name: None,
             created: None,
@@ -101,7 +104,11 @@ impl ReportOptions {
 
     /// The private text this report may carry.
     pub fn disclosure(&self) -> Disclosure {
-        Disclosure { include_notes: self.include_notes, include_dream_notes: self.include_dream_notes }
+        Disclosure {
+            include_notes: self.include_notes,
+            include_dream_notes: self.include_dream_notes,
+            include_private_items: self.include_private_items,
+        }
     }
 }
 

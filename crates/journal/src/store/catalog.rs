@@ -10,20 +10,30 @@ fn table(c: Catalog) -> &'static str {
     match c {
         Catalog::Symptoms => "symptom",
         Catalog::SideEffects => "side_effect",
+        Catalog::EventKinds => "event_kind",
     }
 }
 
-fn noun(c: Catalog) -> &'static str {
+pub(crate) fn noun(c: Catalog) -> &'static str {
     match c {
         Catalog::Symptoms => "symptom",
         Catalog::SideEffects => "side effect",
+        Catalog::EventKinds => "event kind",
+    }
+}
+
+/// The columns `read_item` reads; only event kinds have a stored "private".
+fn columns(c: Catalog) -> &'static str {
+    match c {
+        Catalog::EventKinds => "id, name, description, archived, position, private",
+        Catalog::Symptoms | Catalog::SideEffects => "id, name, description, archived, position, 0",
     }
 }
 
 impl Journal {
     /// Every item of a catalog, archived ones included, in the user's order.
     pub fn catalog(&self, c: Catalog) -> Result<Vec<CatalogItem>> {
-        let sql = format!("SELECT id, name, description, archived, position FROM {} ORDER BY position, id", table(c));
+        let sql = format!("SELECT {} FROM {} ORDER BY position, id", columns(c), table(c));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], read_item)?;
         rows.collect::<Result<_, _>>().map_err(|e| super::bad_value(&self.path, &format!("your {} list", noun(c)), e))
@@ -38,9 +48,9 @@ impl Journal {
         Ok(item)
     }
 
-    /// Renames, re-describes or (un)archives an item.
+    /// Renames, re-describes, (un)archives or (for an event kind) makes private an item.
     pub fn update_item(&mut self, c: Catalog, item: &CatalogItem) -> Result<CatalogItem> {
-        validate::catalog_name(&item.name, &item.description)?;
+        validate::catalog_item(c, item)?;
         let name = item.name.trim();
         let clash: Option<ItemId> = self
             .conn
@@ -57,6 +67,7 @@ impl Journal {
             &format!("UPDATE {} SET name = ?1, description = ?2, archived = ?3 WHERE id = ?4", table(c)),
             params![name, item.description.trim(), item.archived, item.id],
         )?;
+        set_private(&self.conn, c, item.id, item.private)?;
         if n == 0 {
             return Err(Error::NotFound(format!("{} {}", noun(c), item.id)));
         }
@@ -132,27 +143,45 @@ pub(super) fn add_item(tx: &Transaction<'_>, c: Catalog, name: &str, description
             ItemId::try_from(tx.last_insert_rowid()).map_err(|_| Error::Format("too many items".into()))?
         }
     };
-    Ok(tx.query_row(
-        &format!("SELECT id, name, description, archived, position FROM {t} WHERE id = ?1"),
-        [id],
-        read_item,
-    )?)
+    Ok(tx.query_row(&format!("SELECT {} FROM {t} WHERE id = ?1", columns(c)), [id], read_item)?)
 }
 
 /// One stored item; a value the model cannot hold (a negative position, a name that is not
 /// text) is an error, and an `archived` other than 0 or 1 too.
 fn read_item(r: &rusqlite::Row<'_>) -> rusqlite::Result<CatalogItem> {
-    let archived: i64 = r.get(3)?;
-    if !(0..=1).contains(&archived) {
-        return Err(rusqlite::Error::IntegralValueOutOfRange(3, archived));
-    }
     Ok(CatalogItem {
         id: r.get(0)?,
         name: r.get(1)?,
         description: r.get(2)?,
-        archived: archived == 1,
+        archived: flag(r, 3)?,
         position: r.get(4)?,
+        private: flag(r, 5)?,
     })
+}
+
+/// A stored 0/1 flag; anything else is damage.
+pub(super) fn flag(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<bool> {
+    let v: i64 = r.get(i)?;
+    if !(0..=1).contains(&v) {
+        return Err(rusqlite::Error::IntegralValueOutOfRange(i, v));
+    }
+    Ok(v == 1)
+}
+
+/// Marks an event kind private or not; other catalogs have no such mark (validation refuses it).
+fn set_private(conn: &rusqlite::Connection, c: Catalog, id: ItemId, private: bool) -> Result<()> {
+    if c == Catalog::EventKinds {
+        conn.execute("UPDATE event_kind SET private = ?1 WHERE id = ?2", params![private, id])?;
+    }
+    Ok(())
+}
+
+/// The event kinds a journal starts with.
+pub(super) fn seed_event_kinds(tx: &Transaction<'_>) -> Result<()> {
+    for (name, description) in crate::medication::STARTER_EVENT_KINDS {
+        add_item(tx, Catalog::EventKinds, name, description)?;
+    }
+    Ok(())
 }
 
 pub(super) fn seed_side_effects(tx: &Transaction<'_>) -> Result<()> {
@@ -171,6 +200,7 @@ pub(crate) fn replace(tx: &Transaction<'_>, c: Catalog, items: &[CatalogItem], e
         .prepare(&format!("INSERT INTO {t} (id, name, description, archived, position) VALUES (?1, ?2, ?3, ?4, ?5)"))?;
     for i in items {
         stmt.execute(params![i.id, i.name.trim(), i.description, i.archived, i.position])?;
+        set_private(tx, c, i.id, i.private)?;
     }
     let same = |a: &CatalogItem, b: &CatalogItem| a.name.trim().to_lowercase() == b.name.trim().to_lowercase();
     for e in existing.iter().filter(|e| !items.iter().any(|i| same(i, e))) {
@@ -178,6 +208,7 @@ pub(crate) fn replace(tx: &Transaction<'_>, c: Catalog, items: &[CatalogItem], e
         if e.archived {
             tx.execute(&format!("UPDATE {t} SET archived = 1 WHERE id = ?1"), [added.id])?;
         }
+        set_private(tx, c, added.id, e.private)?;
     }
     Ok(())
 }
@@ -198,7 +229,9 @@ pub(crate) fn map_by_name(
             Some(e) => e.id,
             None => {
                 added += 1;
-                add_item(tx, c, name, &i.description)?.id
+                let id = add_item(tx, c, name, &i.description)?.id;
+                set_private(tx, c, id, i.private)?;
+                id
             }
         };
         map.insert(i.id, id);

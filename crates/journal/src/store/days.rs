@@ -10,8 +10,8 @@ use ts_rs::TS;
 use super::Journal;
 use crate::validate;
 use crate::{
-    Catalog, DateRange, Day, Dose, Dreams, Error, Formulation, Micrograms, Result, Score, Severity, SideEffectEntry,
-    Sleep, Vividness, hhmm,
+    Catalog, DateRange, Day, Dose, Dreams, Error, Formulation, Intake, MeasureValue, Micrograms, Reading, Result,
+    Score, Severity, SideEffectEntry, Sleep, Vividness, hhmm,
 };
 
 /// A day as stored, with its revision: the number a form keeps from when it was opened and
@@ -115,12 +115,15 @@ impl Journal {
     fn write_validated(&self, tx: &Transaction<'_>, day: &Day, discard_draft: bool) -> Result<StoredDay> {
         // Validate before sorting, so field paths ("scores[1]") point at what the caller sent.
         let mut problems = validate::day_problems(day);
-        validate::day_references(
-            day,
-            &self.catalog(Catalog::Symptoms)?,
-            &self.catalog(Catalog::SideEffects)?,
-            &mut problems,
-        );
+        let (symptoms, side_effects) = (self.catalog(Catalog::Symptoms)?, self.catalog(Catalog::SideEffects)?);
+        let (measures, medications) = (self.measures()?, self.medications()?);
+        let lists = validate::Lists {
+            symptoms: &symptoms,
+            side_effects: &side_effects,
+            measures: &measures,
+            medications: &medications,
+        };
+        validate::day_references(day, lists, "your", &mut problems);
         problems.finish()?;
         let mut day = day.clone();
         day.canonicalize();
@@ -180,6 +183,8 @@ impl Journal {
                     notes: v.string(8, "dream notes")?,
                 },
                 side_effects: Vec::new(),
+                intakes: Vec::new(),
+                readings: Vec::new(),
                 notes: v.string(9, "notes")?,
             });
             dates.push(date_s);
@@ -245,6 +250,40 @@ impl Journal {
                 return Err(corrupt_day(path, date_s, "a side effect"));
             };
             days[i].side_effects.push(SideEffectEntry { side_effect, severity });
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date, medication, time, amount FROM intake WHERE date BETWEEN ?1 AND ?2 ORDER BY date, seq",
+        )?;
+        let mut rows = stmt.query(params![from, to])?;
+        let mut at = Cursor::new(&dates);
+        while let Some(r) = rows.next()? {
+            let date_s = text(r, 0).map_err(|e| bad(path, "?", "an intake", e))?;
+            let Some(i) = at.find(date_s) else { continue };
+            let v = Values { path, date: date_s, r };
+            let medication =
+                v.int(1, "an intake", 0, u32::MAX.into())?.ok_or_else(|| corrupt_day(path, date_s, "an intake"))?;
+            days[i].intakes.push(Intake {
+                medication,
+                time: v.time(2, "an intake time")?,
+                amount: v.string(3, "an intake")?,
+            });
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date, measure, time, value FROM reading WHERE date BETWEEN ?1 AND ?2 ORDER BY date, seq",
+        )?;
+        let mut rows = stmt.query(params![from, to])?;
+        let mut at = Cursor::new(&dates);
+        while let Some(r) = rows.next()? {
+            let date_s = text(r, 0).map_err(|e| bad(path, "?", "a measure value", e))?;
+            let Some(i) = at.find(date_s) else { continue };
+            let v = Values { path, date: date_s, r };
+            let measure = v
+                .int(1, "a measure value", 0, u32::MAX.into())?
+                .ok_or_else(|| corrupt_day(path, date_s, "a measure value"))?;
+            let value = v
+                .key(3, "a measure value", |s| MeasureValue::parse(s).ok())?
+                .ok_or_else(|| corrupt_day(path, date_s, "a measure value"))?;
+            days[i].readings.push(Reading { measure, time: v.time(2, "a measure time")?, value });
         }
         Ok(days)
     }
@@ -317,6 +356,16 @@ pub(crate) fn write_day(tx: &Transaction<'_>, d: &Day, revision: u32) -> Result<
         tx.prepare_cached("INSERT INTO side_effect_entry (date, side_effect, severity) VALUES (?1, ?2, ?3)")?;
     for s in &d.side_effects {
         stmt.execute(params![date, s.side_effect, s.severity.key()])?;
+    }
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO intake (date, seq, medication, time, amount) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for (seq, i) in d.intakes.iter().enumerate() {
+        stmt.execute(params![date, seq, i.medication, i.time.map(hhmm::format), i.amount.trim()])?;
+    }
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO reading (date, seq, measure, time, value) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for (seq, r) in d.readings.iter().enumerate() {
+        stmt.execute(params![date, seq, r.measure, r.time.map(hhmm::format), r.value.to_string()])?;
     }
     Ok(())
 }

@@ -7,6 +7,9 @@
 mod catalog;
 mod days;
 mod drafts;
+mod events;
+mod measures;
+mod medications;
 mod questions;
 mod regimen;
 pub mod schema;
@@ -27,6 +30,9 @@ pub use settings::Setting;
 pub(crate) mod catalog_write {
     pub(crate) use super::catalog::{map_by_name, replace};
 }
+pub(crate) use events::write as event_write;
+pub(crate) use measures::write as measure_write;
+pub(crate) use medications::write as medication_write;
 pub(crate) use questions::write_question as question_write;
 pub(crate) use regimen::write_period as regimen_write;
 

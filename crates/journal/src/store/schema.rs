@@ -111,9 +111,76 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TABLE revision_counter (id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL);
     INSERT INTO revision_counter (id, last) VALUES (1, 1);
     "#,
+    // 6: the context of the record: other medications (each entry one dose over a stretch of
+    // days) and their as-needed intakes, events of user-defined kinds, and measures with their
+    // readings, values kept as the exact decimal text typed. "private" keeps an item out of
+    // reports unless the patient opts in. `migrate` adds the starter event kinds.
+    r#"
+    CREATE TABLE event_kind (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        description TEXT NOT NULL DEFAULT '',
+        archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+        private     INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),
+        position    INTEGER NOT NULL
+    );
+    CREATE TABLE event (
+        id        INTEGER PRIMARY KEY,
+        kind      INTEGER NOT NULL REFERENCES event_kind (id),
+        from_date TEXT NOT NULL,
+        to_date   TEXT CHECK (to_date >= from_date),
+        note      TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX event_kind_of ON event (kind);
+    CREATE TABLE medication (
+        id        INTEGER PRIMARY KEY,
+        name      TEXT NOT NULL,
+        dose      TEXT NOT NULL DEFAULT '',
+        schedule  TEXT NOT NULL DEFAULT '',
+        as_needed INTEGER NOT NULL DEFAULT 0 CHECK (as_needed IN (0, 1)),
+        from_date TEXT NOT NULL,
+        until     TEXT CHECK (until >= from_date),
+        note      TEXT NOT NULL DEFAULT '',
+        private   INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1))
+    );
+    CREATE TABLE intake (
+        date       TEXT NOT NULL REFERENCES day (date) ON DELETE CASCADE,
+        seq        INTEGER NOT NULL,
+        medication INTEGER NOT NULL REFERENCES medication (id),
+        time       TEXT,
+        amount     TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (date, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX intake_medication ON intake (medication);
+    CREATE TABLE measure (
+        id        INTEGER PRIMARY KEY,
+        name      TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        unit      TEXT NOT NULL DEFAULT '',
+        decimals  INTEGER NOT NULL DEFAULT 0 CHECK (decimals BETWEEN 0 AND 4),
+        paired    INTEGER NOT NULL DEFAULT 0 CHECK (paired IN (0, 1)),
+        several   INTEGER NOT NULL DEFAULT 0 CHECK (several IN (0, 1)),
+        min_value TEXT,
+        max_value TEXT,
+        private   INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),
+        archived  INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+        position  INTEGER NOT NULL
+    );
+    CREATE TABLE reading (
+        date    TEXT NOT NULL REFERENCES day (date) ON DELETE CASCADE,
+        seq     INTEGER NOT NULL,
+        measure INTEGER NOT NULL REFERENCES measure (id),
+        time    TEXT,
+        value   TEXT NOT NULL,
+        PRIMARY KEY (date, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX reading_measure ON reading (measure);
+    "#,
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+/// The version that added events, medications and measures.
+const EVENTS: usize = 6;
 
 pub fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
@@ -162,6 +229,9 @@ pub(crate) fn journal_version(conn: &Connection, path: &Path) -> Result<i64> {
 pub fn migrate(tx: &Transaction<'_>, from: i64) -> Result<()> {
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(from).unwrap_or(usize::MAX)) {
         tx.execute_batch(sql)?;
+        if i + 1 == EVENTS {
+            super::catalog::seed_event_kinds(tx)?;
+        }
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;

@@ -66,7 +66,7 @@ impl B {
 }
 
 fn item(id: ItemId, name: &str) -> CatalogItem {
-    CatalogItem { id, name: name.into(), description: String::new(), archived: false, position: id }
+    CatalogItem { id, name: name.into(), description: String::new(), archived: false, private: false, position: id }
 }
 
 fn prescribed(from: &str, doses: &[u32]) -> RegimenPeriod {

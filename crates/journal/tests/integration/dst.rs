@@ -88,6 +88,7 @@ fn dst_child() {
     let options = journal::fhir::Options {
         include_notes: false,
         include_dream_notes: false,
+        include_private_items: false,
         patient_name: None,
         zone: journal::fhir::Zone::Local,
     };

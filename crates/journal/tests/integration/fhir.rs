@@ -144,6 +144,7 @@ fn notes_and_name_only_when_opted_in() {
     let opts = Options {
         include_notes: true,
         include_dream_notes: true,
+        include_private_items: false,
         patient_name: Some("Alex Example".into()),
         zone: plus_one(),
     };

@@ -48,6 +48,8 @@ fn expected_day() -> Day {
             SideEffectEntry { side_effect: 1, severity: Severity::Moderate },
             SideEffectEntry { side_effect: 2, severity: Severity::Absent },
         ],
+        intakes: Vec::new(),
+        readings: Vec::new(),
         notes: "It's a leap day".into(),
     }
 }

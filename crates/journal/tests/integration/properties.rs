@@ -521,6 +521,8 @@ fn a_day(date: NaiveDate, symptoms: Vec<u32>, side_effects: Vec<u32>) -> impl St
                     .zip(severities)
                     .map(|(side_effect, severity)| SideEffectEntry { side_effect, severity })
                     .collect(),
+                intakes: Vec::new(),
+                readings: Vec::new(),
                 notes,
             },
         )

@@ -85,6 +85,8 @@ fn tricky() -> TestJournal {
                 SideEffectEntry { side_effect: 1, severity: Severity::Absent },
                 SideEffectEntry { side_effect: tinnitus.id, severity: Severity::Severe },
             ],
+            intakes: Vec::new(),
+            readings: Vec::new(),
             notes: "Café crème, naïve — שלום עולם, مرحبا; Robert'); DROP TABLE day;--".into(),
         },
         Day::new(date("2025-01-02")),
@@ -96,6 +98,8 @@ fn tricky() -> TestJournal {
             sleep: Sleep { bedtime: Some(time("01:00")), wake: None, quality: None, awakenings: Some(100) },
             dreams: Dreams { vivid: None, nightmare: Some(false), notes: String::new() },
             side_effects: vec![SideEffectEntry { side_effect: 3, severity: Severity::Mild }],
+            intakes: Vec::new(),
+            readings: Vec::new(),
             notes: long,
         },
         Day {
@@ -119,6 +123,8 @@ fn tricky() -> TestJournal {
             sleep: Sleep::default(),
             dreams: Dreams::default(),
             side_effects: vec![],
+            intakes: Vec::new(),
+            readings: Vec::new(),
             notes: "   ".into(),
         },
     ];
@@ -413,6 +419,8 @@ fn csv_text_cells_cannot_run_as_formulas() {
         wellbeing: Some(5),
         dreams: Dreams { notes: "\tindented".into(), ..Default::default() },
         side_effects: vec![SideEffectEntry { side_effect: formula, severity: Severity::Mild }],
+        intakes: Vec::new(),
+        readings: Vec::new(),
         notes: hyperlink.into(),
         ..Day::new(date("2025-02-01"))
     };

@@ -88,6 +88,8 @@ pub fn full_day(d: &str) -> Day {
             SideEffectEntry { side_effect: VIVID_DREAMS, severity: Severity::Moderate },
             SideEffectEntry { side_effect: INSOMNIA, severity: Severity::Absent },
         ],
+        intakes: Vec::new(),
+        readings: Vec::new(),
         notes: "a normal day".into(),
     }
 }
