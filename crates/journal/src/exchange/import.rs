@@ -95,6 +95,10 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
     let mut measures = existing_measures.clone();
     for m in &doc.measures {
         let id = match existing_measures.iter().find(|e| e.name.trim().to_lowercase() == m.name.trim().to_lowercase()) {
+            // Kept out of reports in either: kept out after the merge too.
+            Some(e) if m.private && !e.private => {
+                crate::store::measure_write(&tx, &crate::Measure { private: true, ..e.clone() }, keep(true))?
+            }
             Some(e) => e.id,
             None => {
                 report.measures_added += 1;

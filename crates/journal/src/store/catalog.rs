@@ -226,6 +226,11 @@ pub(crate) fn map_by_name(
     for i in items {
         let name = i.name.trim();
         let id = match existing.iter().find(|e| e.name.to_lowercase() == name.to_lowercase()) {
+            // Kept out of reports in either: kept out after the merge too.
+            Some(e) if i.private && !e.private => {
+                set_private(tx, c, e.id, true)?;
+                e.id
+            }
             Some(e) => e.id,
             None => {
                 added += 1;

@@ -5,6 +5,7 @@ mod common;
 
 mod backup;
 mod bad_input;
+mod context;
 mod crash;
 mod destinations;
 mod disclosure;

@@ -88,6 +88,17 @@ fn check_upgrade(version: usize) {
     );
     // What the later schemas added works.
     assert!(j.questions().unwrap().is_empty());
+    if version < 6 {
+        assert_eq!(j.catalog(Catalog::EventKinds).unwrap().len(), 10, "the starter event kinds, from schema {version}");
+    }
+    let kind = j.add_item(Catalog::EventKinds, "my kind", "").unwrap().id;
+    j.save_event(&journal::Event { id: 0, kind, from: date("2024-02-28"), to: None, note: String::new() }).unwrap();
+    let weight = j.save_measure(&journal::measure::template_named("weight").unwrap().measure()).unwrap();
+    let mut with_reading = Day::new(date("2024-03-01"));
+    with_reading.readings =
+        vec![journal::Reading { measure: weight.id, time: None, value: journal::MeasureValue::parse("71.3").unwrap() }];
+    j.save_day(&with_reading).unwrap();
+    j.save_day(&Day::new(date("2024-03-01"))).unwrap();
     let revision = j.day_revision(date("2024-02-29")).unwrap().expect("an old day gets a revision");
     let mut edited = expected_day();
     edited.notes = "edited after the upgrade".into();
