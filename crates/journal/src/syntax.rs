@@ -1,6 +1,7 @@
 //! The short forms typed on the command line, parsed here so the rules are tested once: dates
-//! ("today", "yesterday", YYYY-MM-DD), times (HH:MM), doses (`AMOUNT[@HH:MM]`) and ratings
-//! (`NAME=VALUE`). Errors are sentences for the user.
+//! ("today", "yesterday", YYYY-MM-DD), times (HH:MM), doses (`AMOUNT[@HH:MM]`), ratings
+//! (`NAME=VALUE`), as-needed intakes (`NAME[@HH:MM][=AMOUNT]`) and measure values
+//! (`NAME[@HH:MM]=VALUE`). Errors are sentences for the user.
 
 use chrono::{NaiveDate, NaiveTime};
 
@@ -45,6 +46,43 @@ pub fn score(name: &str, value: &str) -> Result<Option<i64>, String> {
     value.parse().map(Some).map_err(|_| format!("score for {name} must be 0–10, got \"{value}\""))
 }
 
+/// `NAME@HH:MM` split at the last `@` when what follows is a time (a name may hold an `@`),
+/// else the whole text as the name.
+fn name_at(s: &str, label: &str) -> Result<(String, Option<NaiveTime>), String> {
+    match s.rsplit_once('@') {
+        Some((name, t)) if t.trim().contains(':') || t.trim().chars().all(|c| c.is_ascii_digit()) => {
+            Ok((name.trim().to_string(), Some(time(label, t)?)))
+        }
+        _ => Ok((s.trim().to_string(), None)),
+    }
+}
+
+/// An as-needed intake, `NAME[@HH:MM][=AMOUNT]`: "Ibuprofen@14:00", "Ibuprofen=1 tablet".
+pub fn intake(spec: &str) -> Result<(String, Option<NaiveTime>, String), String> {
+    let (head, amount) = match spec.split_once('=') {
+        Some((h, a)) => (h, a.trim().to_string()),
+        None => (spec, String::new()),
+    };
+    let (name, at) = name_at(head, "intake time")?;
+    if name.is_empty() {
+        return Err(format!("expected --as-needed NAME[@HH:MM], got \"{spec}\""));
+    }
+    Ok((name, at, amount))
+}
+
+/// A measure value, `NAME[@HH:MM]=VALUE`: "Weight=71,3", "Blood pressure@08:00=120/80";
+/// an empty value ("Weight=") clears the measure for the day. The value is checked against
+/// the measure where the day is validated; here it is only text.
+pub fn measure(spec: &str) -> Result<(String, Option<NaiveTime>, String), String> {
+    let form = "--measure NAME=VALUE or NAME@HH:MM=VALUE";
+    let (head, value) = spec.split_once('=').ok_or_else(|| format!("expected {form}, got \"{spec}\""))?;
+    let (name, at) = name_at(head, "measure time")?;
+    if name.is_empty() {
+        return Err(format!("expected {form}, got \"{spec}\""));
+    }
+    Ok((name, at, value.trim().to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +104,21 @@ mod tests {
         assert_eq!(score("Pain", "-"), Ok(None));
         assert_eq!(score("Pain", "-3"), Ok(Some(-3)));
         assert_eq!(score("Pain", "x"), Err("score for Pain must be 0–10, got \"x\"".into()));
+    }
+
+    #[test]
+    fn intakes_and_measure_values() {
+        let t = |s: &str| NaiveTime::parse_from_str(s, "%H:%M").ok();
+        assert_eq!(intake("Ibuprofen@14:00"), Ok(("Ibuprofen".into(), t("14:00"), String::new())));
+        assert_eq!(intake(" Ibuprofen "), Ok(("Ibuprofen".into(), None, String::new())));
+        assert_eq!(intake("Ibuprofen@14:00=1 tablet"), Ok(("Ibuprofen".into(), t("14:00"), "1 tablet".into())));
+        assert_eq!(intake("me@home"), Ok(("me@home".into(), None, String::new())), "not a time: part of the name");
+        assert_eq!(intake("Ibuprofen@25:00"), Err("intake time \"25:00\" is not a time (HH:MM)".into()));
+        assert!(intake("@14:00").is_err());
+        assert_eq!(measure("Weight=71,3"), Ok(("Weight".into(), None, "71,3".into())));
+        assert_eq!(measure("Weight="), Ok(("Weight".into(), None, String::new())));
+        assert_eq!(measure("Blood pressure@08:00=120/80"), Ok(("Blood pressure".into(), t("08:00"), "120/80".into())));
+        assert!(measure("Weight").is_err());
+        assert!(measure("=3").is_err());
     }
 }

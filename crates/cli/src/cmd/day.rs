@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use clap::Args;
 use journal::store::DayEdit;
 use journal::{
-    Catalog, DateRange, Day, Dose, Formulation, Journal, Score, Severity, SideEffectEntry, Vividness, syntax,
+    Catalog, DateRange, Day, Dose, Formulation, Frequency, Intake, Journal, Reading, Score, Severity, SideEffectEntry,
+    Vividness, syntax,
 };
 
 use super::parse_date;
@@ -56,6 +57,15 @@ pub struct LogArgs {
     side_effect: Vec<String>,
     #[arg(long)]
     notes: Option<String>,
+    /// An as-needed medication taken: NAME[@HH:MM][=AMOUNT], e.g. "Ibuprofen@14:00". Repeatable;
+    /// giving any replaces the day's intakes.
+    #[arg(long, value_name = "NAME[@TIME]")]
+    as_needed: Vec<String>,
+    /// A measure's value: NAME=VALUE ("Weight=71.3", a dot or a comma as decimal mark,
+    /// "Blood pressure=120/80"); NAME= clears it for the day; NAME@HH:MM=VALUE adds a reading
+    /// of a measure taken several times a day. Repeatable.
+    #[arg(long, value_name = "NAME=VALUE")]
+    measure: Vec<String>,
 }
 
 fn parse_formulation(s: &str) -> Result<Formulation, String> {
@@ -125,6 +135,42 @@ fn merge(j: &mut DayEdit<'_>, day: &mut Day, a: LogArgs) -> Result<(), CliError>
             day.side_effects.push(SideEffectEntry { side_effect: item.id, severity });
         }
     }
+    if !a.as_needed.is_empty() {
+        day.intakes.clear();
+        for spec in &a.as_needed {
+            let (name, time, amount) = syntax::intake(spec).map_err(usage)?;
+            let Some(m) = j.find_medication(&name, a.date)? else {
+                let known: Vec<_> = j.medications()?.into_iter().filter(|m| m.as_needed).map(|m| m.name).collect();
+                return Err(usage(unknown(
+                    "as-needed medication",
+                    &name,
+                    &known,
+                    "ldn-journal meds add NAME --as-needed --from DATE",
+                )));
+            };
+            day.intakes.push(Intake { medication: m.id, time, amount });
+        }
+    }
+    let mut cleared = Vec::new();
+    for spec in &a.measure {
+        let (name, time, value) = syntax::measure(spec).map_err(usage)?;
+        let Some(m) = j.find_measure(&name)? else {
+            let known: Vec<_> = j.measures()?.into_iter().map(|m| m.name).collect();
+            return Err(usage(unknown("measure", &name, &known, "ldn-journal measures add NAME --unit UNIT")));
+        };
+        // A "several a day" measure adds a reading; clearing, or a once-a-day measure, replaces
+        // the day's (the first --measure of a several-a-day one replaces what was logged).
+        let several = m.frequency == Frequency::SeveralADay && !value.is_empty();
+        if !several || !cleared.contains(&m.id) {
+            day.readings.retain(|r| r.measure != m.id);
+            cleared.push(m.id);
+        }
+        if value.is_empty() {
+            continue;
+        }
+        let value = m.read(&value).map_err(|e| CliError::Journal(journal::Error::invalid("measure", e)))?;
+        day.readings.push(Reading { measure: m.id, time, value });
+    }
     if let Some(v) = a.wellbeing {
         day.wellbeing = Some(small("wellbeing", v)?);
     }
@@ -161,6 +207,12 @@ fn merge(j: &mut DayEdit<'_>, day: &mut Day, a: LogArgs) -> Result<(), CliError>
     Ok(())
 }
 
+/// "…is not in your list; known: a, b. Add it with `…`".
+pub(crate) fn unknown(what: &str, name: &str, known: &[String], add: &str) -> String {
+    let known = if known.is_empty() { "none yet".to_string() } else { known.join(", ") };
+    format!("\"{name}\" is not one of your {what}s (known: {known}); add it with `{add}`")
+}
+
 fn pair<'a>(s: &'a str, form: &str) -> Result<(&'a str, &'a str), CliError> {
     syntax::name_value(s, form).map_err(usage)
 }
@@ -180,6 +232,7 @@ pub struct ShowArgs {
 pub fn show(j: &Journal, a: ShowArgs) -> Result<(), CliError> {
     let Some(day) = j.day(a.date)? else {
         println!("{}: nothing logged", a.date);
+        print_events(j, a.date)?;
         return Ok(());
     };
     let symptoms = j.catalog(Catalog::Symptoms)?;
@@ -237,8 +290,31 @@ pub fn show(j: &Journal, a: ShowArgs) -> Result<(), CliError> {
     for s in &day.side_effects {
         println!("  side effect: {} ({})", name(&side_effects, s.side_effect), s.severity.key());
     }
+    let medications = j.medications()?;
+    for i in &day.intakes {
+        let m = medications.iter().find(|m| m.id == i.medication).map_or("?", |m| m.name.as_str());
+        let at = i.time.map(|t| format!(" at {}", t.format("%H:%M"))).unwrap_or_default();
+        let amount = if i.amount.is_empty() { String::new() } else { format!(", {}", i.amount) };
+        println!("  as needed: {m}{amount}{at}");
+    }
+    let measures = j.measures()?;
+    for r in &day.readings {
+        let Some(m) = measures.iter().find(|m| m.id == r.measure) else { continue };
+        let at = r.time.map(|t| format!(" at {}", t.format("%H:%M"))).unwrap_or_default();
+        println!("  {}: {}{at}", m.name, m.show(r.value));
+    }
+    print_events(j, day.date)?;
     if !day.notes.is_empty() {
         println!("  notes: {}", day.notes);
+    }
+    Ok(())
+}
+
+/// The events covering `date`, one line each.
+fn print_events(j: &Journal, date: NaiveDate) -> Result<(), CliError> {
+    let kinds = j.catalog(Catalog::EventKinds)?;
+    for e in j.events(DateRange { from: date, to: date })? {
+        println!("  event: {}", super::events::describe(&e, &kinds));
     }
     Ok(())
 }

@@ -63,6 +63,7 @@ pub fn export(j: &Journal, a: ExportArgs) -> Result<(), CliError> {
             let opts = journal::fhir::Options {
                 include_notes: a.include_notes,
                 include_dream_notes: a.include_dream_notes,
+                include_private_items: false,
                 patient_name: a.name,
                 zone: journal::fhir::Zone::Local,
             };

@@ -5,7 +5,10 @@ pub mod backup;
 pub mod catalog;
 pub mod chart;
 pub mod day;
+pub mod events;
 pub mod exchange;
+pub mod measures;
+pub mod meds;
 pub mod report;
 
 use chrono::NaiveDate;

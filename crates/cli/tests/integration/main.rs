@@ -5,6 +5,7 @@ mod common;
 
 mod admin;
 mod chart;
+mod context;
 mod day;
 mod destinations;
 mod exchange;

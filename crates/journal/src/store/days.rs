@@ -39,6 +39,23 @@ impl DayEdit<'_> {
         self.j.find_item(c, name)
     }
 
+    /// The medication entry called `name` for `date` ([`Journal::find_medication`]).
+    pub fn find_medication(&self, name: &str, date: NaiveDate) -> Result<Option<crate::Medication>> {
+        self.j.find_medication(name, date)
+    }
+
+    pub fn medications(&self) -> Result<Vec<crate::Medication>> {
+        self.j.medications()
+    }
+
+    pub fn find_measure(&self, name: &str) -> Result<Option<crate::Measure>> {
+        self.j.find_measure(name)
+    }
+
+    pub fn measures(&self) -> Result<Vec<crate::Measure>> {
+        self.j.measures()
+    }
+
     /// The item called `name`, added to the list when it is not there. The addition is part of
     /// the edit: it is undone when the edit or the day is refused.
     pub fn find_or_add_item(&mut self, c: Catalog, name: &str) -> Result<crate::CatalogItem> {
