@@ -18,6 +18,17 @@ fn main() {
         // report.rs
         "export_pdf",
         "open_pdf",
+        // context.rs
+        "medications",
+        "save_medication",
+        "change_medication_dose",
+        "delete_medication",
+        "save_event",
+        "delete_event",
+        "events",
+        "measures",
+        "save_measure",
+        "measure_templates",
         // regimen.rs
         "regimen",
         "save_regimen_period",

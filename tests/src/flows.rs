@@ -21,11 +21,12 @@ pub fn days_ago(n: u64) -> NaiveDate {
 }
 
 /// The screens of the main navigation, each with an element that shows it is loaded.
-pub const SCREENS: [(&str, &str); 6] = [
+pub const SCREENS: [(&str, &str); 7] = [
     ("day", "save-day"),
     ("history", "history-month-label"),
     ("trends", "trends"),
     ("regimen", "regimen-list"),
+    ("medications", "med-add"),
     ("questions", "question-new"),
     ("settings", "journal-path"),
 ];

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use journal::entry::{DayEntry, DoseEntry};
-use journal::{Catalog, CatalogItem, Formulation};
+use journal::{Catalog, CatalogItem, DateRange, Event, Formulation, Measure, Medication};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use ts_rs::TS;
@@ -32,6 +32,14 @@ pub struct DayView {
     /// one call opens a day.
     pub symptoms: Vec<CatalogItem>,
     pub side_effects: Vec<CatalogItem>,
+    /// The as-needed medications in force that day (and any the day's intakes name).
+    pub as_needed: Vec<Medication>,
+    /// Every measure, archived ones too (the form shows those not archived, and any the day
+    /// has a value of).
+    pub measures: Vec<Measure>,
+    /// The events that cover the day (ongoing ones included), by start.
+    pub events: Vec<Event>,
+    pub event_kinds: Vec<CatalogItem>,
 }
 
 /// Unsaved edits kept from an earlier session.
@@ -88,6 +96,9 @@ pub fn open_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<DayVie
         let regimen = j.regimen()?;
         let prescribed = journal::periods::prescribed_on(&regimen, date);
         let stored = j.stored_day(date)?;
+        let taken: Vec<_> = stored.iter().flat_map(|s| s.day.intakes.iter().map(|i| i.medication)).collect();
+        let as_needed =
+            j.medications()?.into_iter().filter(|m| (m.as_needed && m.on(date)) || taken.contains(&m.id)).collect();
         Ok(DayView {
             date,
             logged: stored.is_some(),
@@ -105,6 +116,10 @@ pub fn open_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<DayVie
             blank_dose: DoseEntry::blank(prescribed.map_or(Formulation::default(), |p| p.formulation)),
             symptoms: j.catalog(Catalog::Symptoms)?,
             side_effects: j.catalog(Catalog::SideEffects)?,
+            as_needed,
+            measures: j.measures()?,
+            events: j.events(DateRange { from: date, to: date })?,
+            event_kinds: j.catalog(Catalog::EventKinds)?,
         })
     })
 }

@@ -12,6 +12,7 @@
 //! landing after the save that replaced it.
 
 pub mod backup;
+pub mod context;
 pub mod day;
 pub mod history;
 pub mod questions;

@@ -4,6 +4,7 @@
 mod accessibility;
 mod backup;
 mod concurrent;
+mod context;
 mod day_logging;
 mod drafts;
 mod first_run;

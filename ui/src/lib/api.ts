@@ -15,6 +15,10 @@ import type { DateRange } from "./bindings/DateRange";
 import type { DayEntry } from "./bindings/DayEntry";
 import type { DaySummary } from "./bindings/DaySummary";
 import type { DayView } from "./bindings/DayView";
+import type { DoseChange } from "./bindings/DoseChange";
+import type { Event } from "./bindings/Event";
+import type { Measure } from "./bindings/Measure";
+import type { Medication } from "./bindings/Medication";
 import type { FhirRequest } from "./bindings/FhirRequest";
 import type { IpcError } from "./bindings/IpcError";
 import type { NewCatalogItem } from "./bindings/NewCatalogItem";
@@ -69,6 +73,17 @@ export const api = {
   regimen: () => call<PeriodView[]>("regimen"),
   saveRegimenPeriod: (period: PeriodEntry) => call<PeriodEntry>("save_regimen_period", { period }),
   deleteRegimenPeriod: (id: number) => call<null>("delete_regimen_period", { id }),
+  medications: () => call<Medication[]>("medications"),
+  saveMedication: (medication: Medication) => call<Medication>("save_medication", { medication }),
+  /** Ends the entry the day before `from` and starts the next at the new dose. */
+  changeMedicationDose: (request: DoseChange) => call<Medication>("change_medication_dose", { request }),
+  deleteMedication: (id: number) => call<Medication>("delete_medication", { id }),
+  events: () => call<Event[]>("events"),
+  saveEvent: (event: Event) => call<Event>("save_event", { event }),
+  deleteEvent: (id: number) => call<Event>("delete_event", { id }),
+  measures: () => call<Measure[]>("measures"),
+  saveMeasure: (measure: Measure) => call<Measure>("save_measure", { measure }),
+  measureTemplates: () => call<Measure[]>("measure_templates"),
   questions: () => call<Question[]>("questions"),
   saveQuestion: (question: Question) => call<Question>("save_question", { question }),
   deleteQuestion: (id: number) => call<null>("delete_question", { id }),

@@ -23,6 +23,11 @@ export function entryKey(e: DayEntry): string {
     bedtime: e.bedtime.trim(),
     wake: e.wake.trim(),
     awakenings: e.awakenings.trim(),
+    // A reading row left empty records nothing (the core skips it).
+    readings: e.readings
+      .filter((r) => r.value.trim() || r.time.trim())
+      .map((r) => ({ ...r, value: r.value.trim(), time: r.time.trim() })),
+    intakes: e.intakes.map((i) => ({ ...i, time: i.time.trim(), amount: i.amount.trim() })),
   });
 }
 

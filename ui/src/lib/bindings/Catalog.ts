@@ -3,4 +3,4 @@
 /**
  * Which of the user's two catalogs an item belongs to.
  */
-export type Catalog = "symptoms" | "side_effects";
+export type Catalog = "symptoms" | "side_effects" | "event_kinds";

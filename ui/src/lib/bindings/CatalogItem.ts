@@ -4,4 +4,9 @@
  * A symptom or side effect the user tracks. Archived items keep their history but are no
  * longer offered for new entries.
  */
-export type CatalogItem = { id: number, name: string, description: string, archived: boolean, position: number, };
+export type CatalogItem = { id: number, name: string, description: string, archived: boolean, 
+/**
+ * Kept out of the PDF, FHIR and CSV unless the patient opts in for that export. Only event
+ * kinds can be private: symptoms and side effects are what the report is about.
+ */
+private?: boolean, position: number, };
