@@ -189,9 +189,8 @@ fn fit(label: &str, room: i32, measure: &impl Fn(&str) -> i32) -> Option<(String
     })
 }
 
-/// Measures a label with the embedded DejaVu Sans the SVG is drawn with, not
-/// [`super::style::text_width`]'s
-/// estimate: a long name of capitals would otherwise spill past the plot's edge.
+/// Measures a label with the embedded DejaVu Sans the SVG is drawn with, not with
+/// [`super::style::text_width`]'s estimate: a long name in capitals would spill past the edge.
 pub(crate) fn label_width() -> Result<impl Fn(&str) -> i32> {
     let fonts = crate::report::fonts::Fonts::get()?;
     Ok(move |s: &str| f64::from(fonts.width(s, SMALL_PX as f32, Weight::Regular)).ceil() as i32)
