@@ -1,5 +1,6 @@
 //! Chart and period-summary benchmarks on demo journals of 1 and 10 years (8 symptoms).
-//! Targets: dose-and-symptoms chart for 10 years ≤ 20 ms, period summary for 10 years ≤ 10 ms.
+//! Targets: dose-and-symptoms chart for 10 years (monthly medians) ≤ 10 ms, period summary for
+//! 10 years ≤ 10 ms.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use journal::charts::{self, ChartData, ChartKind, ChartOptions};

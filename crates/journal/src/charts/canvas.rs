@@ -101,6 +101,14 @@ impl Canvas<'_> {
         self.area.draw(&Rectangle::new([a, b], color.filled())).map_err(Error::chart)
     }
 
+    /// A filled polygon, for bands between two lines.
+    pub fn fill_polygon(&self, pts: Vec<Point>, color: RGBAColor) -> Result<()> {
+        if pts.len() < 3 {
+            return Ok(());
+        }
+        self.area.draw(&Polygon::new(pts, color.filled())).map_err(Error::chart)
+    }
+
     pub fn outline_rect(&self, a: Point, b: Point, color: RGBAColor) -> Result<()> {
         self.area.draw(&Rectangle::new([a, b], color.stroke_width(1))).map_err(Error::chart)
     }

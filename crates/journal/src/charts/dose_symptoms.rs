@@ -2,13 +2,19 @@
 //! dose as a thin dashed step line where it differs, the chosen symptoms' daily scores as
 //! dots with a 7-day rolling median line (0–10 on the left), and markers at dose steps and
 //! formulation or pharmacy switches.
+//!
+//! Over ranges longer than [`super::aggregate::DAILY_MAX_DAYS`] the scores are drawn as weekly
+//! or monthly medians with their middle-half band instead of dots and 7-day lines. The dose
+//! line is never summarised: it stays the step line of each day's total taken.
 
 use plotters::style::Color;
 
+use super::aggregate::{self, Resolution};
 use super::axes::{self, Frame, Side};
 use super::canvas::{self, Canvas, solid};
 use super::legend::{self, HEADER_PX, LEGEND_ROW_PX, LegendItem, Swatch};
 use super::markers::{self, MARKER_ROW_PX, MARKER_ROWS};
+use super::medians;
 use super::style::Palette;
 use super::{ChartData, ChartOptions};
 use crate::periods::prescribed_on;
@@ -40,10 +46,16 @@ pub fn dose_symptoms(data: &ChartData, o: &ChartOptions) -> Result<String> {
     let max_dose = taken.iter().chain(&prescribed).flatten().max().copied().unwrap_or(Micrograms(1000));
     let (dose_top, dose_ticks) = axes::dose_ticks(max_dose);
 
+    let res = Resolution::for_span(span);
+    let swatch = |col| if res == Resolution::Daily { Swatch::LineDot(col) } else { Swatch::Band(col) };
     let mut legend: Vec<LegendItem> =
-        symptoms.iter().enumerate().map(|(i, s)| LegendItem::new(Swatch::LineDot(pal.series(i)), &s.name)).collect();
+        symptoms.iter().enumerate().map(|(i, s)| LegendItem::new(swatch(pal.series(i)), &s.name)).collect();
     if !symptoms.is_empty() {
-        legend.push(LegendItem::new(Swatch::LineDot(pal.muted), "dots daily, line 7-day median"));
+        let how = match res {
+            Resolution::Daily => "dots daily, line 7-day median".to_owned(),
+            _ => format!("{}, band: middle half of days", res.medians_label()),
+        };
+        legend.push(LegendItem::new(swatch(pal.muted), how));
     }
     legend.push(LegendItem::new(Swatch::Line(pal.fg, 2), "dose taken"));
     if any_prescribed {
@@ -64,27 +76,19 @@ pub fn dose_symptoms(data: &ChartData, o: &ChartOptions) -> Result<String> {
         axes::draw_value_axis(c, &f, (0.0, 10.0), &axes::int_ticks(0, 10, 2), Side::Left, "score (0–10)", c.pal.fg)?;
         axes::draw_value_axis(c, &f, (0.0, f64::from(dose_top)), &dose_ticks, Side::Right, "dose (mg)", c.pal.fg)?;
         axes::draw_time_axis(c, &f, w)?;
-        markers::draw_markers(c, &f, &markers, band_top, w)?;
+        markers::draw_markers(c, &f, &markers, band_top)?;
         if data.days.is_empty() {
             return axes::draw_empty(c, &f, "No entries in this range");
         }
-        let r = if f.day_px() >= 1.2 { 2 } else { 1 };
-        for (i, values) in scores.iter().enumerate() {
-            let col = c.pal.series(i);
-            // Over long ranges many days share a pixel column: one dot per column and score.
-            let mut last_x = [i32::MIN; 11];
-            for (k, v) in values.iter().enumerate() {
-                let Some(v) = *v else { continue };
-                let x = f.x_mid(k);
-                let last = &mut last_x[usize::from(v.min(10))];
-                if *last != x {
-                    *last = x;
-                    c.dot((x, f.y(f64::from(v), 0.0, 10.0)), r, col.mix(0.5))?;
-                }
+        if res == Resolution::Daily {
+            draw_daily_scores(c, &f, &scores)?;
+        } else {
+            let buckets: Vec<_> = scores.iter().map(|v| aggregate::aggregate(span, res, v)).collect();
+            for (i, b) in buckets.iter().enumerate() {
+                medians::draw_bands(c, &f, b, (0.0, 10.0), c.pal.series(i))?;
             }
-            for (start, run) in runs(&rolling_median(values)) {
-                let pts = run.iter().enumerate().map(|(j, m)| (f.x_mid(start + j), f.y(*m, 0.0, 10.0))).collect();
-                c.line(pts, solid(col), 2)?;
+            for (i, b) in buckets.iter().enumerate() {
+                medians::draw_median_line(c, &f, b, (0.0, 10.0), c.pal.series(i))?;
             }
         }
         let top = f64::from(dose_top);
@@ -99,10 +103,43 @@ pub fn dose_symptoms(data: &ChartData, o: &ChartOptions) -> Result<String> {
     })
 }
 
+/// Each day's scores as dots and their 7-day rolling medians as lines.
+fn draw_daily_scores(c: &Canvas, f: &Frame, scores: &[Vec<Option<u8>>]) -> Result<()> {
+    let r = if f.day_px() >= 1.2 { 2 } else { 1 };
+    for (i, values) in scores.iter().enumerate() {
+        let col = c.pal.series(i);
+        // Over long ranges many days share a pixel column: one dot per column and score.
+        let mut last_x = [i32::MIN; 11];
+        for (k, v) in values.iter().enumerate() {
+            let Some(v) = *v else { continue };
+            let x = f.x_mid(k);
+            let last = &mut last_x[usize::from(v.min(10))];
+            if *last != x {
+                *last = x;
+                c.dot((x, f.y(f64::from(v), 0.0, 10.0)), r, col.mix(0.5))?;
+            }
+        }
+        for (start, run) in runs(&rolling_median(values)) {
+            let pts = run.iter().enumerate().map(|(j, m)| (f.x_mid(start + j), f.y(*m, 0.0, 10.0))).collect();
+            c.line(pts, solid(col), 2)?;
+        }
+    }
+    Ok(())
+}
+
+/// A cross at each day with every dose missed. Where days are narrower than a cross, crosses
+/// closer than half a cross to the last one drawn are left out: the row still shows when doses
+/// were missed without turning into a smear.
 fn draw_missed(c: &Canvas, f: &Frame, taken: &[Option<Micrograms>]) -> Result<()> {
+    let mut last = i32::MIN;
     for (k, t) in taken.iter().enumerate() {
         if *t == Some(Micrograms(0)) {
-            c.cross((f.x_mid(k), f.bottom - 5), 3, solid(c.pal.fg), 1)?;
+            let x = f.x_mid(k);
+            if f.day_px() < 3.0 && x.saturating_sub(last) < 3 {
+                continue;
+            }
+            last = x;
+            c.cross((x, f.bottom - 5), 3, solid(c.pal.fg), 1)?;
         }
     }
     Ok(())

@@ -1,10 +1,10 @@
 //! Legends (a swatch and a label per entry, wrapped in rows) and the chart's title line.
 
 use chrono::NaiveDate;
-use plotters::style::RGBColor;
+use plotters::style::{Color, RGBColor};
 
 use super::canvas::{Align, Canvas, solid};
-use super::style::{LABEL_PX, TITLE_PX, text_width};
+use super::style::{BAND_ALPHA, LABEL_PX, TITLE_PX, text_width};
 use crate::{DateRange, Result};
 
 /// How a legend entry is drawn.
@@ -18,6 +18,8 @@ pub(crate) enum Swatch {
     Box(RGBColor),
     EmptyBox(RGBColor),
     Triangle(RGBColor, bool),
+    /// A median line across a translucent band (the middle half).
+    Band(RGBColor),
 }
 
 #[derive(Debug, Clone)]
@@ -77,6 +79,10 @@ pub(crate) fn draw_legend(c: &Canvas, items: &[LegendItem], left: i32, right: i3
             Swatch::Box(col) => c.fill_rect((mid - 6, y - 6), (mid + 6, y + 6), solid(col))?,
             Swatch::EmptyBox(col) => c.outline_rect((mid - 6, y - 6), (mid + 6, y + 6), solid(col))?,
             Swatch::Triangle(col, filled) => c.triangle((mid, y), 5, solid(col), filled)?,
+            Swatch::Band(col) => {
+                c.fill_rect((x, y - 6), (x + SWATCH_W, y + 6), col.mix(BAND_ALPHA))?;
+                c.line(vec![(x, y), (x + SWATCH_W, y)], solid(col), 2)?;
+            }
         }
         c.text(&it.label, (x + SWATCH_W + 5, y), LABEL_PX, c.pal.fg, Align::Start)?;
     }

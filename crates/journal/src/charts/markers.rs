@@ -7,7 +7,8 @@ use plotters::style::Color;
 use super::ChartData;
 use super::axes::Frame;
 use super::canvas::{Align, Canvas, solid};
-use super::style::{SMALL_PX, text_width};
+use super::style::SMALL_PX;
+use crate::report::fonts::Weight;
 use crate::{DateRange, Dose, Result};
 
 /// A labelled moment on the time axis: a dose step, a formulation or pharmacy switch.
@@ -15,12 +16,17 @@ use crate::{DateRange, Dose, Result};
 pub(crate) struct Marker {
     pub date: NaiveDate,
     pub label: String,
+    /// The highest-ranked change of the day: when labels compete for room, the higher keeps it.
+    pub kind: MarkerKind,
+    /// The label of that change alone, when the day has several: shown where `label` finds no room.
+    pub short: Option<String>,
 }
 
-/// What changed on a marker's day. Labels of changes on one day follow this order (the order
-/// of the variants): the dose, then the formulation, then the pharmacy.
+/// What changed on a marker's day, highest rank first (the order of the variants). Labels of
+/// changes on one day follow this order, and when labels do not all fit above the plot the
+/// lower-ranked are left out first (their lines stay).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum MarkerKind {
+pub(crate) enum MarkerKind {
     /// The start of a new dose period.
     DoseStep,
     /// Another formulation taken than on the day before that had a dose.
@@ -79,13 +85,15 @@ pub(crate) fn change_markers(data: &ChartData, span: DateRange) -> Vec<Marker> {
     events.sort();
     events.dedup();
     let mut out: Vec<Marker> = Vec::new();
-    for Change { date, label, .. } in events {
+    for Change { date, kind, label } in events {
         match out.last_mut() {
+            // Sorted by kind within a day: the first change is the highest-ranked.
             Some(m) if m.date == date => {
+                m.short.get_or_insert_with(|| m.label.clone());
                 m.label.push_str(" · ");
                 m.label.push_str(&label);
             }
-            _ => out.push(Marker { date, label }),
+            _ => out.push(Marker { date, label, kind, short: None }),
         }
     }
     out
@@ -94,39 +102,125 @@ pub(crate) fn change_markers(data: &ChartData, span: DateRange) -> Vec<Marker> {
 /// Rows of marker labels drawn above the plot.
 pub(crate) const MARKER_ROWS: i32 = 2;
 pub(crate) const MARKER_ROW_PX: i32 = 15;
+/// Space between a marker's line and its label, and the least space between two labels.
+const LINE_GAP: i32 = 3;
+const LABEL_GAP: i32 = 8;
 
-/// Draws each marker as a dashed vertical line through the plot with its label in one of
-/// [`MARKER_ROWS`] rows starting at `band_top`. A label that fits in no row is left out
-/// (its line stays); the period table lists every step. Labels are drawn after every line, on
-/// the background's colour, so a line running up to a label in the row above never crosses
-/// another label's text.
-pub(crate) fn draw_markers(c: &Canvas, f: &Frame, markers: &[Marker], band_top: i32, canvas_width: i32) -> Result<()> {
-    let mut row_end = vec![i32::MIN; usize::try_from(MARKER_ROWS).unwrap_or(1)];
-    let mut labels = Vec::new();
-    for m in markers {
-        let x = f.x_date(m.date);
-        let w = text_width(&m.label, SMALL_PX);
-        let (start, align, tx) =
-            if x + 3 + w <= canvas_width - 2 { (x, Align::Start, x + 3) } else { (x - 3 - w, Align::End, x - 3) };
-        let end = start + w + 3;
-        let row = row_end.iter().position(|e| *e + 8 <= start);
-        let top = match row {
-            Some(r) => {
-                row_end[r] = end;
-                let y = band_top + MARKER_ROW_PX * i32::try_from(r).unwrap_or(0) + MARKER_ROW_PX / 2;
-                labels.push((&m.label, tx, y, align, w));
-                y - MARKER_ROW_PX / 2 + 2
-            }
+/// A marker label's place: its text runs from `left`, `width` px wide, in row `row`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PlacedLabel {
+    /// Index into the markers laid out.
+    pub marker: usize,
+    pub text: String,
+    pub left: i32,
+    pub width: i32,
+    pub row: i32,
+    /// Placed left of its line: the text is anchored at its end, next to the line.
+    pub before_line: bool,
+}
+
+/// Places the labels of markers at x positions `xs` in [`MARKER_ROWS`] rows over the plot from
+/// `left` to `right`, measuring text with `measure`. A label goes right of its line, else left
+/// of it, else as near as the plot's edges allow; it never leaves the plot and never comes
+/// within [`LABEL_GAP`] of another label in its row. Markers are placed by rank, then left to
+/// right, so when room runs out the lower-ranked labels are the ones left out. A marker whose
+/// whole label finds no room tries its highest-ranked change alone ([`Marker::short`]). A label
+/// wider than the plot is shortened with an ellipsis.
+pub(crate) fn layout_labels(
+    markers: &[Marker],
+    xs: &[i32],
+    (left, right): (i32, i32),
+    measure: impl Fn(&str) -> i32,
+) -> Vec<PlacedLabel> {
+    let mut order: Vec<usize> = (0..markers.len().min(xs.len())).collect();
+    order.sort_by_key(|i| (markers[*i].kind, xs[*i], *i));
+    let mut rows: Vec<Vec<(i32, i32)>> = vec![Vec::new(); usize::try_from(MARKER_ROWS).unwrap_or(1)];
+    let mut out = Vec::new();
+    for i in order {
+        let texts = std::iter::once(&markers[i].label).chain(&markers[i].short);
+        if let Some(p) = texts.filter_map(|t| place(&mut rows, i, xs[i], t, (left, right), &measure)).next() {
+            out.push(p);
+        }
+    }
+    out.sort_by_key(|p| p.marker);
+    out
+}
+
+/// Places `label` of marker `i` at `x` in the first row with room, and takes the room.
+fn place(
+    rows: &mut [Vec<(i32, i32)>],
+    i: usize,
+    x: i32,
+    label: &str,
+    (left, right): (i32, i32),
+    measure: &impl Fn(&str) -> i32,
+) -> Option<PlacedLabel> {
+    let (text, w) = fit(label, right - left, measure)?;
+    // (left edge, placed before the line)
+    let mut candidates = Vec::with_capacity(2);
+    if x + LINE_GAP + w <= right {
+        candidates.push((x + LINE_GAP, false));
+    }
+    if x - LINE_GAP - w >= left {
+        candidates.push((x - LINE_GAP - w, true));
+    }
+    if candidates.is_empty() {
+        candidates.push(((x - w / 2).clamp(left, right - w), false));
+    }
+    let free = |row: &[(i32, i32)], a: i32| row.iter().all(|(l, r)| a + w + LABEL_GAP <= *l || *r + LABEL_GAP <= a);
+    let (r, (a, before_line)) =
+        rows.iter().enumerate().find_map(|(r, row)| candidates.iter().find(|(a, _)| free(row, *a)).map(|c| (r, *c)))?;
+    rows[r].push((a, a + w));
+    Some(PlacedLabel { marker: i, text, left: a, width: w, row: i32::try_from(r).unwrap_or(0), before_line })
+}
+
+/// `label` and its width, shortened with "…" until it is at most `room` wide; `None` when not
+/// even one character fits.
+fn fit(label: &str, room: i32, measure: &impl Fn(&str) -> i32) -> Option<(String, i32)> {
+    let w = measure(label);
+    if w <= room {
+        return Some((label.to_owned(), w));
+    }
+    let chars: Vec<char> = label.chars().collect();
+    (1..chars.len()).rev().find_map(|n| {
+        let s: String = chars[..n].iter().collect::<String>().trim_end().to_owned() + "…";
+        let w = measure(&s);
+        (w <= room).then_some((s, w))
+    })
+}
+
+/// Measures a label with the embedded DejaVu Sans the SVG is drawn with, not with
+/// [`super::style::text_width`]'s estimate: a long name in capitals would spill past the edge.
+pub(crate) fn label_width() -> Result<impl Fn(&str) -> i32> {
+    let fonts = crate::report::fonts::Fonts::get()?;
+    Ok(move |s: &str| f64::from(fonts.width(s, SMALL_PX as f32, Weight::Regular)).ceil() as i32)
+}
+
+/// Draws each marker as a dashed vertical line through the plot with its label placed by
+/// [`layout_labels`] in rows starting at `band_top`. A label left out keeps its line (up to the
+/// plot's top); the period table lists every step. Labels are drawn after every line, on the
+/// background's colour, so a line running up to a label in the row above never crosses another
+/// label's text.
+pub(crate) fn draw_markers(c: &Canvas, f: &Frame, markers: &[Marker], band_top: i32) -> Result<()> {
+    let xs: Vec<i32> = markers.iter().map(|m| f.x_date(m.date)).collect();
+    let labels = layout_labels(markers, &xs, (f.left, f.right), label_width()?);
+    let row_mid = |r: i32| band_top + MARKER_ROW_PX * r + MARKER_ROW_PX / 2;
+    for (i, x) in xs.iter().enumerate() {
+        let top = match labels.iter().find(|l| l.marker == i) {
+            Some(l) => row_mid(l.row) - MARKER_ROW_PX / 2 + 2,
             None => f.top,
         };
-        c.dashed(vec![(x, top), (x, f.bottom)], c.pal.muted.mix(0.9), 1, 3, 3)?;
+        c.dashed(vec![(*x, top), (*x, f.bottom)], c.pal.muted.mix(0.9), 1, 3, 3)?;
     }
-    for (label, tx, y, align, w) in labels {
+    for l in &labels {
         // The whole row's height, and 2 px either side: never as far as the label's own line.
-        let left = if matches!(align, Align::End) { tx - w } else { tx };
-        let top = y - MARKER_ROW_PX / 2;
-        c.fill_rect((left - 2, top), (left + w + 2, top + MARKER_ROW_PX), solid(c.pal.background))?;
-        c.text(label, (tx, y), SMALL_PX, c.pal.muted, align)?;
+        let (y, top) = (row_mid(l.row), row_mid(l.row) - MARKER_ROW_PX / 2);
+        c.fill_rect((l.left - 2, top), (l.left + l.width + 2, top + MARKER_ROW_PX), solid(c.pal.background))?;
+        if l.before_line {
+            c.text(&l.text, (l.left + l.width, y), SMALL_PX, c.pal.muted, Align::End)?;
+        } else {
+            c.text(&l.text, (l.left, y), SMALL_PX, c.pal.muted, Align::Start)?;
+        }
     }
     Ok(())
 }

@@ -6,12 +6,18 @@
 //!
 //! What the charts show is what was recorded: days without an entry and unrated scores are
 //! gaps, never interpolated and never drawn as zero. Nothing is coloured as good or bad.
+//!
+//! Charts over time draw every day up to [`DAILY_MAX_DAYS`]; longer ranges draw scores and
+//! sleep as weekly, then (beyond [`WEEKLY_MAX_DAYS`]) monthly medians with their middle half
+//! as a band, and say so in the legend. Doses are never summarised.
 
+mod aggregate;
 mod axes;
 mod canvas;
 mod dose_symptoms;
 mod legend;
 mod markers;
+mod medians;
 mod side_effects;
 mod sleep;
 mod style;
@@ -23,6 +29,7 @@ use ts_rs::TS;
 use crate::{CatalogItem, ItemId, Result};
 
 pub use crate::range_data::{ChartData, LOOKBACK_DAYS};
+pub use aggregate::{DAILY_MAX_DAYS, WEEKLY_MAX_DAYS};
 pub use dose_symptoms::dose_symptoms;
 pub use side_effects::side_effects;
 pub use sleep::sleep;

@@ -14,6 +14,10 @@ pub(crate) const TITLE_PX: f64 = 15.0;
 pub(crate) const LABEL_PX: f64 = 14.0;
 pub(crate) const SMALL_PX: f64 = 12.0;
 
+/// Opacity of the band around a median line (the middle half): light enough that two
+/// overlapping bands and the lines through them stay readable.
+pub(crate) const BAND_ALPHA: f64 = 0.18;
+
 const BLACK: RGBColor = RGBColor(0x00, 0x00, 0x00);
 const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
 const SKY_BLUE: RGBColor = RGBColor(0x56, 0xB4, 0xE9);

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use super::axes::{date_ticks, dose_ticks};
 use super::dose_symptoms::rolling_median;
-use super::markers::{Marker, change_markers};
+use super::markers::{Marker, MarkerKind, PlacedLabel, change_markers, label_width, layout_labels};
+use super::style::SMALL_PX;
 use super::*;
 use crate::{DateRange, Day, Dose, Formulation, Journal, Micrograms, PrescribedDose, RegimenPeriod, Score};
 
@@ -127,11 +128,20 @@ fn marker_data() -> ChartData {
 
 #[test]
 fn markers_at_every_dose_step_and_switch_sharing_one_label_per_day() {
-    let m = |date: &str, label: &str| Marker { date: d(date), label: label.into() };
+    let m = |date: &str, label: &str, kind, short: Option<&str>| Marker {
+        date: d(date),
+        label: label.into(),
+        kind,
+        short: short.map(Into::into),
+    };
     let data = marker_data();
     assert_eq!(
         change_markers(&data, data.span()),
-        vec![m("2025-01-05", "0.5 mg"), m("2025-01-20", "1 mg · liquid · Harbour"), m("2025-02-10", "tablet")]
+        vec![
+            m("2025-01-05", "0.5 mg", MarkerKind::DoseStep, None),
+            m("2025-01-20", "1 mg · liquid · Harbour", MarkerKind::DoseStep, Some("1 mg")),
+            m("2025-02-10", "tablet", MarkerKind::Formulation, None)
+        ]
     );
 }
 
@@ -141,7 +151,13 @@ fn a_range_that_starts_at_a_new_dose_marks_the_step() {
     let mut data = marker_data();
     data.days.drain(..3);
     data.dose_before = Some(Micrograms(500));
-    assert_eq!(change_markers(&data, data.span())[0], Marker { date: d("2025-01-20"), label: "1 mg · Harbour".into() });
+    let expected = Marker {
+        date: d("2025-01-20"),
+        label: "1 mg · Harbour".into(),
+        kind: MarkerKind::DoseStep,
+        short: Some("1 mg".into()),
+    };
+    assert_eq!(change_markers(&data, data.span())[0], expected);
 }
 
 #[test]
@@ -195,9 +211,14 @@ fn charts_are_deterministic_and_name_the_embedded_font() {
 
 /// The demo journal's first 45 days: a baseline, then 0.5 mg and 1 mg.
 fn demo() -> ChartData {
+    demo_days(45)
+}
+
+/// A demo journal of `days` days ending on 30 June 2025.
+fn demo_days(days: u32) -> ChartData {
     let dir = tempfile::tempdir().unwrap();
     let mut j = Journal::open(dir.path().join("demo.sqlite3")).unwrap();
-    crate::demo::fill(&mut j, 45, 7, d("2025-06-30")).unwrap();
+    crate::demo::fill(&mut j, days, 7, d("2025-06-30")).unwrap();
     ChartData::load(&j, DateRange::all()).unwrap()
 }
 
@@ -210,4 +231,146 @@ fn snapshots_of_every_chart() {
     let dark =
         ChartOptions { theme: Theme::Dark, symptoms: Some(vec![data.symptoms[1].id]), ..ChartOptions::default() };
     insta::assert_snapshot!("dose-symptoms-dark", dose_symptoms(&data, &dark).unwrap());
+}
+
+/// The boxes of placed labels as the embedded DejaVu Sans draws them, measured afresh:
+/// (row, left, right), anchored where the chart anchors the text.
+fn drawn_boxes(labels: &[PlacedLabel]) -> Vec<(i32, f64, f64)> {
+    let fonts = crate::report::fonts::Fonts::get().unwrap();
+    labels
+        .iter()
+        .map(|l| {
+            let w = f64::from(fonts.width(&l.text, SMALL_PX as f32, crate::report::fonts::Weight::Regular));
+            let (a, b) = if l.before_line {
+                (f64::from(l.left + l.width) - w, f64::from(l.left + l.width))
+            } else {
+                (f64::from(l.left), f64::from(l.left) + w)
+            };
+            (l.row, a, b)
+        })
+        .collect()
+}
+
+fn assert_apart_and_inside(labels: &[PlacedLabel], (left, right): (i32, i32)) {
+    let boxes = drawn_boxes(labels);
+    for (i, (row, a, b)) in boxes.iter().enumerate() {
+        assert!(*a >= f64::from(left) && *b <= f64::from(right), "{:?} outside {left}..{right}", labels[i]);
+        for (j, (row2, a2, b2)) in boxes.iter().enumerate().skip(i + 1) {
+            assert!(row != row2 || b <= a2 || b2 <= a, "{:?} overlaps {:?}", labels[i], labels[j]);
+        }
+    }
+}
+
+#[test]
+fn marker_labels_never_overlap_nor_leave_the_plot() {
+    let plot = (58, 580);
+    let labels = ["4.5 mg · liquid · Harbour Pharmacy", "0.5 mg", "tablet", "Oak Street Pharmacy", "12.5 mg · capsule"];
+    let kinds = [MarkerKind::DoseStep, MarkerKind::Formulation, MarkerKind::Pharmacy];
+    // Markers from the plot's first to its last pixel, ever closer together.
+    for step in [200, 90, 40, 13, 5, 1] {
+        let xs: Vec<i32> = (plot.0..=plot.1).step_by(step).chain([plot.1]).collect();
+        let markers: Vec<Marker> = (0..xs.len())
+            .map(|i| Marker {
+                date: d("2025-01-01"),
+                label: labels[i % labels.len()].into(),
+                kind: kinds[i % 3],
+                short: (i % 2 == 0).then(|| "2 mg".into()),
+            })
+            .collect();
+        let placed = layout_labels(&markers, &xs, plot, label_width().unwrap());
+        assert_apart_and_inside(&placed, plot);
+        // Widely spaced markers all keep their labels.
+        if step >= 200 {
+            assert_eq!(placed.len(), markers.len(), "{step}");
+        }
+        // Only higher- or equal-ranked labels take a label's room: without every lower-ranked
+        // marker, a label left out is still left out.
+        for dropped in (0..markers.len()).filter(|i| placed.iter().all(|p| p.marker != *i)) {
+            let rank = markers[dropped].kind;
+            let keep: Vec<usize> = (0..markers.len()).filter(|i| markers[*i].kind <= rank).collect();
+            let fewer: Vec<Marker> = keep.iter().map(|i| markers[*i].clone()).collect();
+            let fewer_xs: Vec<i32> = keep.iter().map(|i| xs[*i]).collect();
+            let again = layout_labels(&fewer, &fewer_xs, plot, label_width().unwrap());
+            assert!(
+                again.iter().all(|p| keep[p.marker] != dropped),
+                "{step}: {:?} made way for a lower rank",
+                fewer[0]
+            );
+        }
+    }
+}
+
+#[test]
+fn marker_labels_move_inside_at_the_edges_and_give_way_by_rank() {
+    let plot = (58, 580);
+    let m = |label: &str, kind| Marker { date: d("2025-01-01"), label: label.into(), kind, short: None };
+    let measure = label_width().unwrap();
+    // At the right edge a label goes left of its line; a label as wide as the plot is shortened.
+    let markers = [m("3 mg · liquid · Harbour Pharmacy", MarkerKind::DoseStep)];
+    let placed = layout_labels(&markers, &[579], plot, &measure);
+    assert!(placed[0].before_line);
+    assert_apart_and_inside(&placed, plot);
+    let long = m(&"Very Long Pharmacy Name ".repeat(6), MarkerKind::Pharmacy);
+    let placed = layout_labels(std::slice::from_ref(&long), &[300], plot, &measure);
+    assert!(placed[0].text.ends_with('…') && placed[0].width <= plot.1 - plot.0, "{placed:?}");
+    assert_apart_and_inside(&placed, plot);
+    // Three changes close together at the plot's left edge, with no room left of their lines:
+    // two rows, so the pharmacy label gives way to the dose and the formulation.
+    let markers = [
+        m("Oak Street Pharmacy", MarkerKind::Pharmacy),
+        m("3 mg", MarkerKind::DoseStep),
+        m("liquid", MarkerKind::Formulation),
+    ];
+    let placed = layout_labels(&markers, &[60, 62, 64], plot, &measure);
+    let kept: Vec<usize> = placed.iter().map(|p| p.marker).collect();
+    assert_eq!(kept, vec![1, 2]);
+    assert_apart_and_inside(&placed, plot);
+    // With no room for a whole label, a day of several changes shows its dose step alone.
+    let crowded = [
+        m("2 mg · capsule · Oak Street Pharmacy", MarkerKind::DoseStep),
+        m("3 mg · liquid · Harbour Pharmacy", MarkerKind::DoseStep),
+        Marker { short: Some("4.5 mg".into()), ..m("4.5 mg · capsule · Oak Street Pharmacy", MarkerKind::DoseStep) },
+    ];
+    let placed = layout_labels(&crowded, &[100, 110, 400], plot, &measure);
+    let texts: Vec<&str> = placed.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, ["2 mg · capsule · Oak Street Pharmacy", "3 mg · liquid · Harbour Pharmacy", "4.5 mg"]);
+    assert_apart_and_inside(&placed, plot);
+}
+
+/// A range of each class: 30 days (daily), 1 year (weekly), 10 years (monthly).
+#[test]
+fn snapshots_for_each_range_class() {
+    for (label, days) in [("30d", 30), ("1y", 365), ("10y", 3650)] {
+        let data = demo_days(days);
+        let o = ChartOptions::default();
+        for k in [ChartKind::DoseSymptoms, ChartKind::Sleep] {
+            let svg = render(k, &data, &o).unwrap();
+            insta::assert_snapshot!(format!("{}-{label}", k.key()), svg);
+        }
+    }
+}
+
+#[test]
+fn long_ranges_say_which_medians_they_draw_and_never_summarise_the_dose() {
+    let data = demo_days(400);
+    let svg = dose_symptoms(&data, &ChartOptions::default()).unwrap();
+    assert!(svg.contains("weekly medians, band: middle half of days"));
+    assert!(!svg.contains("7-day median"));
+    let data = demo_days(3650);
+    let svg = dose_symptoms(&data, &ChartOptions::default()).unwrap();
+    assert!(svg.contains("monthly medians, band: middle half of days"));
+    // The dose line keeps to the amounts somebody took: 0.5, 1, 1.5, 2, 3 and 4.5 mg, never a
+    // median between them. (The legend's black swatches, above y = 90, are left out.)
+    let mut levels: Vec<i32> = svg
+        .lines()
+        .filter(|l| l.contains(r##"stroke="#000000" stroke-width="2" points=""##))
+        .flat_map(|l| l.split("points=\"").nth(1).unwrap_or("").split_whitespace())
+        .filter_map(|p| p.split(',').nth(1)?.parse().ok())
+        .filter(|y| *y > 90)
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    assert_eq!(levels.len(), 6, "{levels:?}");
+    let sleep = render(ChartKind::Sleep, &data, &ChartOptions::default()).unwrap();
+    assert!(sleep.contains("monthly medians, band: middle half of nights"));
 }

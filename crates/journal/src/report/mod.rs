@@ -17,7 +17,7 @@
 
 mod appendix;
 mod chart_pages;
-mod fonts;
+pub(crate) mod fonts;
 mod glance;
 mod layout;
 mod pdf;
