@@ -2,7 +2,8 @@
 //! the font database the chart SVGs are rendered with.
 //!
 //! Text is mapped to glyphs one character at a time (cmap + horizontal advance, no kerning),
-//! so the width the layout measures is exactly the width drawn.
+//! so the width the layout measures is exactly the width drawn. A character the font lacks
+//! (emoji, CJK) is drawn as [`crate::text::REPLACEMENT`] and keeps its own text in the PDF.
 
 use std::sync::{Arc, OnceLock};
 
@@ -26,6 +27,8 @@ struct Face {
     face: ttf_parser::Face<'static>,
     font: Font,
     units_per_em: f32,
+    /// The glyph drawn for characters the font lacks.
+    replacement: ttf_parser::GlyphId,
 }
 
 impl std::fmt::Debug for Face {
@@ -39,13 +42,32 @@ impl Face {
         let face = ttf_parser::Face::parse(data, 0).map_err(|e| crate::Error::report(format!("embedded font: {e}")))?;
         let font = Font::new(data.into(), 0).ok_or_else(|| crate::Error::report("embedded font unreadable"))?;
         let units_per_em = f32::from(face.units_per_em());
-        Ok(Self { face, font, units_per_em })
+        let replacement = [crate::text::REPLACEMENT, '?']
+            .into_iter()
+            .find_map(|c| face.glyph_index(c))
+            .ok_or_else(|| crate::Error::report("embedded font has no replacement glyph"))?;
+        Ok(Self { face, font, units_per_em, replacement })
+    }
+
+    fn has(&self, c: char) -> bool {
+        self.face.glyph_index(c).is_some_and(|g| g.0 != 0)
     }
 
     fn glyph(&self, c: char) -> (u16, f32) {
-        let id = self.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
+        let id = self.face.glyph_index(c).filter(|g| g.0 != 0).unwrap_or(self.replacement);
         let adv = self.face.glyph_hor_advance(id).map_or(0.0, f32::from) / self.units_per_em;
         (id.0, adv)
+    }
+
+    /// One glyph and advance per piece of `text` (see [`crate::text::clusters`]).
+    fn pieces(&self, text: &str) -> Vec<(std::ops::Range<usize>, u16, f32)> {
+        crate::text::clusters(text, |c| self.has(c))
+            .into_iter()
+            .map(|(range, c)| {
+                let (id, adv) = self.glyph(c);
+                (range, id, adv)
+            })
+            .collect()
     }
 }
 
@@ -83,19 +105,28 @@ impl Fonts {
 
     /// Width of `text` at `size` points, as drawn (see [`crate::text::drawable`]).
     pub fn width(&self, text: &str, size: f32, w: Weight) -> f32 {
+        self.face(w).pieces(&crate::text::drawable(text)).iter().map(|p| p.2).sum::<f32>() * size
+    }
+
+    /// Whether some of `text` is drawn as the replacement mark in weight `w`.
+    pub fn lacks_any(&self, text: &str, w: Weight) -> bool {
         let face = self.face(w);
-        crate::text::drawable(text).chars().map(|c| face.glyph(c).1).sum::<f32>() * size
+        text.chars().any(|c| !face.has(c))
+    }
+
+    /// A chart's SVG with what the fonts cannot draw replaced (see [`crate::text::substitute`]);
+    /// the markup itself is ASCII, which is never touched.
+    pub fn substitute_svg<'s>(&self, svg: &'s str) -> std::borrow::Cow<'s, str> {
+        crate::text::substitute(svg, |c| c.is_ascii() || (self.regular.has(c) && self.bold.has(c)))
     }
 
     /// The glyphs of `text`, one per character, with their byte ranges so the PDF maps each
     /// glyph back to its character (copy and paste, search, text extraction).
     pub fn glyphs(&self, text: &str, w: Weight) -> Vec<KrillaGlyph> {
-        let face = self.face(w);
-        text.char_indices()
-            .map(|(i, c)| {
-                let (id, adv) = face.glyph(c);
-                KrillaGlyph::new(GlyphId::new(u32::from(id)), adv, 0.0, 0.0, 0.0, i..i + c.len_utf8(), None)
-            })
+        self.face(w)
+            .pieces(text)
+            .into_iter()
+            .map(|(range, id, adv)| KrillaGlyph::new(GlyphId::new(u32::from(id)), adv, 0.0, 0.0, 0.0, range, None))
             .collect()
     }
 }
@@ -131,6 +162,25 @@ mod tests {
         let glyphs = f.glyphs("aµb", Weight::Regular);
         let ranges: Vec<_> = glyphs.iter().map(|g| g.text_range.clone()).collect();
         assert_eq!(ranges, vec![0..1, 1..3, 3..4]);
+    }
+
+    /// What DejaVu lacks is drawn as a visible replacement mark, never as glyph 0 (".notdef",
+    /// which PDF/UA refuses), and measured as drawn.
+    #[test]
+    fn emoji_and_cjk_get_a_visible_replacement() {
+        let f = Fonts::get().expect("fonts");
+        for w in [Weight::Regular, Weight::Bold] {
+            assert_ne!(f.face(w).replacement.0, 0);
+            let glyphs = f.glyphs("💊 D 维生素", w);
+            assert_eq!(glyphs.len(), 7);
+            assert!(glyphs.iter().all(|g| g.glyph_id.to_u32() != 0), "{glyphs:?}");
+            assert_eq!(glyphs[0].glyph_id, glyphs[4].glyph_id, "one mark for each");
+            assert!(f.lacks_any("💊", w) && !f.lacks_any("Zoë ≥ µg", w));
+            let one = f.width("\u{fffd}", 10.0, w);
+            assert!(one > 0.0);
+            assert!((f.width("👍🏽", 10.0, w) - one).abs() < 1e-3, "a modified emoji is one mark");
+        }
+        assert_eq!(f.substitute_svg("<text>💊 D\n</text>"), "<text>\u{fffd} D\n</text>");
     }
 
     #[test]
