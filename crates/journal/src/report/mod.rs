@@ -27,6 +27,7 @@ mod chart_pages;
 mod fonts;
 mod glance;
 mod layout;
+mod pack;
 mod pdf;
 mod table;
 mod wrap;

@@ -137,7 +137,8 @@ fn write_as(
             .language(LANG.into())
             .creation_date(created),
     );
-    Ok(doc.finish())
+    // Tags make thousands of small objects; packed, the file keeps its size budget.
+    Ok(doc.finish().map(|pdf| super::pack::pack(&pdf).unwrap_or(pdf)))
 }
 
 /// Why the accessibility check refused the file, in words a patient can read.
