@@ -114,6 +114,14 @@ impl Fonts {
         text.chars().any(|c| !face.has(c))
     }
 
+    /// `text` as drawn in weight `w`: what the font lacks replaced by the replacement mark (see
+    /// [`crate::text::substitute`]). Every mark then stands for U+FFFD in the PDF's text layer,
+    /// and the tagged PDF gives the original as the ActualText of the line.
+    pub fn substitute<'s>(&self, text: &'s str, w: Weight) -> std::borrow::Cow<'s, str> {
+        let face = self.face(w);
+        crate::text::substitute(text, |c| face.has(c))
+    }
+
     /// A chart's SVG with what the fonts cannot draw replaced (see [`crate::text::substitute`]);
     /// the markup itself is ASCII, which is never touched.
     pub fn substitute_svg<'s>(&self, svg: &'s str) -> std::borrow::Cow<'s, str> {

@@ -461,8 +461,11 @@ fn draw(s: &mut Surface<'_>, fonts: &Fonts, op: &Op, svgs: &[usvg::Tree]) -> cra
             }
             s.set_stroke(None);
             s.set_fill(Some(Fill { paint: color(style.color), opacity: NormalizedF32::ONE, rule: Default::default() }));
-            // Whatever is stored, only drawable characters reach the PDF (and its text layer).
+            // Whatever is stored, only drawable characters reach the PDF (and its text layer);
+            // what the font lacks is drawn as the replacement mark (the original is the span's
+            // ActualText, see `Tagger::span`).
             let text = crate::text::drawable(text);
+            let text = fonts.substitute(&text, style.weight);
             let glyphs = fonts.glyphs(&text, style.weight);
             s.draw_glyphs(Point::from_xy(*x, *y), &glyphs, fonts.krilla(style.weight), &text, style.size, false);
         }

@@ -535,6 +535,12 @@ fn emoji_and_cjk_export_as_a_tagged_pdf() {
     if let Some(out) = tool("qpdf", &["--check", path.to_str().unwrap()]) {
         assert!(out.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&out.stdout));
     }
+    // Poppler reads the ActualText: copying the line gives what the patient typed.
+    if let Some(out) = tool("pdftotext", &["-raw", path.to_str().unwrap(), "-"]) {
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains(&format!("Took {NAME_WITH_EMOJI} with breakfast")), "pdftotext: {said}");
+        assert!(said.contains(&format!("Is {NAME_WITH_EMOJI} 👍🏽 fine?")), "pdftotext: {said}");
+    }
     // The machine-checkable part of PDF/UA-1, where the PyPI package `pdfua` is installed.
     if let Some(out) = tool("pdfua", &["check", "--min-severity", "warning", path.to_str().unwrap()]) {
         let said = String::from_utf8_lossy(&out.stdout);
