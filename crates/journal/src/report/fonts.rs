@@ -29,7 +29,13 @@ struct Face {
     units_per_em: f32,
     /// The glyph drawn for characters the font lacks.
     replacement: ttf_parser::GlyphId,
+    /// Glyph (0: none) and advance of every character below [`CACHED`], looked up once: the
+    /// layout measures each word several times and a ten-year report has a million characters.
+    cache: Vec<(u16, f32)>,
 }
+
+/// Characters below this (Latin, Greek, Cyrillic, punctuation, arrows, symbols) are cached.
+const CACHED: u32 = 0x3000;
 
 impl std::fmt::Debug for Face {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -46,21 +52,47 @@ impl Face {
             .into_iter()
             .find_map(|c| face.glyph_index(c))
             .ok_or_else(|| crate::Error::report("embedded font has no replacement glyph"))?;
-        Ok(Self { face, font, units_per_em, replacement })
+        let mut f = Self { face, font, units_per_em, replacement, cache: Vec::new() };
+        f.cache = (0..CACHED).map(|u| char::from_u32(u).map_or((0, 0.0), |c| f.lookup(c))).collect();
+        Ok(f)
+    }
+
+    /// The character's glyph (0 when the font lacks it) and advance in em, from the font.
+    fn lookup(&self, c: char) -> (u16, f32) {
+        let id = self.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
+        (id.0, self.face.glyph_hor_advance(id).map_or(0.0, f32::from) / self.units_per_em)
+    }
+
+    fn cached(&self, c: char) -> (u16, f32) {
+        self.cache.get(c as usize).copied().unwrap_or_else(|| self.lookup(c))
     }
 
     fn has(&self, c: char) -> bool {
-        self.face.glyph_index(c).is_some_and(|g| g.0 != 0)
+        self.cached(c).0 != 0
     }
 
     fn glyph(&self, c: char) -> (u16, f32) {
-        let id = self.face.glyph_index(c).filter(|g| g.0 != 0).unwrap_or(self.replacement);
-        let adv = self.face.glyph_hor_advance(id).map_or(0.0, f32::from) / self.units_per_em;
-        (id.0, adv)
+        match self.cached(c) {
+            (0, _) => self.lookup_id(self.replacement),
+            found => found,
+        }
+    }
+
+    fn lookup_id(&self, id: ttf_parser::GlyphId) -> (u16, f32) {
+        (id.0, self.face.glyph_hor_advance(id).map_or(0.0, f32::from) / self.units_per_em)
     }
 
     /// One glyph and advance per piece of `text` (see [`crate::text::clusters`]).
     fn pieces(&self, text: &str) -> Vec<(std::ops::Range<usize>, u16, f32)> {
+        if text.chars().all(|c| self.has(c)) {
+            return text
+                .char_indices()
+                .map(|(i, c)| {
+                    let (id, adv) = self.glyph(c);
+                    (i..i + c.len_utf8(), id, adv)
+                })
+                .collect();
+        }
         crate::text::clusters(text, |c| self.has(c))
             .into_iter()
             .map(|(range, c)| {
@@ -105,13 +137,22 @@ impl Fonts {
 
     /// Width of `text` at `size` points, as drawn (see [`crate::text::drawable`]).
     pub fn width(&self, text: &str, size: f32, w: Weight) -> f32 {
-        self.face(w).pieces(&crate::text::drawable(text)).iter().map(|p| p.2).sum::<f32>() * size
+        let face = self.face(w);
+        let text = crate::text::drawable(text);
+        // Without a character the font lacks, each character is one glyph (no allocation).
+        let advance: f32 = if text.chars().all(|c| face.has(c)) {
+            text.chars().map(|c| face.glyph(c).1).sum()
+        } else {
+            face.pieces(&text).iter().map(|p| p.2).sum()
+        };
+        advance * size
     }
 
-    /// Whether some of `text` is drawn as the replacement mark in weight `w`.
+    /// Whether some of `text` (as drawn, see [`crate::text::drawable`]) is drawn as the
+    /// replacement mark in weight `w`, or left out.
     pub fn lacks_any(&self, text: &str, w: Weight) -> bool {
         let face = self.face(w);
-        text.chars().any(|c| !face.has(c))
+        crate::text::drawable(text).chars().any(|c| !face.has(c))
     }
 
     /// `text` as drawn in weight `w`: what the font lacks replaced by the replacement mark (see
@@ -183,7 +224,7 @@ mod tests {
             assert_eq!(glyphs.len(), 7);
             assert!(glyphs.iter().all(|g| g.glyph_id.to_u32() != 0), "{glyphs:?}");
             assert_eq!(glyphs[0].glyph_id, glyphs[4].glyph_id, "one mark for each");
-            assert!(f.lacks_any("💊", w) && !f.lacks_any("Zoë ≥ µg", w));
+            assert!(f.lacks_any("💊", w) && !f.lacks_any("Zoë ≥ µg", w) && !f.lacks_any("a\tb\u{1}", w));
             let one = f.width("\u{fffd}", 10.0, w);
             assert!(one > 0.0);
             assert!((f.width("👍🏽", 10.0, w) - one).abs() < 1e-3, "a modified emoji is one mark");
