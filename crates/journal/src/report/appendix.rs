@@ -1,6 +1,6 @@
 //! Appendices: the daily table, and notes and dream notes when the patient opts in.
 
-use super::layout::{CAPTION, Flow, TextStyle};
+use super::layout::{Block, CAPTION, Flow, TextStyle};
 use super::table::{Column, Table};
 use super::wrap::wrap;
 use super::{ReportData, mg};
@@ -129,12 +129,14 @@ fn dated_notes(flow: &mut Flow<'_>, title: &str, intro: &str, notes: Vec<(chrono
         let lines = wrap(flow.fonts, &text, style.size, style.weight, width);
         flow.need(lh * lines.len().min(2) as f32);
         let x = flow.left();
+        flow.begin(Block::Paragraph);
         flow.text_at(x, flow.y, &date.to_string(), style.bold());
         for line in lines {
             flow.need(lh);
             flow.text_at(x + indent, flow.y, &line, style);
             flow.y += lh;
         }
+        flow.end();
     }
 }
 

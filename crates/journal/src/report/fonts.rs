@@ -2,7 +2,8 @@
 //! the font database the chart SVGs are rendered with.
 //!
 //! Text is mapped to glyphs one character at a time (cmap + horizontal advance, no kerning),
-//! so the width the layout measures is exactly the width drawn.
+//! so the width the layout measures is exactly the width drawn. A character the font lacks
+//! (emoji, CJK) is drawn as [`crate::text::REPLACEMENT`] and keeps its own text in the PDF.
 
 use std::sync::{Arc, OnceLock};
 
@@ -26,7 +27,15 @@ struct Face {
     face: ttf_parser::Face<'static>,
     font: Font,
     units_per_em: f32,
+    /// The glyph drawn for characters the font lacks.
+    replacement: ttf_parser::GlyphId,
+    /// Glyph (0: none) and advance of every character below [`CACHED`], looked up once: the
+    /// layout measures each word several times and a ten-year report has a million characters.
+    cache: Vec<(u16, f32)>,
 }
+
+/// Characters below this (Latin, Greek, Cyrillic, punctuation, arrows, symbols) are cached.
+const CACHED: u32 = 0x3000;
 
 impl std::fmt::Debug for Face {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -39,13 +48,58 @@ impl Face {
         let face = ttf_parser::Face::parse(data, 0).map_err(|e| crate::Error::report(format!("embedded font: {e}")))?;
         let font = Font::new(data.into(), 0).ok_or_else(|| crate::Error::report("embedded font unreadable"))?;
         let units_per_em = f32::from(face.units_per_em());
-        Ok(Self { face, font, units_per_em })
+        let replacement = [crate::text::REPLACEMENT, '?']
+            .into_iter()
+            .find_map(|c| face.glyph_index(c))
+            .ok_or_else(|| crate::Error::report("embedded font has no replacement glyph"))?;
+        let mut f = Self { face, font, units_per_em, replacement, cache: Vec::new() };
+        f.cache = (0..CACHED).map(|u| char::from_u32(u).map_or((0, 0.0), |c| f.lookup(c))).collect();
+        Ok(f)
+    }
+
+    /// The character's glyph (0 when the font lacks it) and advance in em, from the font.
+    fn lookup(&self, c: char) -> (u16, f32) {
+        let id = self.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
+        (id.0, self.face.glyph_hor_advance(id).map_or(0.0, f32::from) / self.units_per_em)
+    }
+
+    fn cached(&self, c: char) -> (u16, f32) {
+        self.cache.get(c as usize).copied().unwrap_or_else(|| self.lookup(c))
+    }
+
+    fn has(&self, c: char) -> bool {
+        self.cached(c).0 != 0
     }
 
     fn glyph(&self, c: char) -> (u16, f32) {
-        let id = self.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
-        let adv = self.face.glyph_hor_advance(id).map_or(0.0, f32::from) / self.units_per_em;
-        (id.0, adv)
+        match self.cached(c) {
+            (0, _) => self.lookup_id(self.replacement),
+            found => found,
+        }
+    }
+
+    fn lookup_id(&self, id: ttf_parser::GlyphId) -> (u16, f32) {
+        (id.0, self.face.glyph_hor_advance(id).map_or(0.0, f32::from) / self.units_per_em)
+    }
+
+    /// One glyph and advance per piece of `text` (see [`crate::text::clusters`]).
+    fn pieces(&self, text: &str) -> Vec<(std::ops::Range<usize>, u16, f32)> {
+        if text.chars().all(|c| self.has(c)) {
+            return text
+                .char_indices()
+                .map(|(i, c)| {
+                    let (id, adv) = self.glyph(c);
+                    (i..i + c.len_utf8(), id, adv)
+                })
+                .collect();
+        }
+        crate::text::clusters(text, |c| self.has(c))
+            .into_iter()
+            .map(|(range, c)| {
+                let (id, adv) = self.glyph(c);
+                (range, id, adv)
+            })
+            .collect()
     }
 }
 
@@ -84,18 +138,44 @@ impl Fonts {
     /// Width of `text` at `size` points, as drawn (see [`crate::text::drawable`]).
     pub fn width(&self, text: &str, size: f32, w: Weight) -> f32 {
         let face = self.face(w);
-        crate::text::drawable(text).chars().map(|c| face.glyph(c).1).sum::<f32>() * size
+        let text = crate::text::drawable(text);
+        // Without a character the font lacks, each character is one glyph (no allocation).
+        let advance: f32 = if text.chars().all(|c| face.has(c)) {
+            text.chars().map(|c| face.glyph(c).1).sum()
+        } else {
+            face.pieces(&text).iter().map(|p| p.2).sum()
+        };
+        advance * size
+    }
+
+    /// Whether some of `text` (as drawn, see [`crate::text::drawable`]) is drawn as the
+    /// replacement mark in weight `w`, or left out.
+    pub fn lacks_any(&self, text: &str, w: Weight) -> bool {
+        let face = self.face(w);
+        crate::text::drawable(text).chars().any(|c| !face.has(c))
+    }
+
+    /// `text` as drawn in weight `w`: what the font lacks replaced by the replacement mark (see
+    /// [`crate::text::substitute`]). Every mark then stands for U+FFFD in the PDF's text layer,
+    /// and the tagged PDF gives the original as the ActualText of the line.
+    pub fn substitute<'s>(&self, text: &'s str, w: Weight) -> std::borrow::Cow<'s, str> {
+        let face = self.face(w);
+        crate::text::substitute(text, |c| face.has(c))
+    }
+
+    /// A chart's SVG with what the fonts cannot draw replaced (see [`crate::text::substitute`]);
+    /// the markup itself is ASCII, which is never touched.
+    pub fn substitute_svg<'s>(&self, svg: &'s str) -> std::borrow::Cow<'s, str> {
+        crate::text::substitute(svg, |c| c.is_ascii() || (self.regular.has(c) && self.bold.has(c)))
     }
 
     /// The glyphs of `text`, one per character, with their byte ranges so the PDF maps each
     /// glyph back to its character (copy and paste, search, text extraction).
     pub fn glyphs(&self, text: &str, w: Weight) -> Vec<KrillaGlyph> {
-        let face = self.face(w);
-        text.char_indices()
-            .map(|(i, c)| {
-                let (id, adv) = face.glyph(c);
-                KrillaGlyph::new(GlyphId::new(u32::from(id)), adv, 0.0, 0.0, 0.0, i..i + c.len_utf8(), None)
-            })
+        self.face(w)
+            .pieces(text)
+            .into_iter()
+            .map(|(range, id, adv)| KrillaGlyph::new(GlyphId::new(u32::from(id)), adv, 0.0, 0.0, 0.0, range, None))
             .collect()
     }
 }
@@ -131,6 +211,25 @@ mod tests {
         let glyphs = f.glyphs("aµb", Weight::Regular);
         let ranges: Vec<_> = glyphs.iter().map(|g| g.text_range.clone()).collect();
         assert_eq!(ranges, vec![0..1, 1..3, 3..4]);
+    }
+
+    /// What DejaVu lacks is drawn as a visible replacement mark, never as glyph 0 (".notdef",
+    /// which PDF/UA refuses), and measured as drawn.
+    #[test]
+    fn emoji_and_cjk_get_a_visible_replacement() {
+        let f = Fonts::get().expect("fonts");
+        for w in [Weight::Regular, Weight::Bold] {
+            assert_ne!(f.face(w).replacement.0, 0);
+            let glyphs = f.glyphs("💊 D 维生素", w);
+            assert_eq!(glyphs.len(), 7);
+            assert!(glyphs.iter().all(|g| g.glyph_id.to_u32() != 0), "{glyphs:?}");
+            assert_eq!(glyphs[0].glyph_id, glyphs[4].glyph_id, "one mark for each");
+            assert!(f.lacks_any("💊", w) && !f.lacks_any("Zoë ≥ µg", w) && !f.lacks_any("a\tb\u{1}", w));
+            let one = f.width("\u{fffd}", 10.0, w);
+            assert!(one > 0.0);
+            assert!((f.width("👍🏽", 10.0, w) - one).abs() < 1e-3, "a modified emoji is one mark");
+        }
+        assert_eq!(f.substitute_svg("<text>💊 D\n</text>"), "<text>\u{fffd} D\n</text>");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::layout::{BLACK, CAPTION, Flow, MUTED, Op, RULE, Rgb, TextStyle};
+use super::layout::{BLACK, Block, CAPTION, Flow, MUTED, Op, RULE, Rgb, TextStyle};
 use super::table::{Column, Table};
 use super::{Patient, ReportData, mg};
 use crate::charts::{ChartOptions, DEFAULT_SYMPTOM_COUNT};
@@ -28,7 +28,9 @@ pub(super) fn page_one(
 ) -> Result<()> {
     let c = &data.chart;
     let span = c.span();
+    flow.begin(Block::Heading { level: 1, title: "Appointment summary".into() });
     flow.text_at(flow.left(), flow.y, "Appointment summary", TITLE);
+    flow.end();
     flow.y += 24.0;
     let logged = c.days.iter().filter(|d| span.contains(d.date)).count();
     flow.paragraph(
@@ -146,9 +148,11 @@ fn titration_strip(flow: &mut Flow<'_>, data: &ReportData, periods: &[PeriodSumm
         }
     }
     ops.push(Op::Line { x1: x0, y1: base, x2: x0 + w, y2: base, width: 0.7, color: RULE });
+    flow.begin(Block::Figure { alt: strip_alt(periods), bookmark: None });
     for op in ops {
         flow.push(op);
     }
+    flow.end();
     flow.y = base + 14.0;
     flow.paragraph(
         &format!(
@@ -159,6 +163,17 @@ fn titration_strip(flow: &mut Flow<'_>, data: &ReportData, periods: &[PeriodSumm
         ),
         CAPTION,
     );
+}
+
+/// The strip's alternate text: its numbers, in a fixed template.
+pub(super) fn strip_alt(periods: &[PeriodSummary]) -> String {
+    let blocks: Vec<String> =
+        periods.iter().map(|p| format!("{} from {} to {}", dose_label(p), p.from, p.to)).collect();
+    format!(
+        "Blocks of the daily dose taken, one per dose period ({}): {}.",
+        periods.len(),
+        blocks.join("; ").replace('\u{a0}', " ")
+    )
 }
 
 /// The symptoms page 1 shows: the charts' default choice, when the period summary has them.
@@ -324,11 +339,19 @@ fn questions(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
         flow.paragraph("No open questions.", BODY.muted());
         return;
     }
+    flow.begin(Block::List);
     for text in questions {
         flow.need(Flow::line_height(BODY.size));
         let y = flow.y;
+        flow.begin(Block::Item);
+        flow.begin(Block::Label);
         flow.text_at(flow.left() + 2.0, y, "•", BODY);
+        flow.end();
+        flow.begin(Block::Body);
         flow.paragraph_indented(text.trim(), 12.0, BODY);
+        flow.end();
+        flow.end();
         flow.y += 2.0;
     }
+    flow.end();
 }

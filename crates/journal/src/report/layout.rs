@@ -5,6 +5,11 @@
 //!
 //! Coordinates are points from the top-left corner of the page; text is placed by its
 //! baseline.
+//!
+//! The flow also records the document's structure for the tagged PDF: [`Op::Begin`] and
+//! [`Op::End`] around headings, paragraphs, lists, tables and figures. A block may begin on
+//! one page and end on another. Text outside every block is tagged as a paragraph of its
+//! own; rules and fills outside a figure are decoration (artifacts).
 
 use super::fonts::{Fonts, Weight};
 use super::wrap::wrap;
@@ -74,9 +79,40 @@ pub enum Align {
     Right,
 }
 
+/// A piece of the document's structure, as a screen reader announces it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading of level 1 (the title) or 2 (a section); `title` is also its bookmark.
+    Heading {
+        level: u16,
+        title: String,
+    },
+    Paragraph,
+    /// A bulleted list of items, each a label (the bullet) and a body.
+    List,
+    Item,
+    Label,
+    Body,
+    Table,
+    Row,
+    /// A column's header cell.
+    HeaderCell,
+    Cell,
+    /// A picture, described by `alt`; with a bookmark when it is one of the charts.
+    Figure {
+        alt: String,
+        bookmark: Option<String>,
+    },
+    /// Drawn for the eye only (a table header repeated on a later page).
+    Artifact,
+}
+
 /// One drawing operation on a page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
+    /// Everything up to the matching [`Op::End`] belongs to this block.
+    Begin(Block),
+    End,
     Text {
         x: f32,
         y: f32,
@@ -167,6 +203,15 @@ impl<'f> Flow<'f> {
         }
     }
 
+    /// Starts a block of the document's structure; [`Self::end`] ends the innermost one.
+    pub fn begin(&mut self, block: Block) {
+        self.push(Op::Begin(block));
+    }
+
+    pub fn end(&mut self) {
+        self.push(Op::End);
+    }
+
     pub fn gap(&mut self, h: f32) {
         if self.y > CONTENT_TOP {
             self.y += h;
@@ -183,16 +228,19 @@ impl<'f> Flow<'f> {
         self.push(Op::Text { x, y: baseline, style, text: text.to_string() });
     }
 
-    /// A section heading, kept on the same page as at least `keep` points of what follows.
+    /// A section heading (level 2), kept on the same page as at least `keep` points of what
+    /// follows.
     pub fn heading(&mut self, text: &str, size: f32, keep: f32) {
         let style = TextStyle::regular(size).bold().in_color(BLACK);
         self.gap(size * 0.9);
         self.need(Self::line_height(size) + keep);
         let w = self.width();
+        self.begin(Block::Heading { level: 2, title: text.to_string() });
         for line in wrap(self.fonts, text, size, style.weight, w) {
             self.text_at(self.left(), self.y, &line, style);
             self.y += Self::line_height(size);
         }
+        self.end();
         self.y += size * 0.25;
     }
 
@@ -204,18 +252,30 @@ impl<'f> Flow<'f> {
     pub fn paragraph_indented(&mut self, text: &str, indent: f32, style: TextStyle) {
         let lh = Self::line_height(style.size);
         let w = self.width() - indent;
+        let mut begun = false;
         for line in wrap(self.fonts, text, style.size, style.weight, w) {
             self.need(lh);
+            // Begun after the first page break, so a paragraph never starts with an empty page.
+            if !begun {
+                self.begin(Block::Paragraph);
+                begun = true;
+            }
             self.text_at(self.left() + indent, self.y, &line, style);
             self.y += lh;
         }
+        if begun {
+            self.end();
+        }
     }
 
-    /// A picture `w` × `h` points, centred between the margins.
-    pub fn picture(&mut self, index: usize, w: f32, h: f32) {
+    /// A picture `w` × `h` points, centred between the margins, described by `alt`, with a
+    /// bookmark of that name.
+    pub fn picture(&mut self, index: usize, w: f32, h: f32, alt: String, bookmark: &str) {
         self.need(h);
         let (x, y) = (self.left() + (self.width() - w).max(0.0) / 2.0, self.y);
+        self.begin(Block::Figure { alt, bookmark: Some(bookmark.to_string()) });
         self.push(Op::Svg { index, x, y, w, h });
+        self.end();
         self.y += h;
     }
 }

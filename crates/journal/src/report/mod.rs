@@ -14,12 +14,20 @@
 //!
 //! Layout ([`layout`], with [`table`] and [`wrap`]) is separate from drawing ([`pdf`]): content
 //! is laid out into pages of drawing operations first, so the footer can say "Page i of n".
+//!
+//! The PDF is tagged for screen readers and conforms to PDF/UA-1 (see [`pdf`]): headings,
+//! bookmarks, tables with column headers, charts with alternate text from their numbers, the
+//! document language and title. Text the embedded font cannot draw (emoji, CJK) shows a
+//! replacement mark and keeps its original text. Should the accessibility check still refuse
+//! some input, the report is written without tags and [`Report::untagged`] says why: a report
+//! is never refused because of a name.
 
 mod appendix;
 mod chart_pages;
 pub(crate) mod fonts;
 mod glance;
 mod layout;
+mod pack;
 mod pdf;
 mod table;
 mod wrap;
@@ -150,13 +158,42 @@ fn patient(data: &ReportData, o: &ReportOptions) -> Option<Patient> {
     (p.name.is_some() || p.birth_date.is_some()).then_some(p)
 }
 
+/// A rendered report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub pdf: Vec<u8>,
+    /// `None`: tagged, conforming to PDF/UA-1. `Some(reason)`: written without accessibility
+    /// tags because of `reason` (a sentence fragment, e.g. "some text has characters the
+    /// embedded font cannot show"); see [`Report::untagged_message`].
+    pub untagged: Option<String>,
+}
+
+impl Report {
+    /// What to tell the patient when the report could not be tagged.
+    pub fn untagged_message(&self) -> Option<String> {
+        self.untagged
+            .as_ref()
+            .map(|why| format!("The report was written without accessibility tags (for screen readers) because {why}."))
+    }
+}
+
 /// Loads the data for `o.range` from the journal and renders the report.
 pub fn render(j: &Journal, o: &ReportOptions) -> Result<Vec<u8>> {
-    render_data(&ReportData::load(j, o.range)?, o)
+    Ok(render_report(j, o)?.pdf)
 }
 
 /// Renders a report of already loaded data.
 pub fn render_data(data: &ReportData, o: &ReportOptions) -> Result<Vec<u8>> {
+    Ok(render_report_data(data, o)?.pdf)
+}
+
+/// Like [`render`], and says whether the PDF is tagged.
+pub fn render_report(j: &Journal, o: &ReportOptions) -> Result<Report> {
+    render_report_data(&ReportData::load(j, o.range)?, o)
+}
+
+/// Like [`render_data`], and says whether the PDF is tagged.
+pub fn render_report_data(data: &ReportData, o: &ReportOptions) -> Result<Report> {
     let fonts = fonts::Fonts::get()?;
     let size = o.paper.size();
     let created = o.created.unwrap_or_else(|| chrono::Local::now().naive_local());
@@ -184,7 +221,8 @@ pub fn render_data(data: &ReportData, o: &ReportOptions) -> Result<Vec<u8>> {
         title: &title,
         created,
     };
-    pdf::write(fonts, size, &flow.pages, &svgs, &frame)
+    let written = pdf::write(fonts, size, &flow.pages, &svgs, &frame)?;
+    Ok(Report { pdf: written.pdf, untagged: written.untagged })
 }
 
 /// An amount in mg with a non-breaking space, so "1.5 mg" never wraps apart.

@@ -1,8 +1,10 @@
 //! Tables: columns sized to their content, cells wrapped within their column, rows cut into
-//! pages that repeat the header and leave no orphan row.
+//! pages that repeat the header and leave no orphan row. In the tagged PDF the header row's
+//! cells are column headers; a header repeated on a later page is an artifact, so a screen
+//! reader meets each table's header once.
 
 use super::fonts::Weight;
-use super::layout::{Align, CONTENT_TOP, Flow, HEADER_FILL, Op, RULE, Rgb, STRIPE, TextStyle};
+use super::layout::{Align, Block, CONTENT_TOP, Flow, HEADER_FILL, Op, RULE, Rgb, STRIPE, TextStyle};
 use super::wrap::wrap;
 
 /// A table column: its title, share of the table width, and alignment.
@@ -60,6 +62,15 @@ struct Row<'a> {
     height: f32,
     style: TextStyle,
     fill: Option<Rgb>,
+    kind: RowKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowKind {
+    Header,
+    /// The header again, on a page the table continues on.
+    RepeatedHeader,
+    Body,
 }
 
 impl Flow<'_> {
@@ -102,25 +113,30 @@ impl Flow<'_> {
     fn place(&mut self, t: &Table, m: &Measured) {
         let Measured { widths, head, head_h, rows, heights } = m;
         let (widths, head_h) = (widths.as_slice(), *head_h);
-        let header = Row { cells: head, height: head_h, style: t.head_style(), fill: Some(HEADER_FILL) };
+        let header = |kind| Row { cells: head, height: head_h, style: t.head_style(), fill: Some(HEADER_FILL), kind };
         let (fresh, chunks) = paginate(heights, head_h, self.room(), self.bottom() - CONTENT_TOP);
         if fresh {
             self.fresh_page();
         }
+        if chunks.is_empty() {
+            self.need(head_h);
+        }
+        self.begin(Block::Table);
         for (k, chunk) in chunks.iter().enumerate() {
             if k > 0 {
                 self.new_page();
             }
-            self.table_row(t, widths, &header);
+            self.table_row(t, widths, &header(if k == 0 { RowKind::Header } else { RowKind::RepeatedHeader }));
             for i in chunk.clone() {
                 let fill = (i % 2 == 1).then_some(STRIPE);
-                self.table_row(t, widths, &Row { cells: &rows[i], height: heights[i], style: t.cell_style(), fill });
+                let row = Row { cells: &rows[i], height: heights[i], style: t.cell_style(), fill, kind: RowKind::Body };
+                self.table_row(t, widths, &row);
             }
         }
         if chunks.is_empty() {
-            self.need(head_h);
-            self.table_row(t, widths, &header);
+            self.table_row(t, widths, &header(RowKind::Header));
         }
+        self.end();
         let (x, w) = (self.left(), self.width());
         self.push(Op::Line { x1: x, y1: self.y, x2: x + w, y2: self.y, width: 0.5, color: RULE });
     }
@@ -172,11 +188,25 @@ impl Flow<'_> {
 
     fn table_row(&mut self, t: &Table, widths: &[f32], row: &Row<'_>) {
         let (x0, top) = (self.left(), self.y);
+        let cell = match row.kind {
+            RowKind::RepeatedHeader => {
+                self.begin(Block::Artifact);
+                None
+            }
+            RowKind::Header => Some(Block::HeaderCell),
+            RowKind::Body => Some(Block::Cell),
+        };
+        if cell.is_some() {
+            self.begin(Block::Row);
+        }
         if let Some(fill) = row.fill {
             self.push(Op::Rect { x: x0, y: top, w: self.width(), h: row.height, fill });
         }
         let mut x = x0;
         for ((lines, w), col) in row.cells.iter().zip(widths).zip(&t.columns) {
+            if let Some(c) = &cell {
+                self.begin(c.clone());
+            }
             let mut y = top + CELL_PAD_Y;
             for line in lines {
                 let tx = match col.align {
@@ -186,8 +216,12 @@ impl Flow<'_> {
                 self.text_at(tx, y, line, row.style);
                 y += Self::line_height(row.style.size);
             }
+            if cell.is_some() {
+                self.end();
+            }
             x += w;
         }
+        self.end();
         self.y = top + row.height;
     }
 }

@@ -402,3 +402,192 @@ fn stored_control_characters_still_render_the_report_and_charts() {
         );
     }
 }
+
+// ---- Tagged PDF (PDF/UA-1) ----
+
+const NAME_WITH_EMOJI: &str = "💊 Vitamin D 维生素";
+
+/// The structure types (/S) of every structure element, and their /Alt texts.
+fn structure(pdf: &[u8]) -> (Vec<String>, Vec<String>) {
+    let doc = pdf_extract::Document::load_mem(pdf).unwrap();
+    let (mut kinds, mut alts) = (Vec::new(), Vec::new());
+    for obj in doc.objects.values() {
+        let Ok(dict) = obj.as_dict() else { continue };
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() != Some(b"StructElem".as_slice()) {
+            continue;
+        }
+        if let Ok(s) = dict.get(b"S").and_then(|s| s.as_name()) {
+            kinds.push(String::from_utf8_lossy(s).into_owned());
+        }
+        if let Ok(alt) = dict.get(b"Alt").and_then(|a| a.as_str()) {
+            alts.push(pdf_text(alt));
+        }
+    }
+    (kinds, alts)
+}
+
+/// A PDF text string: UTF-16BE with a byte order mark, or PDFDocEncoding (ASCII here).
+fn pdf_text(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xfe, 0xff]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+/// Every page's content stream, decompressed, one after the other.
+fn contents(pdf: &[u8]) -> Vec<u8> {
+    let doc = pdf_extract::Document::load_mem(pdf).unwrap();
+    doc.get_pages().values().flat_map(|id| doc.get_page_content(*id).unwrap()).collect()
+}
+
+fn catalog(doc: &pdf_extract::Document) -> &pdf_extract::Dictionary {
+    let root = doc.trailer.get(b"Root").and_then(|r| r.as_reference()).unwrap();
+    doc.get_dictionary(root).unwrap()
+}
+
+/// A journal with an emoji and Chinese in a symptom name, a side effect, the pharmacy, a
+/// question and a day note: none of it is in DejaVu Sans.
+fn with_emoji(dir: &Path) -> Journal {
+    let mut j = hand_made(dir);
+    let s = j.add_item(Catalog::Symptoms, NAME_WITH_EMOJI, "").unwrap().id;
+    let e = j.add_item(Catalog::SideEffects, "😴 嗜睡", "").unwrap().id;
+    let mut p = j.regimen().unwrap().last().unwrap().clone();
+    p.pharmacy = "Apotheke 🏥 药房".into();
+    j.save_regimen_period(&p).unwrap();
+    j.save_question(&Question {
+        id: 0,
+        text: format!("Is {NAME_WITH_EMOJI} 👍🏽 fine?"),
+        created: d("2025-03-11"),
+        resolved: false,
+    })
+    .unwrap();
+    for date in ["2025-03-10", "2025-03-12"] {
+        let mut day = j.day(d(date)).unwrap().unwrap_or_else(|| Day::new(d(date)));
+        day.scores.retain(|sc| sc.symptom != s);
+        day.scores.push(Score { symptom: s, value: 4 });
+        day.side_effects = vec![SideEffectEntry { side_effect: e, severity: Severity::Mild }];
+        day.notes = format!("Took {NAME_WITH_EMOJI} with breakfast");
+        j.save_day(&day).unwrap();
+    }
+    j
+}
+
+#[test]
+fn emoji_and_cjk_export_as_a_tagged_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = with_emoji(dir.path());
+    let mut o = options("2025-03-01", "2025-03-21");
+    o.include_notes = true;
+    let report = journal::report::render_report(&j, &o).unwrap();
+    assert_eq!(report.untagged, None, "the report fell back to untagged");
+    assert_eq!(report.untagged_message(), None);
+    let pdf = &report.pdf;
+
+    let doc = pdf_extract::Document::load_mem(pdf).unwrap();
+    let cat = catalog(&doc);
+    assert!(cat.get(b"StructTreeRoot").is_ok(), "no structure tree");
+    assert!(cat.get(b"Outlines").is_ok(), "no outline");
+    assert_eq!(pdf_text(cat.get(b"Lang").unwrap().as_str().unwrap()), "en");
+    let deref = |o: &pdf_extract::Object| match o.as_reference() {
+        Ok(r) => doc.get_dictionary(r).unwrap().clone(),
+        Err(_) => o.as_dict().unwrap().clone(),
+    };
+    let mark = deref(cat.get(b"MarkInfo").unwrap());
+    assert!(mark.get(b"Marked").unwrap().as_bool().unwrap());
+    let prefs = deref(cat.get(b"ViewerPreferences").unwrap());
+    assert!(prefs.get(b"DisplayDocTitle").unwrap().as_bool().unwrap(), "the title is shown");
+
+    let (kinds, alts) = structure(pdf);
+    for k in ["H1", "H2", "P", "Table", "TR", "TH", "TD", "Figure", "L", "LI", "Lbl", "LBody"] {
+        assert!(kinds.iter().any(|s| s == k), "no {k} in the structure: {kinds:?}");
+    }
+    assert_eq!(kinds.iter().filter(|k| *k == "H1").count(), 1);
+    assert_eq!(kinds.iter().filter(|k| *k == "Figure").count(), 5, "the strip and the four charts: {alts:?}");
+    assert!(
+        alts.iter().any(|a| a.starts_with("Chart of daily dose and symptom scores from 2025-03-01 to 2025-03-21: "))
+    );
+    assert!(alts.iter().any(|a| a.starts_with("Blocks of the daily dose taken")), "{alts:?}");
+
+    // The original text stays as ActualText of the spans drawn with replacement marks.
+    let streams = contents(pdf);
+    let utf16: Vec<u8> = "维生素".encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let hex: String = utf16.iter().map(|b| format!("{b:02x}")).collect();
+    let lower = String::from_utf8_lossy(&streams).to_lowercase();
+    assert!(lower.contains("/actualtext"), "no ActualText");
+    assert!(
+        streams.windows(utf16.len()).any(|w| w == utf16.as_slice()) || lower.contains(&hex),
+        "ActualText lacks the name"
+    );
+    // The text layer still has the visible words around the marks.
+    let text = squash(&pages(pdf).join(" "));
+    assert!(text.contains("VitaminD"), "{text}");
+
+    let path = dir.path().join("emoji.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    if let Some(out) = tool("pdfinfo", &[path.to_str().unwrap()]) {
+        let info = String::from_utf8_lossy(&out.stdout);
+        assert!(info.lines().any(|l| l.starts_with("Tagged:") && l.ends_with("yes")), "{info}");
+        assert!(info.contains("LDN Journal appointment summary, 2025-03-01 to 2025-03-21"), "{info}");
+    }
+    if let Some(out) = tool("qpdf", &["--check", path.to_str().unwrap()]) {
+        assert!(out.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&out.stdout));
+    }
+    // Poppler reads the ActualText: copying the line gives what the patient typed.
+    if let Some(out) = tool("pdftotext", &["-raw", path.to_str().unwrap(), "-"]) {
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains(&format!("Took {NAME_WITH_EMOJI} with breakfast")), "pdftotext: {said}");
+        assert!(said.contains(&format!("Is {NAME_WITH_EMOJI} 👍🏽 fine?")), "pdftotext: {said}");
+    }
+    // The machine-checkable part of PDF/UA-1, where the PyPI package `pdfua` is installed.
+    if let Some(out) = tool("pdfua", &["check", "--min-severity", "warning", path.to_str().unwrap()]) {
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains("result: PASS"), "pdfua: {said}");
+    }
+}
+
+#[test]
+fn every_report_is_tagged_with_an_outline_of_its_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = hand_made(dir.path());
+    let mut o = options("2025-03-01", "2025-03-21");
+    o.include_notes = true;
+    o.include_dream_notes = true;
+    for range in [("2025-03-01", "2025-03-21"), ("2024-01-01", "2024-01-31")] {
+        o.range = DateRange::new(d(range.0), d(range.1)).unwrap();
+        let report = journal::report::render_report(&j, &o).unwrap();
+        assert_eq!(report.untagged, None, "{range:?}");
+        let doc = pdf_extract::Document::load_mem(&report.pdf).unwrap();
+        let outlines = catalog(&doc).get(b"Outlines").and_then(|o| o.as_reference()).unwrap();
+        let first = doc.get_dictionary(outlines).unwrap().get(b"First").and_then(|f| f.as_reference()).unwrap();
+        let top = doc.get_dictionary(first).unwrap();
+        assert_eq!(pdf_text(top.get(b"Title").unwrap().as_str().unwrap()), "Appointment summary");
+        let mut titles = Vec::new();
+        let mut next = top.get(b"First").and_then(|f| f.as_reference()).ok();
+        while let Some(id) = next {
+            let item = doc.get_dictionary(id).unwrap();
+            titles.push(pdf_text(item.get(b"Title").unwrap().as_str().unwrap()));
+            next = item.get(b"Next").and_then(|n| n.as_reference()).ok();
+        }
+        assert!(titles.contains(&"Questions for my prescriber".to_string()), "{titles:?}");
+        if range.0 == "2025-03-01" {
+            for t in ["Dose periods", "Chart: sleep, bedtime to waking", "Appendix: daily entries", "Appendix: notes"] {
+                assert!(titles.contains(&t.to_string()), "no bookmark {t:?} in {titles:?}");
+            }
+        }
+    }
+}
+
+/// The size budget: a year of demo data stays within 500 KB with the tags.
+#[test]
+fn a_one_year_report_stays_within_500_kb() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = demo(dir.path(), 365);
+    let report = journal::report::render_report(&j, &options("2024-07-01", "2025-06-30")).unwrap();
+    assert_eq!(report.untagged, None);
+    let kb = report.pdf.len().div_ceil(1024);
+    eprintln!("1-year report: {kb} KB");
+    assert!(kb <= 500, "{kb} KB");
+}
