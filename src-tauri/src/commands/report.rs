@@ -29,6 +29,8 @@ pub struct PdfRequest {
     pub include_dream_notes: bool,
     /// The name and date of birth from Settings.
     pub include_name: bool,
+    /// Medications, event kinds and measures marked "keep out of reports".
+    pub include_private_items: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -37,6 +39,8 @@ pub struct PdfSaved {
     pub path: String,
     #[ts(type = "number")]
     pub bytes: u64,
+    /// Why the PDF was written without accessibility tags, when it was.
+    pub untagged: Option<String>,
 }
 
 /// The PDF written last in this session: the only file [`open_pdf`] opens, so the web view
@@ -62,12 +66,17 @@ pub async fn export_pdf<R: Runtime>(
         include_notes: request.include_notes,
         include_dream_notes: request.include_dream_notes,
         include_name: request.include_name,
+        include_private_items: request.include_private_items,
         ..ReportOptions::new(range)
     };
-    let pdf = state.read(|j| journal::report::render(j, &options))?;
-    super::write_export(&state, &path, &pdf)?;
+    let report = state.read(|j| journal::report::render_report(j, &options))?;
+    super::write_export(&state, &path, &report.pdf)?;
     *last.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
-    Ok(Some(PdfSaved { path: path.display().to_string(), bytes: pdf.len() as u64 }))
+    Ok(Some(PdfSaved {
+        path: path.display().to_string(),
+        bytes: report.pdf.len() as u64,
+        untagged: report.untagged_message(),
+    }))
 }
 
 /// The name the save dialog suggests: `ldn-journal-summary-2025-01-01-to-2025-03-31.pdf`.
@@ -106,7 +115,7 @@ mod tests {
 
     fn request(paper: &str) -> Value {
         json!({"from": "2025-02-01", "to": null, "paper": paper, "include_notes": false,
-               "include_dream_notes": false, "include_name": false})
+               "include_dream_notes": false, "include_name": false, "include_private_items": false})
     }
 
     #[test]
@@ -190,6 +199,7 @@ mod tests {
             paper: journal::report::Paper::A4,
             include_notes: false,
             include_dream_notes: false,
+            include_private_items: false,
             include_name: false,
         };
         assert_eq!(super::file_name(&r(None, None)), "ldn-journal-summary.pdf");

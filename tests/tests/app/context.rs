@@ -126,10 +126,7 @@ async fn an_event_spans_days_and_is_ended_on_a_later_one() {
     let home = app.quit().await;
 
     let events = home.open_journal().events(DateRange::all()).expect("read");
-    assert_eq!(
-        events,
-        [Event { id, kind: flare, from: start, to: Some(days_ago(2)), note: "knees".into() }]
-    );
+    assert_eq!(events, [Event { id, kind: flare, from: start, to: Some(days_ago(2)), note: "knees".into() }]);
 }
 
 #[tokio::test]
@@ -161,6 +158,7 @@ async fn settings_keep_an_event_kind_and_a_measure_out_of_reports() {
 
     let j = home.open_journal();
     assert!(j.find_item(Catalog::EventKinds, "period").expect("read").expect("kind").private);
-    let measures: Vec<_> = j.measures().expect("read").into_iter().map(|m| (m.name, m.unit, m.decimals, m.private)).collect();
+    let measures: Vec<_> =
+        j.measures().expect("read").into_iter().map(|m| (m.name, m.unit, m.decimals, m.private)).collect();
     assert_eq!(measures, [("Weight".into(), "kg".into(), 1, true), ("CRP".into(), "mg/L".into(), 1, false)]);
 }

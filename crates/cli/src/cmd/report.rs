@@ -43,6 +43,9 @@ pub struct ReportArgs {
     /// Print the name and date of birth stored in the journal on page 1.
     #[arg(long)]
     include_name: bool,
+    /// Include the medications, event kinds and measures you keep out of reports.
+    #[arg(long)]
+    include_private_items: bool,
 }
 
 pub fn report(j: &Journal, a: ReportArgs) -> Result<(), CliError> {
@@ -54,9 +57,13 @@ pub fn report(j: &Journal, a: ReportArgs) -> Result<(), CliError> {
     o.include_notes = a.include_notes;
     o.include_dream_notes = a.include_dream_notes;
     o.include_name = a.include_name;
+    o.include_private_items = a.include_private_items;
     o.name = a.name;
-    let pdf = report::render(j, &o)?;
-    write_output(j.path(), Some(&a.output), &pdf)?;
-    println!("wrote {} ({} KB)", a.output.display(), pdf.len().div_ceil(1024));
+    let r = report::render_report(j, &o)?;
+    write_output(j.path(), Some(&a.output), &r.pdf)?;
+    println!("wrote {} ({} KB)", a.output.display(), r.pdf.len().div_ceil(1024));
+    if let Some(why) = r.untagged_message() {
+        eprintln!("ldn-journal: {why}");
+    }
     Ok(())
 }
