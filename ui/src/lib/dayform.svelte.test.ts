@@ -20,6 +20,8 @@ function entry(date: string, notes = ""): DayEntry {
     nightmare: null,
     dreamNotes: "",
     sideEffects: {},
+    intakes: [],
+    readings: [],
     notes,
   };
 }
@@ -35,6 +37,10 @@ function view(date: string, over: Partial<DayView> = {}): DayView {
     blank_dose: { status: "taken", time: "", amount: "", formulation: "capsule", note: "", reason: "" },
     symptoms: [],
     side_effects: [],
+    as_needed: [],
+    measures: [],
+    events: [],
+    event_kinds: [],
     ...over,
   };
 }

@@ -1,5 +1,6 @@
 //! Page 1, "at a glance": who and when, the prescribed regimen, the doses taken over the range,
-//! the per-period table, side effects per period and the patient's questions.
+//! the per-period table, side effects per period, other medications and events of the range
+//! (as entered; private items and notes only on their opt-ins) and the patient's questions.
 
 use chrono::NaiveDateTime;
 
@@ -60,8 +61,86 @@ pub(super) fn page_one(
     titration_strip(flow, data, &summaries);
     period_table(flow, data, &summaries);
     side_effect_table(flow, &summaries);
+    medications(flow, data, show);
+    events(flow, data, show);
     questions(flow, data, show);
     Ok(())
+}
+
+/// Other medications in force during the range, as entered, with a start or stop inside it.
+fn medications(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
+    let span = data.chart.span();
+    let meds: Vec<_> = data.medications.iter().filter(|m| show.shows_item(m.private) && m.overlaps(span)).collect();
+    flow.heading("Other medications and supplements, as entered by the patient", H2, 20.0);
+    if meds.is_empty() {
+        flow.paragraph("None entered for this range.", BODY.muted());
+        return;
+    }
+    let rows = meds.iter().map(|m| {
+        let mut line = crate::Medication {
+            name: show.reveal(TextField::MedicationName, &m.name).unwrap_or_default().to_string(),
+            dose: show.reveal(TextField::MedicationDose, &m.dose).unwrap_or_default().to_string(),
+            schedule: show.reveal(TextField::MedicationSchedule, &m.schedule).unwrap_or_default().to_string(),
+            ..(*m).clone()
+        }
+        .line();
+        let started = (m.from >= span.from).then(|| format!("started {}", m.from));
+        let stopped = m.until.filter(|u| *u <= span.to).map(|u| format!("last taken {u}"));
+        let when: Vec<_> = started.into_iter().chain(stopped).collect();
+        if !when.is_empty() {
+            line = format!("{line} ({})", when.join(", "));
+        }
+        (line, show.reveal(TextField::MedicationNote, &m.note).map(str::trim))
+    });
+    bullets(flow, rows.collect());
+}
+
+/// The events of the range, by start, each with its days inside the range.
+fn events(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
+    let span = data.chart.span();
+    let kind = |id| data.event_kinds.iter().find(|k| k.id == id);
+    let events: Vec<_> = data
+        .events
+        .iter()
+        .filter(|e| e.overlaps(span) && kind(e.kind).is_some_and(|k| show.shows_item(k.private)))
+        .collect();
+    flow.heading("Events, as entered by the patient", H2, 20.0);
+    if events.is_empty() {
+        flow.paragraph("None entered for this range.", BODY.muted());
+        return;
+    }
+    let rows = events.iter().map(|e| {
+        let name = kind(e.kind).map(|k| k.name.trim()).unwrap_or("event");
+        let when = match e.to {
+            Some(t) if t == e.from => format!("{}", e.from),
+            Some(t) => format!("{} to {t}", e.from),
+            None => format!("from {}, ongoing", e.from),
+        };
+        (format!("{name}: {when}"), show.reveal(TextField::EventNote, &e.note).map(str::trim))
+    });
+    bullets(flow, rows.collect());
+}
+
+/// A bulleted list of lines, each with an optional note under it.
+fn bullets(flow: &mut Flow<'_>, rows: Vec<(String, Option<&str>)>) {
+    flow.begin(Block::List);
+    for (text, note) in rows {
+        flow.need(Flow::line_height(BODY.size));
+        let y = flow.y;
+        flow.begin(Block::Item);
+        flow.begin(Block::Label);
+        flow.text_at(flow.left() + 2.0, y, "•", BODY);
+        flow.end();
+        flow.begin(Block::Body);
+        flow.paragraph_indented(&text, 12.0, BODY);
+        if let Some(note) = note {
+            flow.paragraph_indented(&format!("Note: {note}"), 12.0, BODY.muted());
+        }
+        flow.end();
+        flow.end();
+        flow.y += 2.0;
+    }
+    flow.end();
 }
 
 fn regimen_line(p: &RegimenPeriod) -> String {
@@ -339,19 +418,5 @@ fn questions(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
         flow.paragraph("No open questions.", BODY.muted());
         return;
     }
-    flow.begin(Block::List);
-    for text in questions {
-        flow.need(Flow::line_height(BODY.size));
-        let y = flow.y;
-        flow.begin(Block::Item);
-        flow.begin(Block::Label);
-        flow.text_at(flow.left() + 2.0, y, "•", BODY);
-        flow.end();
-        flow.begin(Block::Body);
-        flow.paragraph_indented(text.trim(), 12.0, BODY);
-        flow.end();
-        flow.end();
-        flow.y += 2.0;
-    }
-    flow.end();
+    bullets(flow, questions.into_iter().map(|t| (t.trim().to_string(), None)).collect());
 }

@@ -128,6 +128,11 @@ pub struct ReportData {
     pub questions: Vec<Question>,
     pub stored_name: Option<String>,
     pub stored_birth_date: Option<NaiveDate>,
+    /// Other medications in force on any day of the range, as entered.
+    pub medications: Vec<crate::Medication>,
+    /// Events covering any day of the range, and the kinds they name.
+    pub events: Vec<crate::Event>,
+    pub event_kinds: Vec<crate::CatalogItem>,
 }
 
 impl ReportData {
@@ -135,7 +140,16 @@ impl ReportData {
         let questions = j.questions()?.into_iter().filter(|q| !q.resolved).collect();
         let stored_name = j.setting(Setting::PatientName)?.filter(|s| !s.trim().is_empty());
         let stored_birth_date = j.setting(Setting::BirthDate)?.and_then(|s| s.trim().parse().ok());
-        Ok(Self { chart: ChartData::load(j, range)?, questions, stored_name, stored_birth_date })
+        let medications = j.medications()?.into_iter().filter(|m| m.overlaps(range)).collect();
+        Ok(Self {
+            chart: ChartData::load(j, range)?,
+            questions,
+            stored_name,
+            stored_birth_date,
+            medications,
+            events: j.events(range)?,
+            event_kinds: j.catalog(crate::Catalog::EventKinds)?,
+        })
     }
 }
 

@@ -591,3 +591,51 @@ fn a_one_year_report_stays_within_500_kb() {
     eprintln!("1-year report: {kb} KB");
     assert!(kb <= 500, "{kb} KB");
 }
+
+#[test]
+fn page_one_lists_the_other_medications_and_events_of_the_range_and_private_ones_only_on_opt_in() {
+    use journal::{Catalog, Event, Medication};
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = hand_made(dir.path());
+    let med = |name: &str, from: &str, until: Option<&str>, private: bool| Medication {
+        id: 0,
+        name: name.into(),
+        dose: "2000 IU".into(),
+        schedule: "mornings".into(),
+        as_needed: false,
+        from: d(from),
+        until: until.map(d),
+        note: format!("note of {name}"),
+        private,
+    };
+    j.save_medication(&med("Vitamin D", "2025-01-01", None, false)).unwrap();
+    j.save_medication(&med("Magnesium", "2025-03-05", Some("2025-03-10"), false)).unwrap();
+    j.save_medication(&med("Sertraline", "2025-01-01", None, true)).unwrap();
+    j.save_medication(&med("Iron", "2024-01-01", Some("2024-12-31"), false)).unwrap();
+    let flare = j.find_item(Catalog::EventKinds, "flare").unwrap().unwrap();
+    let mut period = j.find_item(Catalog::EventKinds, "period").unwrap().unwrap();
+    period.private = true;
+    j.update_item(Catalog::EventKinds, &period).unwrap();
+    j.save_event(&Event { id: 0, kind: flare.id, from: d("2025-03-03"), to: None, note: "knees".into() }).unwrap();
+    j.save_event(&Event { id: 0, kind: period.id, from: d("2025-03-08"), to: Some(d("2025-03-12")), note: String::new() })
+        .unwrap();
+    let page_one = |o: &ReportOptions| pages(&render(&j, o).unwrap())[0].clone();
+
+    let mut o = options("2025-03-01", "2025-03-21");
+    let text = page_one(&o);
+    assert!(text.contains("Other medications and supplements, as entered by the patient"), "{text}");
+    assert!(text.contains("Vitamin D 2000 IU, mornings"), "{text}");
+    assert!(text.contains("Magnesium 2000 IU, mornings (started 2025-03-05, last taken 2025-03-10)"), "{text}");
+    assert!(text.contains("flare: from 2025-03-03, ongoing"), "{text}");
+    for absent in ["Iron", "Sertraline", "period:", "note of", "knees"] {
+        assert!(!text.contains(absent), "{absent} is not on page 1 without its opt-in: {text}");
+    }
+    o.include_notes = true;
+    let text = page_one(&o);
+    assert!(text.contains("Note: note of Vitamin D") && text.contains("Note: knees"), "{text}");
+    assert!(!text.contains("Sertraline"), "notes do not bring private items");
+    o.include_notes = false;
+    o.include_private_items = true;
+    let text = page_one(&o);
+    assert!(text.contains("Sertraline") && text.contains("period: 2025-03-08 to 2025-03-12"), "{text}");
+}

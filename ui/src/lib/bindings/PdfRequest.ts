@@ -17,4 +17,4 @@ to: string | null, paper: Paper, include_notes: boolean, include_dream_notes: bo
 /**
  * The name and date of birth from Settings.
  */
-include_name: boolean, };
+include_name: boolean, include_private_items: boolean, };

@@ -1,0 +1,1 @@
+export type DoseChange = { id: number, dose: string, from: string, };
