@@ -430,3 +430,55 @@ fn trends_and_question_deletion_answer_through_ipc() {
     h.ok("delete_question", json!({"id": q["id"]}));
     assert_eq!(h.ok("questions", json!({})), json!([]));
 }
+
+#[test]
+fn medications_events_and_measures_answer_through_ipc_and_open_with_the_day() {
+    let h = harness();
+    let med = |name: &str, as_needed: bool| {
+        json!({"medication": {"id": 0, "name": name, "dose": "400 mg", "schedule": "", "as_needed": as_needed,
+               "from": "2026-01-01", "until": null, "note": "", "private": false}})
+    };
+    let prn = h.ok("save_medication", med("Ibuprofen", true));
+    let daily = h.ok("save_medication", med("Vitamin D", false));
+    let next = h.ok(
+        "change_medication_dose",
+        json!({"request": {"id": daily["id"], "dose": "4000 IU", "from": "2026-03-01"}}),
+    );
+    assert_eq!(next["dose"], "4000 IU");
+    assert_eq!(h.ok("medications", json!({})).as_array().unwrap().len(), 3);
+    let e = h.err("save_medication", json!({"medication": {"id": 0, "name": " ", "from": "2026-01-01"}}));
+    assert_eq!(e["fields"][0]["field"], "name", "{e}");
+
+    let templates = h.ok("measure_templates", json!({}));
+    let weight = templates.as_array().unwrap().iter().find(|t| t["name"] == "Weight").unwrap().clone();
+    let weight = h.ok("save_measure", json!({"measure": weight}));
+    let kinds = h.ok("catalog", json!({"catalog": "event_kinds"}));
+    let flare = kinds.as_array().unwrap().iter().find(|k| k["name"] == "flare").unwrap()["id"].clone();
+    let event = h.ok(
+        "save_event",
+        json!({"event": {"id": 0, "kind": flare, "from": "2026-03-01", "to": null, "note": "knees"}}),
+    );
+
+    let view = h.ok("open_day", json!({"date": "2026-03-02"}));
+    assert_eq!(view["as_needed"].as_array().unwrap().len(), 1, "only the as-needed one: {view}");
+    assert_eq!(view["as_needed"][0]["id"], prn["id"]);
+    assert_eq!(view["measures"][0]["name"], "Weight");
+    assert_eq!(view["events"][0]["note"], "knees");
+    assert!(view["event_kinds"].as_array().unwrap().len() >= 10);
+
+    let mut day = entry("2026-03-02");
+    day["intakes"] = json!([{"medication": prn["id"], "time": "14:00", "amount": ""}]);
+    day["readings"] = json!([{"measure": weight["id"], "time": "", "value": "71,35"}]);
+    let e = h.err("save_day", json!({"request": {"entry": day, "revision": null}}));
+    assert_eq!(e["fields"][0]["field"], "readings[0].value", "{e}");
+    day["readings"][0]["value"] = json!("71,3");
+    let saved = h.ok("save_day", json!({"request": {"entry": day, "revision": null}}));
+    assert_eq!(saved["entry"]["readings"][0]["value"], "71.3");
+
+    assert_eq!(h.ok("events", json!({}))[0]["id"], event["id"]);
+    assert_eq!(h.ok("delete_event", json!({"id": event["id"]}))["note"], "knees");
+    let refused = h.err("delete_medication", json!({"id": prn["id"]}));
+    assert!(refused["message"].as_str().unwrap().contains("was logged as taken on 2026-03-02"), "{refused}");
+    assert_eq!(h.ok("delete_medication", json!({"id": next["id"]}))["dose"], "4000 IU");
+    assert_eq!(h.ok("measures", json!({}))[0]["unit"], "kg");
+}

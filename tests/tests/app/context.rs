@@ -142,16 +142,13 @@ async fn settings_keep_an_event_kind_and_a_measure_out_of_reports() {
     app.click("measure-private").await;
     app.click("measure-add").await;
     app.wait_contains("measure-list", "Weight").await;
-    // One of the patient's own, with a bad number of decimals first.
-    app.type_into("measure-name", "CRP").await;
+    // One of the patient's own: without a name it is refused at the field, with one it is added.
     app.type_into("measure-unit", "mg/L").await;
-    app.set_value("measure-decimals", "").await;
-    app.type_into("measure-decimals", "9").await;
+    app.select("measure-decimals", "1").await;
     app.click("measure-add").await;
-    let msg = app.text("field-error-decimals").await;
-    assert!(msg.contains("0–4"), "{msg}");
-    app.set_value("measure-decimals", "").await;
-    app.type_into("measure-decimals", "1").await;
+    let msg = app.text("field-error-name").await;
+    assert!(msg.contains("cannot be empty"), "{msg}");
+    app.type_into("measure-name", "CRP").await;
     app.click("measure-add").await;
     app.wait_contains("measure-list", "CRP").await;
     let home = app.quit().await;
