@@ -255,6 +255,8 @@ pub async fn export_fhir<R: Runtime>(
         let options = Options {
             include_notes: request.include_notes,
             include_dream_notes: request.include_dream_notes,
+            // FIXME: the export dialog has no "include items kept out of reports" choice yet.
+            include_private_items: false,
             patient_name,
             zone: Zone::Local,
         };
