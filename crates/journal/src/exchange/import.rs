@@ -190,9 +190,13 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
                     let m = named.iter().find(|m| m.on(day.date)).or(named.last());
                     if let Some(m) = m {
                         if !m.on(day.date) {
+                            let until = m.until.map(|u| format!(" to {u}")).unwrap_or_default();
                             p.add(
                                 format!("intakes[{k}].medication"),
-                                format!("{} is in your medication list from {}, not on {}", m.name, m.from, day.date),
+                                format!(
+                                    "{} is in your medication list from {}{until}, not on {}",
+                                    m.name, m.from, day.date
+                                ),
                             );
                         }
                         i.medication = m.id;
