@@ -15,15 +15,21 @@ use fhirbolt::model::r4::resources::{
 use fhirbolt::serde::{DeserializationConfig, DeserializationMode};
 use journal::fhir::{Options, Zone};
 use journal::{
-    Catalog, DateRange, Day, Dose, Dreams, Formulation, Journal, Micrograms, Score, Severity, SideEffectEntry, Sleep,
-    Vividness,
+    Catalog, DateRange, Day, Dose, Dreams, Event, Formulation, Intake, Journal, Measure, MeasureValue, Medication,
+    Micrograms, Reading, Score, Severity, SideEffectEntry, Sleep, Vividness,
 };
 
 fn strict() -> Option<DeserializationConfig> {
     Some(DeserializationConfig { mode: DeserializationMode::Strict })
 }
 
-/// A year of demo data plus one day that uses every field, in a temporary folder.
+/// Readings on the last day: every template measure (blood pressure, a pair, twice), one in a
+/// unit that is not UCUM, and a private one.
+const READINGS: usize = 9 + 1 + 1 + 1;
+
+/// A year of demo data plus one day that uses every field, other medications (as needed,
+/// scheduled, private) with intakes, events (ended, ongoing, of a private kind) and measures
+/// with readings, in a temporary folder.
 fn journal() -> (tempfile::TempDir, Journal) {
     let dir = tempfile::tempdir().unwrap();
     let mut j = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
@@ -31,6 +37,47 @@ fn journal() -> (tempfile::TempDir, Journal) {
     let pain = j.find_item(Catalog::Symptoms, "Pain").unwrap().unwrap().id;
     let headache = j.find_item(Catalog::SideEffects, "Headache").unwrap().unwrap().id;
     let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    let mut readings = Vec::new();
+    for (k, template) in journal::measure::TEMPLATES.iter().enumerate() {
+        let m = j.save_measure(&template.measure()).unwrap();
+        let typed = ["71.3", "58", "120/80", "8042", "36.6", "4", "5", "3.2", "50"][k];
+        readings.push(Reading { measure: m.id, time: t(7, 15), value: m.read(typed).unwrap() });
+        if template.paired {
+            readings.push(Reading { measure: m.id, time: t(19, 45), value: m.read("118/79").unwrap() });
+        }
+    }
+    for (name, unit, private) in [("Sleepiness", "points", false), ("Secret", "mmol/L", true)] {
+        let m = Measure { name: name.into(), unit: unit.into(), decimals: 2, private, ..Measure::default() };
+        let m = j.save_measure(&m).unwrap();
+        readings.push(Reading { measure: m.id, time: None, value: MeasureValue::parse("-0.25").unwrap() });
+    }
+    assert_eq!(readings.len(), READINGS);
+    let medication = |name: &str, as_needed: bool, private: bool, until: Option<NaiveDate>| Medication {
+        id: 0,
+        name: name.into(),
+        dose: "1 tablet".into(),
+        schedule: if as_needed { String::new() } else { "mornings".into() },
+        as_needed,
+        from: d("2025-06-01"),
+        until,
+        note: "a note".into(),
+        private,
+    };
+    let ibuprofen = j.save_medication(&medication("Ibuprofen", true, false, None)).unwrap().id;
+    j.save_medication(&medication("Vitamin D", false, false, Some(d("2025-12-31")))).unwrap();
+    let hidden = j.save_medication(&medication("Hidden", true, true, None)).unwrap().id;
+    let infection = match j.find_item(Catalog::EventKinds, "infection").unwrap() {
+        Some(k) => k.id,
+        None => j.add_item(Catalog::EventKinds, "infection", "").unwrap().id,
+    };
+    let private_kind = j.add_item(Catalog::EventKinds, "Secret kind", "").unwrap();
+    j.update_item(Catalog::EventKinds, &journal::CatalogItem { private: true, ..private_kind.clone() }).unwrap();
+    for (kind, from, to) in [(infection, "2025-12-20", Some("2025-12-24")), (infection, "2025-12-30", None)] {
+        j.save_event(&Event { id: 0, kind, from: d(from), to: to.map(d), note: "an event note".into() }).unwrap();
+    }
+    j.save_event(&Event { id: 0, kind: private_kind.id, from: d("2025-12-31"), to: None, note: String::new() })
+        .unwrap();
     j.save_day(&Day {
         date: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
         doses: vec![
@@ -53,6 +100,12 @@ fn journal() -> (tempfile::TempDir, Journal) {
         sleep: Sleep { bedtime: t(23, 0), wake: t(6, 30), quality: Some(1), awakenings: Some(0) },
         dreams: Dreams { vivid: Some(Vividness::Somewhat), nightmare: Some(true), notes: "a long dream".into() },
         side_effects: vec![SideEffectEntry { side_effect: headache, severity: Severity::Severe }],
+        intakes: vec![
+            Intake { medication: ibuprofen, time: t(14, 0), amount: "2 tablets".into() },
+            Intake { medication: ibuprofen, time: None, amount: String::new() },
+            Intake { medication: hidden, time: None, amount: String::new() },
+        ],
+        readings,
         notes: "end of year".into(),
     })
     .unwrap();
@@ -63,6 +116,7 @@ fn opts(notes: bool, name: Option<&str>) -> Options {
     Options {
         include_notes: notes,
         include_dream_notes: notes,
+        include_private_items: notes,
         patient_name: name.map(Into::into),
         zone: Zone::Fixed(FixedOffset::west_opt(5 * 3600).unwrap()),
     }
@@ -105,6 +159,7 @@ fn counts_and_values_read_through_the_model_match_the_journal() {
     let mut integers = 0usize;
     let mut observations = 0usize;
     let mut last_day = Vec::new();
+    let (mut intakes, mut events, mut measured) = (Vec::new(), Vec::new(), Vec::new());
     for e in &bundle.entry {
         match e.resource.as_ref().unwrap() {
             Resource::Patient(p) => {
@@ -114,8 +169,13 @@ fn counts_and_values_read_through_the_model_match_the_journal() {
             Resource::MedicationStatement(_) => statements += 1,
             Resource::MedicationAdministration(a) => {
                 let MedicationAdministrationMedication::CodeableConcept(m) = &a.medication else { panic!() };
-                assert_eq!(m.coding[0].code.as_ref().unwrap().value.as_deref(), Some("7243"));
                 assert!(matches!(a.effective, MedicationAdministrationEffective::DateTime(_)));
+                if m.coding.is_empty() {
+                    // Another medication taken as needed: named by text.
+                    intakes.push(m.text.as_ref().unwrap().value.clone().unwrap());
+                    continue;
+                }
+                assert_eq!(m.coding[0].code.as_ref().unwrap().value.as_deref(), Some("7243"));
                 match a.status.value.as_deref() {
                     Some("completed") => {
                         taken += 1;
@@ -133,7 +193,31 @@ fn counts_and_values_read_through_the_model_match_the_journal() {
             }
             Resource::Observation(o) => {
                 observations += 1;
+                if let Some(ObservationEffective::Period(p)) = &o.effective {
+                    assert!(p.start.is_some());
+                    events.push((
+                        o.code.text.as_ref().unwrap().value.clone().unwrap(),
+                        p.end.as_ref().and_then(|e| e.value.clone()),
+                    ));
+                    continue;
+                }
                 let Some(ObservationEffective::DateTime(d)) = &o.effective else { panic!("effectiveDateTime") };
+                let quantity = |q: &fhirbolt::model::r4::types::Quantity| {
+                    q.value.as_ref().unwrap().value.clone().unwrap()
+                        + " "
+                        + q.unit.as_ref().map_or("", |u| u.value.as_deref().unwrap())
+                };
+                if let Some(ObservationValue::Quantity(q)) = &o.value
+                    && d.value.as_deref().is_some_and(|d| d.starts_with("2025-12-31"))
+                {
+                    measured.push(quantity(q));
+                }
+                for c in &o.component {
+                    let Some(fhirbolt::model::r4::resources::ObservationComponentValue::Quantity(q)) = &c.value else {
+                        panic!("a component with a quantity")
+                    };
+                    measured.push(quantity(q));
+                }
                 if let Some(ObservationValue::Integer(v)) = &o.value {
                     integers += 1;
                     assert!((0..=10).contains(&v.value.unwrap()));
@@ -147,7 +231,37 @@ fn counts_and_values_read_through_the_model_match_the_journal() {
     }
     let doses: Vec<&Dose> = days.iter().flat_map(|d| &d.doses).collect();
     assert_eq!(patients, 1);
-    assert_eq!(statements, j.regimen().unwrap().len());
+    assert_eq!(statements, j.regimen().unwrap().len() + 3, "the regimen and 3 other medications");
+    assert_eq!(intakes, ["Ibuprofen", "Ibuprofen", "Hidden"]);
+    events.sort();
+    assert_eq!(
+        events,
+        [
+            ("Secret kind".into(), None),
+            ("infection".into(), None),
+            ("infection".into(), Some("2025-12-24".to_string()))
+        ]
+    );
+    // The sleep duration (in minutes) is a quantity too; the readings keep their exact digits.
+    measured.retain(|m| !m.ends_with(" min"));
+    measured.sort();
+    let expected = [
+        "-0.25 mmol/L",
+        "-0.25 points",
+        "118 mmHg",
+        "120 mmHg",
+        "3.2 mg/L",
+        "36.6 °C",
+        "4 ",
+        "5 ",
+        "50 µg/g",
+        "58 bpm",
+        "71.3 kg",
+        "79 mmHg",
+        "80 mmHg",
+        "8042 steps",
+    ];
+    assert_eq!(measured, expected);
     assert_eq!(taken, doses.iter().filter(|d| matches!(d, Dose::Taken { .. })).count());
     assert_eq!(missed, doses.iter().filter(|d| matches!(d, Dose::Missed { .. })).count());
     assert_eq!(micrograms, doses.iter().map(|d| d.taken().ug() as u64).sum::<u64>());
@@ -157,8 +271,8 @@ fn counts_and_values_read_through_the_model_match_the_journal() {
     let awakenings = days.iter().filter(|d| d.sleep.awakenings.is_some()).count();
     assert_eq!(integers, scores + wellbeing + quality + awakenings);
     // The last day: pain 0, wellbeing 10, 450 min, quality 1, awakenings 0, vivid, nightmare,
-    // dream notes, severe headache, notes.
-    assert_eq!(last_day.len(), 10);
+    // dream notes, severe headache, notes, and the 2 readings without a time.
+    assert_eq!(last_day.len(), 12);
     let ints: Vec<i32> = last_day
         .iter()
         .filter_map(|o| match &o.value {

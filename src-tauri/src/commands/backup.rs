@@ -237,6 +237,8 @@ pub struct FhirRequest {
     pub include_notes: bool,
     pub include_dream_notes: bool,
     pub include_name: bool,
+    /// Medications, event kinds and measures marked "keep out of reports".
+    pub include_private_items: bool,
 }
 
 /// FHIR R4 export to a file the user chooses in the save dialog this command opens. `false`
@@ -255,6 +257,7 @@ pub async fn export_fhir<R: Runtime>(
         let options = Options {
             include_notes: request.include_notes,
             include_dream_notes: request.include_dream_notes,
+            include_private_items: request.include_private_items,
             patient_name,
             zone: Zone::Local,
         };
@@ -373,7 +376,7 @@ mod tests {
         h.save("2025-04-01");
         h.answer(Some(h.dir.path().join("clinic")));
         let request = json!({"from": "2025-03-01", "to": "2025-03-31", "include_notes": false,
-            "include_dream_notes": false, "include_name": true});
+            "include_dream_notes": false, "include_name": true, "include_private_items": false});
         assert_eq!(h.ok("export_fhir", json!({ "request": request })), json!(true));
         let out = h.dir.path().join("clinic.json");
         let b: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();

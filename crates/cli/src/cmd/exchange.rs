@@ -41,6 +41,10 @@ pub struct ExportArgs {
     /// FHIR only: add a Patient resource with this name (otherwise the patient is not identified).
     #[arg(long, value_name = "NAME")]
     name: Option<String>,
+    /// FHIR and CSV: include medications, event kinds and measures marked "keep out of reports",
+    /// with everything recorded of them.
+    #[arg(long)]
+    include_private_items: bool,
 }
 
 pub fn range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<DateRange, CliError> {
@@ -56,14 +60,21 @@ pub fn export(j: &Journal, a: ExportArgs) -> Result<(), CliError> {
                 .into(),
         ));
     }
+    if matches!(a.format, Format::Json) && a.include_private_items {
+        return Err(CliError::Usage(
+            "--include-private-items applies to --format fhir and csv only (JSON always keeps everything)".into(),
+        ));
+    }
     let text = match a.format {
         Format::Json => exchange::export_json(j, range)?,
-        Format::Csv => exchange::export_csv(j, range)?,
+        Format::Csv => {
+            exchange::export_csv(j, range, &exchange::CsvOptions { include_private_items: a.include_private_items })?
+        }
         Format::Fhir => {
             let opts = journal::fhir::Options {
                 include_notes: a.include_notes,
                 include_dream_notes: a.include_dream_notes,
-                include_private_items: false,
+                include_private_items: a.include_private_items,
                 patient_name: a.name,
                 zone: journal::fhir::Zone::Local,
             };

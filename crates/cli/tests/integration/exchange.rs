@@ -13,7 +13,7 @@ fn demo() -> Env {
 fn json_export_to_stdout_and_to_a_file_are_the_same() {
     let e = demo();
     let stdout = e.ok(&["export"]);
-    assert!(stdout.starts_with("{\n  \"format\": \"ldn-journal\",\n  \"version\": 1,"), "{}", &stdout[..80]);
+    assert!(stdout.starts_with("{\n  \"format\": \"ldn-journal\",\n  \"version\": 2,"), "{}", &stdout[..80]);
     let file = e.path("out.json");
     assert_eq!(e.ok(&["export", "--format", "json", "-o", file.to_str().unwrap()]), "");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
@@ -121,5 +121,40 @@ fn import_errors() {
     e.fails(
         &["import", &other],
         "the file could not be read: this JSON file is not an LDN Journal export (\"format\" is not \"ldn-journal\")",
+    );
+}
+
+/// A journal (imported from JSON, the CLI has no medication commands yet) with a medication,
+/// a measure and an event kind marked "keep out of reports", each with something recorded.
+fn with_private_items() -> Env {
+    let e = env();
+    let json = r#"{"format":"ldn-journal","version":2,
+        "event_kinds":[{"id":1,"name":"Secret kind","private":true,"position":0}],
+        "medications":[{"id":1,"name":"Secret pill","as_needed":true,"from":"2025-03-01","private":true}],
+        "measures":[{"id":1,"name":"Secret measure","unit":"kg","private":true}],
+        "events":[{"id":1,"kind":1,"from":"2025-03-01","to":"2025-03-01"}],
+        "days":[{"date":"2025-03-01","wellbeing":5,
+            "intakes":[{"medication":1,"time":"14:00","amount":"1 tablet"}],
+            "readings":[{"measure":1,"time":null,"value":"3"}]}]}"#;
+    let file = e.write("private.json", json);
+    e.ok(&["import", &file]);
+    e
+}
+
+#[test]
+fn private_items_leave_in_fhir_and_csv_only_with_include_private_items() {
+    let e = with_private_items();
+    for format in ["fhir", "csv"] {
+        let plain = e.ok(&["export", "--format", format]);
+        assert!(plain.contains("2025-03-01") && !plain.contains("Secret"), "{format}: {plain}");
+        let with = e.ok(&["export", "--format", format, "--include-private-items"]);
+        for name in ["Secret pill", "Secret measure", "Secret kind"] {
+            assert!(with.contains(name), "{format} lacks {name}: {with}");
+        }
+    }
+    assert!(e.ok(&["export", "--format", "json"]).contains("Secret pill"), "JSON keeps everything");
+    e.fails(
+        &["export", "--format", "json", "--include-private-items"],
+        "--include-private-items applies to --format fhir and csv only (JSON always keeps everything)",
     );
 }

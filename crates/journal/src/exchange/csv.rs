@@ -1,16 +1,19 @@
-//! One row per day with readable headers (documented in the README). CSV carries the days and
-//! the names of symptoms and side effects; the regimen and questions travel only in JSON.
+//! One row per day with readable headers (documented in the README). CSV carries the days, the
+//! names of symptoms and side effects, a column per measure, the as-needed intakes and the
+//! events covering each day; the regimen, questions, medication lists and the definitions of
+//! measures travel only in JSON.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
 use super::Document;
 use crate::error::ImportProblem;
+use crate::privacy::Disclosure;
 use crate::validate::{MAX_DOSES_PER_DAY, Problems};
 use crate::{
-    Catalog, CatalogItem, DateRange, Day, Dose, Error, FieldError, Formulation, Journal, Micrograms, Result, Score,
-    Severity, SideEffectEntry, Vividness, hhmm,
+    Catalog, CatalogItem, DateRange, Day, Dose, Error, Event, FieldError, Formulation, Frequency, Intake, Journal,
+    Measure, MeasureValue, Medication, Micrograms, Reading, Result, Score, Severity, SideEffectEntry, Vividness, hhmm,
 };
 
 /// The columns every CSV export starts with, in order (README's "CSV columns").
@@ -31,6 +34,13 @@ pub const FIXED: [&str; 11] = [
 pub const DOSE_FIELDS: [&str; 5] = ["status", "time", "mg", "formulation", "note"];
 const SYMPTOM: &str = "symptom: ";
 const SIDE_EFFECT: &str = "side effect: ";
+const MEASURE: &str = "measure: ";
+/// The as-needed intakes of the day: "Ibuprofen at 14:00 (1 tablet); Paracetamol".
+pub const AS_NEEDED: &str = "as needed";
+/// The events covering the day: "infection (2025-03-04 to 2025-03-08); flare (since 2025-03-06)".
+pub const EVENTS: &str = "events";
+/// Between the readings, intakes or events of one cell.
+const SEPARATOR: &str = "; ";
 /// What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list).
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
@@ -48,8 +58,34 @@ fn from_text_cell(s: &str) -> String {
     s.strip_prefix('\'').unwrap_or(s).to_string()
 }
 
-pub fn export_csv(j: &Journal, range: DateRange) -> Result<String> {
-    let days = j.days(range)?;
+/// What a CSV export carries beyond the days' own entries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// "Include items kept out of reports": medications, event kinds and measures marked private,
+    /// with their intakes, events and readings. Without it they are left out.
+    pub include_private_items: bool,
+}
+
+pub fn export_csv(j: &Journal, range: DateRange, opts: &CsvOptions) -> Result<String> {
+    let show = Disclosure { include_private_items: opts.include_private_items, ..Disclosure::default() };
+    let mut days = j.days(range)?;
+    let medications: HashMap<u32, Medication> =
+        j.medications()?.into_iter().filter(|m| show.shows_item(m.private)).map(|m| (m.id, m)).collect();
+    let measures: Vec<Measure> = j.measures()?.into_iter().filter(|m| show.shows_item(m.private)).collect();
+    let kinds: HashMap<u32, CatalogItem> =
+        j.catalog(Catalog::EventKinds)?.into_iter().filter(|k| show.shows_item(k.private)).map(|k| (k.id, k)).collect();
+    let events: Vec<(Event, String)> =
+        j.events(range)?.into_iter().filter_map(|e| kinds.get(&e.kind).map(|k| (e.clone(), k.name.clone()))).collect();
+    for d in &mut days {
+        d.intakes.retain(|i| medications.contains_key(&i.medication));
+        d.readings.retain(|r| measures.iter().any(|m| m.id == r.measure));
+    }
+    let measures: Vec<Measure> = measures
+        .into_iter()
+        .filter(|m| !m.archived || days.iter().any(|d| d.readings.iter().any(|r| r.measure == m.id)))
+        .collect();
+    let as_needed = days.iter().any(|d| !d.intakes.is_empty());
+    let with_events = days.iter().any(|d| events.iter().any(|(e, _)| e.on(d.date)));
     let symptoms = used(j.catalog(Catalog::Symptoms)?, |id| days.iter().any(|d| d.score(id).is_some()));
     let side_effects = used(j.catalog(Catalog::SideEffects)?, |id| days.iter().any(|d| d.severity(id).is_some()));
     let dose_slots = days.iter().map(|d| d.doses.len()).max().unwrap_or(0).max(1);
@@ -61,6 +97,13 @@ pub fn export_csv(j: &Journal, range: DateRange) -> Result<String> {
     }
     header.extend(symptoms.iter().map(|s| format!("{SYMPTOM}{}", s.name)));
     header.extend(side_effects.iter().map(|s| format!("{SIDE_EFFECT}{}", s.name)));
+    header.extend(measures.iter().map(|m| format!("{MEASURE}{}", m.name.trim())));
+    if as_needed {
+        header.push(AS_NEEDED.into());
+    }
+    if with_events {
+        header.push(EVENTS.into());
+    }
     w.write_record(&header).map_err(csv_error)?;
 
     for d in &days {
@@ -99,10 +142,58 @@ pub fn export_csv(j: &Journal, range: DateRange) -> Result<String> {
         }
         row.extend(symptoms.iter().map(|s| opt(d.score(s.id).map(|v| v.to_string()))));
         row.extend(side_effects.iter().map(|s| opt(d.severity(s.id).map(|v| v.key().to_string()))));
+        // A negative value would start like a formula.
+        row.extend(measures.iter().map(|m| to_text_cell(&readings_cell(d, m.id))));
+        if as_needed {
+            let cell: Vec<String> =
+                d.intakes.iter().filter_map(|i| medications.get(&i.medication).map(|m| intake_text(i, m))).collect();
+            row.push(to_text_cell(&cell.join(SEPARATOR)));
+        }
+        if with_events {
+            let cell: Vec<String> =
+                events.iter().filter(|(e, _)| e.on(d.date)).map(|(e, kind)| event_text(e, kind)).collect();
+            row.push(to_text_cell(&cell.join(SEPARATOR)));
+        }
         w.write_record(&row).map_err(csv_error)?;
     }
     let bytes = w.into_inner().map_err(|e| Error::Format(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| Error::Format(e.to_string()))
+}
+
+/// "71.3", or with times "08:00 120/80; 20:00 118/79".
+fn readings_cell(d: &Day, measure: u32) -> String {
+    let cell: Vec<String> = d
+        .readings
+        .iter()
+        .filter(|r| r.measure == measure)
+        .map(|r| match r.time {
+            Some(t) => format!("{} {}", hhmm::format(t), r.value),
+            None => r.value.to_string(),
+        })
+        .collect();
+    cell.join(SEPARATOR)
+}
+
+/// "Ibuprofen at 14:00 (1 tablet)"; time and amount only when recorded.
+fn intake_text(i: &Intake, m: &Medication) -> String {
+    let mut s = m.name.trim().to_string();
+    if let Some(t) = i.time {
+        s.push_str(&format!(" at {}", hhmm::format(t)));
+    }
+    if !i.amount.trim().is_empty() {
+        s.push_str(&format!(" ({})", i.amount.trim()));
+    }
+    s
+}
+
+/// "flare (2025-03-04)", "flare (2025-03-04 to 2025-03-08)", "flare (since 2025-03-04)".
+fn event_text(e: &Event, kind: &str) -> String {
+    let span = match e.to {
+        None => format!("since {}", e.from),
+        Some(to) if to == e.from => e.from.to_string(),
+        Some(to) => format!("{} to {to}", e.from),
+    };
+    format!("{} ({span})", kind.trim())
 }
 
 /// Active items, plus archived ones that hold data in the exported days.
@@ -148,6 +239,7 @@ pub(super) fn parse(text: &str) -> std::result::Result<Document, Vec<ImportProbl
     };
     let mut problems = Vec::new();
     let mut columns = Vec::new();
+    let mut extras = Extras::default();
     for (i, name) in header.iter().enumerate() {
         let col = if FIXED.contains(&name) {
             Column::Fixed(name.to_string())
@@ -157,6 +249,13 @@ pub(super) fn parse(text: &str) -> std::result::Result<Document, Vec<ImportProbl
         } else if let Some(s) = name.strip_prefix(SIDE_EFFECT) {
             doc.side_effects.push(item(doc.side_effects.len(), s));
             Column::SideEffect(doc.side_effects.len() as u32)
+        } else if let Some(s) = name.strip_prefix(MEASURE) {
+            extras.measures.push(s.trim().to_string());
+            Column::Measure(extras.measures.len() as u32)
+        } else if name == AS_NEEDED {
+            Column::AsNeeded
+        } else if name == EVENTS {
+            Column::Events
         } else if let Some((k, f)) = dose_column(name) {
             match k {
                 Some(k) if k <= MAX_DOSES_PER_DAY => Column::Dose(k - 1, f),
@@ -197,7 +296,7 @@ pub(super) fn parse(text: &str) -> std::result::Result<Document, Vec<ImportProbl
         };
         let line = rec.position().map_or(0, |p| p.line());
         let mut p = Problems::default();
-        match parse_row(&rec, &columns, &mut p) {
+        match parse_row(&rec, &columns, &mut extras, &mut p) {
             Some(day) if !dates.insert(day.date) => p.add("date", format!("{} appears more than once", day.date)),
             Some(mut day) => {
                 let day_problems = crate::validate::day_problems(&day);
@@ -217,6 +316,7 @@ pub(super) fn parse(text: &str) -> std::result::Result<Document, Vec<ImportProbl
         let line = text.lines().count() as u64;
         problems.push(problem(line, "row", "a quoted field is not closed: the file looks cut short".into()));
     }
+    extras.into_document(&mut doc);
     if problems.is_empty() { Ok(doc) } else { Err(problems) }
 }
 
@@ -225,6 +325,131 @@ enum Column {
     Dose(usize, usize),
     Symptom(u32),
     SideEffect(u32),
+    /// A measure, by its provisional id (1, 2, …).
+    Measure(u32),
+    AsNeeded,
+    Events,
+}
+
+/// What a CSV names beyond symptoms and side effects, collected over its rows.
+#[derive(Default)]
+struct Extras {
+    /// Measure names, in column order (provisional id = index + 1).
+    measures: Vec<String>,
+    /// Medication names as first written, each with its first intake's date.
+    medications: Vec<(String, NaiveDate)>,
+    kinds: Vec<String>,
+    events: BTreeSet<(u32, NaiveDate, Option<NaiveDate>)>,
+}
+
+impl Extras {
+    fn medication(&mut self, name: &str, date: NaiveDate) -> u32 {
+        let key = name.trim().to_lowercase();
+        match self.medications.iter().position(|(n, _)| n.to_lowercase() == key) {
+            Some(k) => {
+                self.medications[k].1 = self.medications[k].1.min(date);
+                k as u32 + 1
+            }
+            None => {
+                self.medications.push((name.trim().to_string(), date));
+                self.medications.len() as u32
+            }
+        }
+    }
+
+    fn kind(&mut self, name: &str) -> u32 {
+        let key = name.trim().to_lowercase();
+        match self.kinds.iter().position(|n| n.to_lowercase() == key) {
+            Some(k) => k as u32 + 1,
+            None => {
+                self.kinds.push(name.trim().to_string());
+                self.kinds.len() as u32
+            }
+        }
+    }
+
+    /// The definitions a CSV cannot carry, as the README says: a measure named like a template
+    /// is that template (unit, decimals, scale), any other has no unit; either way its decimals
+    /// are at least the most any value has, it is a pair if a value is, and "several a day" if
+    /// a day has more than one. A medication is an as-needed one from its first intake.
+    fn into_document(self, doc: &mut Document) {
+        for (k, name) in self.measures.iter().enumerate() {
+            let id = k as u32 + 1;
+            let base = crate::measure::template_named(name).map(|t| t.measure()).unwrap_or_default();
+            let mut m = Measure { id, name: name.clone(), position: k as u32, ..base };
+            for d in &doc.days {
+                let values: Vec<MeasureValue> =
+                    d.readings.iter().filter(|r| r.measure == id).map(|r| r.value).collect();
+                for v in &values {
+                    let most = v.second().map_or(0, |b| b.decimals()).max(v.first().decimals());
+                    m.decimals = m.decimals.max(most.min(crate::measure::MAX_DECIMALS));
+                    m.paired |= matches!(v, MeasureValue::Pair(..));
+                }
+                if values.len() > 1 {
+                    m.frequency = Frequency::SeveralADay;
+                }
+            }
+            doc.measures.push(m);
+        }
+        for (k, (name, from)) in self.medications.into_iter().enumerate() {
+            doc.medications.push(Medication {
+                id: k as u32 + 1,
+                name,
+                dose: String::new(),
+                schedule: String::new(),
+                as_needed: true,
+                from,
+                until: None,
+                note: String::new(),
+                private: false,
+            });
+        }
+        doc.event_kinds = self.kinds.iter().enumerate().map(|(k, n)| item(k, n)).collect();
+        doc.events = self
+            .events
+            .into_iter()
+            .map(|(kind, from, to)| Event { id: 0, kind, from, to, note: String::new() })
+            .collect();
+    }
+}
+
+/// One reading of a measure cell: "71.3" or "08:00 120/80".
+fn reading(measure: u32, text: &str) -> std::result::Result<Reading, String> {
+    let (time, value) = match text.split_once(' ') {
+        Some((t, v)) => match hhmm::parse(t) {
+            Some(t) => (Some(t), v.trim()),
+            None => return Err(format!("\"{text}\" is not a value, or a time and a value (08:00 120/80)")),
+        },
+        None => (None, text),
+    };
+    Ok(Reading { measure, time, value: MeasureValue::parse(value)? })
+}
+
+/// "Ibuprofen at 14:00 (1 tablet)": the name, the time and the amount.
+fn intake_parts(text: &str) -> (String, Option<chrono::NaiveTime>, String) {
+    let (rest, amount) = match text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+        Some((rest, amount)) => (rest, amount.trim().to_string()),
+        None => (text, String::new()),
+    };
+    match rest.rsplit_once(" at ").and_then(|(n, t)| hhmm::parse(t.trim()).map(|t| (n, t))) {
+        Some((name, t)) => (name.trim().to_string(), Some(t), amount),
+        None => (rest.trim().to_string(), None, amount),
+    }
+}
+
+/// "flare (2025-03-04 to 2025-03-08)", "flare (2025-03-04)", "flare (since 2025-03-04)".
+fn event_parts(text: &str) -> Option<(&str, NaiveDate, Option<NaiveDate>)> {
+    let (kind, span) = text.strip_suffix(')')?.rsplit_once(" (")?;
+    let date = |s: &str| s.trim().parse::<NaiveDate>().ok();
+    let (from, to) = if let Some(from) = span.strip_prefix("since ") {
+        (date(from)?, None)
+    } else if let Some((from, to)) = span.split_once(" to ") {
+        (date(from)?, Some(date(to)?))
+    } else {
+        let d = date(span)?;
+        (d, Some(d))
+    };
+    Some((kind.trim(), from, to))
 }
 
 fn item(index: usize, name: &str) -> CatalogItem {
@@ -252,7 +477,7 @@ fn dose_column(name: &str) -> Option<(Option<usize>, usize)> {
     Some((k, DOSE_FIELDS.iter().position(|x| *x == f)?))
 }
 
-fn parse_row(rec: &::csv::StringRecord, columns: &[Column], p: &mut Problems) -> Option<Day> {
+fn parse_row(rec: &::csv::StringRecord, columns: &[Column], extras: &mut Extras, p: &mut Problems) -> Option<Day> {
     let date_s = rec.get(0).unwrap_or("").trim();
     let date = date_s.parse::<NaiveDate>().ok();
     if date.is_none() {
@@ -274,6 +499,41 @@ fn parse_row(rec: &::csv::StringRecord, columns: &[Column], p: &mut Problems) ->
             Column::Symptom(id) if !v.is_empty() => {
                 if let Some(value) = number(p, "symptom score", v, 0, 10) {
                     day.scores.push(Score { symptom: *id, value: value as u8 });
+                }
+            }
+            Column::Measure(id) if !v.is_empty() => {
+                for part in from_text_cell(v).split(';').map(str::trim) {
+                    match reading(*id, part) {
+                        Ok(r) => day.readings.push(r),
+                        Err(e) => p.add(format!("{MEASURE}{}", extras.measures[*id as usize - 1]), e),
+                    }
+                }
+            }
+            Column::AsNeeded if !v.is_empty() => {
+                for part in from_text_cell(v).split(';').map(str::trim).filter(|s| !s.is_empty()) {
+                    let (name, time, amount) = intake_parts(part);
+                    if name.is_empty() {
+                        p.add(AS_NEEDED, format!("\"{part}\" names no medication"));
+                        continue;
+                    }
+                    let medication = extras.medication(&name, day.date);
+                    day.intakes.push(Intake { medication, time, amount });
+                }
+            }
+            Column::Events if !v.is_empty() => {
+                for part in from_text_cell(v).split(';').map(str::trim).filter(|s| !s.is_empty()) {
+                    match event_parts(part) {
+                        Some((kind, from, to)) if !kind.is_empty() => {
+                            let kind = extras.kind(kind);
+                            extras.events.insert((kind, from, to));
+                        }
+                        _ => p.add(
+                            EVENTS,
+                            format!(
+                                "\"{part}\" is not an event like \"flare (2025-03-04 to 2025-03-08)\", \"flare (2025-03-04)\" or \"flare (since 2025-03-04)\""
+                            ),
+                        ),
+                    }
                 }
             }
             Column::SideEffect(id) if !v.is_empty() => match Severity::from_key(v) {

@@ -113,7 +113,22 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
     // Medication entries: one the journal has already (same in all but id) is the same entry.
     let adopt_medications = adopt && existing_medications.is_empty();
     let mut medication_ids = HashMap::new();
+    // A CSV names medications only: its intakes go to the journal's as-needed entries of that
+    // name (the one in force on the day, see below); a name the journal lacks becomes the
+    // file's entry (as needed, from its first intake).
+    let mut by_name: HashMap<u32, Vec<crate::Medication>> = HashMap::new();
     for m in &doc.medications {
+        if !from_json {
+            let named: Vec<crate::Medication> = existing_medications
+                .iter()
+                .filter(|e| e.as_needed && e.name.trim().to_lowercase() == m.name.trim().to_lowercase())
+                .cloned()
+                .collect();
+            if !named.is_empty() {
+                by_name.insert(m.id, named);
+                continue;
+            }
+        }
         let same = existing_medications.iter().find(|e| crate::Medication { id: m.id, ..(*e).clone() } == *m);
         let id = match same {
             Some(e) => e.id,
@@ -172,14 +187,32 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
         for s in &mut day.side_effects {
             s.side_effect = side_effect_ids[&s.side_effect];
         }
-        for i in &mut day.intakes {
-            i.medication = medication_ids[&i.medication];
+        let mut p = Problems::default();
+        for (k, i) in day.intakes.iter_mut().enumerate() {
+            match by_name.get(&i.medication) {
+                Some(named) => {
+                    let m = named.iter().find(|m| m.on(day.date)).or(named.last());
+                    if let Some(m) = m {
+                        if !m.on(day.date) {
+                            let until = m.until.map(|u| format!(" to {u}")).unwrap_or_default();
+                            p.add(
+                                format!("intakes[{k}].medication"),
+                                format!(
+                                    "{} is in your medication list from {}{until}, not on {}",
+                                    m.name, m.from, day.date
+                                ),
+                            );
+                        }
+                        i.medication = m.id;
+                    }
+                }
+                None => i.medication = medication_ids[&i.medication],
+            }
         }
         for r in &mut day.readings {
             r.measure = measure_ids[&r.measure];
         }
         // A value must fit the journal's measure of that name, which may differ from the file's.
-        let mut p = Problems::default();
         for (k, r) in day.readings.iter().enumerate() {
             if let Some(Err(why)) = measures.iter().find(|m| m.id == r.measure).map(|m| m.check(r.value)) {
                 p.add(format!("readings[{k}].value"), format!("{why} (as your measure of that name is set up)"));

@@ -7,6 +7,9 @@ mod csv;
 mod import;
 mod json;
 
-pub use self::csv::{DOSE_FIELDS as CSV_DOSE_FIELDS, FIXED as CSV_FIXED_COLUMNS, export_csv};
+pub use self::csv::{
+    AS_NEEDED as CSV_AS_NEEDED, CsvOptions, DOSE_FIELDS as CSV_DOSE_FIELDS, EVENTS as CSV_EVENTS,
+    FIXED as CSV_FIXED_COLUMNS, export_csv,
+};
 pub use import::{ImportMode, ImportReport, import, read};
 pub use json::{Document, FORMAT, VERSION, document, export_json};

@@ -5,8 +5,19 @@
 //!   in mg with UCUM units) or missed (`not-done`, with the reason).
 //! - `Observation` (category `survey`) per symptom score, wellbeing, sleep duration, quality
 //!   and awakenings, vivid dreams, nightmare and side effect with its severity.
-//! - Text passes [`crate::privacy`]: day notes, dose notes, reasons for missed doses and
-//!   regimen notes only with [`Options::include_notes`], dream notes only with
+//! - Other medications: a `MedicationStatement` per entry overlapping the range (the name as
+//!   text, no code guessed; dose and schedule as dosage text, `asNeededBoolean` for one taken
+//!   as needed), and a `MedicationAdministration` per as-needed intake on a day of the range.
+//! - Measures: an `Observation` per reading, `valueQuantity` with the exact decimal, in UCUM
+//!   where the unit is one we know ([`codes::ucum`]), else the typed unit as text; LOINC codes
+//!   where one fits ([`codes::measure`]); blood pressure as the LOINC panel with systolic and
+//!   diastolic components.
+//! - Events: an `Observation` per event overlapping the range, its kind in a local code system,
+//!   `effectivePeriod` without an end while it is ongoing.
+//! - Items marked private (medications, measures, event kinds) and everything recorded of them
+//!   only with [`Options::include_private_items`].
+//! - Text passes [`crate::privacy`]: day notes, dose notes, reasons for missed doses,
+//!   regimen, medication and event notes only with [`Options::include_notes`], dream notes only with
 //!   [`Options::include_dream_notes`] (a missed dose without them is "Not taken"); a `Patient`
 //!   resource (with the name, nothing else) only with [`Options::patient_name`]. Otherwise
 //!   every subject is a placeholder reference without identifying data.
@@ -26,7 +37,10 @@ use std::collections::HashMap;
 use chrono::{FixedOffset, NaiveDate, NaiveTime};
 
 use crate::privacy::{Disclosure, TextField};
-use crate::{Catalog, DateRange, Day, Dose, Journal, RegimenPeriod, Result};
+use crate::{
+    Catalog, CatalogItem, DateRange, Day, Dose, Event, Intake, Journal, Measure, MeasureValue, Medication,
+    MedicationId, Reading, RegimenPeriod, Result,
+};
 use types::*;
 
 /// What goes into the export beyond the measurements.
@@ -100,10 +114,36 @@ fn bundle(j: &Journal, range: DateRange, opts: &Options) -> Result<Bundle> {
             b.statement(i, p, end);
         }
     }
+    let show = b.disclosure;
+    let medications: HashMap<MedicationId, Medication> =
+        j.medications()?.into_iter().filter(|m| show.shows_item(m.private)).map(|m| (m.id, m)).collect();
+    let mut listed: Vec<&Medication> = medications.values().filter(|m| m.overlaps(range)).collect();
+    listed.sort_by_key(|m| (m.from, m.id));
+    for m in listed {
+        b.other_medication(m);
+    }
+    let kinds: HashMap<u32, CatalogItem> = j.catalog(Catalog::EventKinds)?.into_iter().map(|k| (k.id, k)).collect();
+    for e in j.events(range)? {
+        if let Some(kind) = kinds.get(&e.kind).filter(|k| show.shows_item(k.private)) {
+            b.event(&e, kind);
+        }
+    }
+    let measures: HashMap<u32, Measure> =
+        j.measures()?.into_iter().filter(|m| show.shows_item(m.private)).map(|m| (m.id, m)).collect();
     let names = |c| -> Result<HashMap<u32, String>> { Ok(j.catalog(c)?.into_iter().map(|i| (i.id, i.name)).collect()) };
     let (symptoms, side_effects) = (names(Catalog::Symptoms)?, names(Catalog::SideEffects)?);
     for day in j.days(range)? {
         b.day(&day, &symptoms, &side_effects);
+        for (i, intake) in day.intakes.iter().enumerate() {
+            if let Some(m) = medications.get(&intake.medication) {
+                b.intake(day.date, i, intake, m);
+            }
+        }
+        for (i, r) in day.readings.iter().enumerate() {
+            if let Some(m) = measures.get(&r.measure) {
+                b.reading(day.date, i, r, m)?;
+            }
+        }
     }
     Ok(Bundle {
         resource_type: "Bundle",
@@ -143,16 +183,17 @@ impl Builder<'_> {
             .iter()
             .enumerate()
             .map(|(k, d)| Dosage {
-                sequence: k as u32 + 1,
+                sequence: Some(k as u32 + 1),
                 text: dose_text(d.amount, None, d.time),
-                timing: Timing {
+                timing: Some(Timing {
                     repeat: TimingRepeat {
                         frequency: 1,
                         period: 1,
                         period_unit: "d",
                         time_of_day: d.time.map(|t| t.format("%H:%M:%S").to_string()).into_iter().collect(),
                     },
-                },
+                }),
+                as_needed_boolean: None,
                 dose_and_rate: vec![DoseAndRate { dose_quantity: codes::mg(d.amount) }],
             })
             .collect();
@@ -237,7 +278,7 @@ impl Builder<'_> {
                 note: annotation(self.disclosure.reveal(TextField::DoseNote, note)).into_iter().collect(),
                 dosage: Some(AdministrationDosage {
                     text: dose_text(*amount, Some(formulation.label()), *time),
-                    dose: codes::mg(*amount),
+                    dose: Some(codes::mg(*amount)),
                 }),
             },
             Dose::Missed { reason, .. } => MedicationAdministration {
@@ -265,8 +306,104 @@ impl Builder<'_> {
             category: vec![codes::survey()],
             code,
             subject: self.subject.clone(),
-            effective_date_time: date.to_string(),
+            effective: Effective::DateTime(date.to_string()),
+            value: Some(value),
+            note: Vec::new(),
+            component: Vec::new(),
+        };
+        self.push(id, Resource::Observation(resource));
+    }
+
+    /// Another medication as entered: the statement of the patient, who is its source.
+    fn other_medication(&mut self, m: &Medication) {
+        let id = ids::uuid(&format!("medication|{}", m.id));
+        let show = self.disclosure;
+        let name = show.reveal(TextField::MedicationName, &m.name).unwrap_or("Medication");
+        let dose = show.reveal(TextField::MedicationDose, &m.dose).map(str::trim);
+        let schedule =
+            if m.as_needed { Some("as needed") } else { show.reveal(TextField::MedicationSchedule, &m.schedule) };
+        let text: Vec<&str> = dose.into_iter().chain(schedule.map(str::trim)).collect();
+        let dosage = (!text.is_empty()).then(|| Dosage {
+            sequence: None,
+            text: text.join(", "),
+            timing: None,
+            as_needed_boolean: m.as_needed.then_some(true),
+            dose_and_rate: Vec::new(),
+        });
+        let resource = MedicationStatement {
+            id: id.clone(),
+            status: if m.until.is_some() { "completed" } else { "active" },
+            medication_codeable_concept: codes::medication_text(name),
+            subject: self.subject.clone(),
+            effective_period: Period { start: m.from.to_string(), end: m.until.map(|u| u.to_string()) },
+            information_source: self.subject.clone(),
+            note: annotation(show.reveal(TextField::MedicationNote, &m.note)).into_iter().collect(),
+            dosage: dosage.into_iter().collect(),
+        };
+        self.push(id, Resource::MedicationStatement(resource));
+    }
+
+    /// An as-needed medication taken on `date`.
+    fn intake(&mut self, date: NaiveDate, i: usize, intake: &Intake, m: &Medication) {
+        let id = ids::uuid(&format!("intake|{date}|{i}"));
+        let name = self.disclosure.reveal(TextField::MedicationName, &m.name).unwrap_or("Medication");
+        let amount = self.disclosure.reveal(TextField::IntakeAmount, &intake.amount);
+        let resource = MedicationAdministration {
+            id: id.clone(),
+            status: "completed",
+            status_reason: Vec::new(),
+            medication_codeable_concept: codes::medication_text(name),
+            subject: self.subject.clone(),
+            effective_date_time: when(date, intake.time, self.opts.zone),
+            note: Vec::new(),
+            dosage: amount.map(|a| AdministrationDosage { text: a.trim().to_string(), dose: None }),
+        };
+        self.push(id, Resource::MedicationAdministration(resource));
+    }
+
+    /// A reading of a measure: one value, or the two of a pair as components.
+    fn reading(&mut self, date: NaiveDate, i: usize, r: &Reading, m: &Measure) -> Result<()> {
+        let id = ids::uuid(&format!("reading|{date}|{}|{i}", m.id));
+        let coding = codes::measure(m);
+        let (value, component) = match (r.value, coding.components) {
+            (MeasureValue::Pair(a, b), Some([first, second])) => (
+                None,
+                vec![
+                    Component { code: first, value_quantity: codes::measure_quantity(a, &m.unit)? },
+                    Component { code: second, value_quantity: codes::measure_quantity(b, &m.unit)? },
+                ],
+            ),
+            // A stored value always has its measure's shape; a single one of a pair is its first.
+            (v, _) => (Some(Value::Quantity(codes::measure_quantity(v.first(), &m.unit)?)), Vec::new()),
+        };
+        let resource = Observation {
+            id: id.clone(),
+            status: "final",
+            category: coding.category.into_iter().collect(),
+            code: coding.code,
+            subject: self.subject.clone(),
+            effective: Effective::DateTime(when(date, r.time, self.opts.zone)),
             value,
+            note: Vec::new(),
+            component,
+        };
+        self.push(id, Resource::Observation(resource));
+        Ok(())
+    }
+
+    /// An event over its days; one still going on has no end.
+    fn event(&mut self, e: &Event, kind: &CatalogItem) {
+        let id = ids::uuid(&format!("event|{}", e.id));
+        let resource = Observation {
+            id: id.clone(),
+            status: "final",
+            category: Vec::new(),
+            code: codes::event(&kind.name),
+            subject: self.subject.clone(),
+            effective: Effective::Period(Period { start: e.from.to_string(), end: e.to.map(|t| t.to_string()) }),
+            value: None,
+            note: annotation(self.disclosure.reveal(TextField::EventNote, &e.note)).into_iter().collect(),
+            component: Vec::new(),
         };
         self.push(id, Resource::Observation(resource));
     }

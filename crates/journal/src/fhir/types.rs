@@ -57,15 +57,21 @@ pub struct MedicationStatement {
     pub information_source: Reference,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub note: Vec<Annotation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub dosage: Vec<Dosage>,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Dosage {
-    pub sequence: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sequence: Option<u32>,
     pub text: String,
-    pub timing: Timing,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Timing>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_needed_boolean: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub dose_and_rate: Vec<DoseAndRate>,
 }
 
@@ -109,7 +115,8 @@ pub struct MedicationAdministration {
 #[derive(Debug, Serialize)]
 pub struct AdministrationDosage {
     pub text: String,
-    pub dose: Quantity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dose: Option<Quantity>,
 }
 
 #[derive(Debug, Serialize)]
@@ -117,12 +124,35 @@ pub struct AdministrationDosage {
 pub struct Observation {
     pub id: String,
     pub status: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub category: Vec<CodeableConcept>,
     pub code: CodeableConcept,
     pub subject: Reference,
-    pub effective_date_time: String,
     #[serde(flatten)]
-    pub value: Value,
+    pub effective: Effective,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub note: Vec<Annotation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub component: Vec<Component>,
+}
+
+/// `effective[x]` of an observation.
+#[derive(Debug, Serialize)]
+pub enum Effective {
+    #[serde(rename = "effectiveDateTime")]
+    DateTime(String),
+    #[serde(rename = "effectivePeriod")]
+    Period(Period),
+}
+
+/// One part of an observation with several values (systolic and diastolic pressure).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Component {
+    pub code: CodeableConcept,
+    pub value_quantity: Quantity,
 }
 
 /// `value[x]` of an observation.
@@ -165,11 +195,17 @@ pub struct Reference {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Quantity {
-    /// A decimal written exactly ("1.5", "0.125"): micrograms never pass through a float.
+    /// A decimal written exactly ("1.5", "0.125", "71.3"): see [`super::codes::exact`].
     pub value: serde_json::Number,
-    pub unit: &'static str,
-    pub system: &'static str,
-    pub code: &'static str,
+    /// The unit as shown to a reader.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// UCUM, present only with a UCUM `code`: a unit the patient typed that is not one stays
+    /// text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -188,7 +188,7 @@ fn malformed_csv() {
 #[test]
 fn truncated_csv() {
     let (t, _) = journal_and_export();
-    let csv = journal::exchange::export_csv(&t, DateRange::all()).unwrap();
+    let csv = journal::exchange::export_csv(&t, DateRange::all(), &Default::default()).unwrap();
     check_import(&csv[..csv.len() - 40], &one("line 4, row: the row has 24 fields but the header has 35"));
 }
 

@@ -74,7 +74,7 @@ fn dst_child() {
     let mut logged = night(spring, "23:00", "07:00");
     logged.doses.push(taken(1500, "22:00"));
     t.save_day(&logged).unwrap();
-    let csv = journal::exchange::export_csv(&t, journal::DateRange::all()).unwrap();
+    let csv = journal::exchange::export_csv(&t, journal::DateRange::all(), &Default::default()).unwrap();
     assert!(csv.lines().nth(1).unwrap().contains(",7:00,"), "{csv}");
     let data = journal::charts::ChartData::load(&t, journal::DateRange::all()).unwrap();
     let summary = journal::summary::period_summaries(&data);

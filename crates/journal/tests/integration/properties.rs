@@ -374,7 +374,7 @@ fn exports() -> &'static (String, String) {
         let mut d = full_day("2025-01-05");
         d.notes = "=1+1, \"quoted\"\nnext line".into();
         t.save_day(&d).unwrap();
-        (export_csv(&t, DateRange::all()).unwrap(), export_json(&t, DateRange::all()).unwrap())
+        (export_csv(&t, DateRange::all(), &Default::default()).unwrap(), export_json(&t, DateRange::all()).unwrap())
     })
 }
 
@@ -564,7 +564,8 @@ fn journal_of(symptoms: &[String], side_effects: &[String], days: &[Day]) -> Tes
 fn csv_and_json_exports_import_back_to_the_same_export() {
     check(12, a_journal(), |(symptoms, side_effects, days)| {
         let src = journal_of(&symptoms, &side_effects, &days);
-        for (name, export) in [("csv", export_csv as fn(&_, _) -> _), ("json", export_json)] {
+        let csv = |j: &journal::Journal, r| export_csv(j, r, &Default::default());
+        for (name, export) in [("csv", &csv as &dyn Fn(&_, _) -> _), ("json", &export_json)] {
             let text = export(&src.j, DateRange::all()).unwrap();
             let mut dst = empty();
             import(&mut dst, &text, ImportMode::RefuseConflicts).unwrap();

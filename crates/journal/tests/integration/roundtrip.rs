@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::common::*;
-use journal::exchange::{ImportMode, ImportReport, export_csv, export_json, import};
+use journal::exchange::{CsvOptions, ImportMode, ImportReport, export_csv, export_json, import};
 use journal::{
     Catalog, DateRange, Day, Dose, Dreams, Error, Formulation, Micrograms, PrescribedDose, Question, RegimenPeriod,
     Score, Severity, SideEffectEntry, Sleep,
@@ -198,19 +198,19 @@ fn json_export_of_a_range_keeps_the_lists_whole() {
 #[test]
 fn csv_round_trip_keeps_every_day() {
     let src = tricky();
-    let csv = export_csv(&src, ALL).unwrap();
+    let csv = export_csv(&src, ALL, &CsvOptions::default()).unwrap();
     let mut dst = empty();
     let report = import(&mut dst, &csv, ImportMode::RefuseConflicts).unwrap();
     assert_eq!(report.days_added, 4);
     assert_eq!(by_name(&src), by_name(&dst));
     // And again: the second CSV is the first.
-    assert_eq!(export_csv(&dst, ALL).unwrap(), csv);
+    assert_eq!(export_csv(&dst, ALL, &CsvOptions::default()).unwrap(), csv);
 }
 
 #[test]
 fn csv_line_numbers_count_newlines_inside_notes() {
     let src = tricky();
-    let csv = export_csv(&src, ALL).unwrap();
+    let csv = export_csv(&src, ALL, &CsvOptions::default()).unwrap();
     // Break the last row's wellbeing (10 → 11): its line is after many embedded newlines.
     let last_line = csv.lines().count(); // the last record starts and ends on the last line
     let broken = csv.replace("2025-01-06,10,", "2025-01-06,11,");
@@ -229,13 +229,13 @@ fn csv_line_numbers_count_newlines_inside_notes() {
 fn csv_format_is_readable() {
     let mut t = with_symptoms();
     t.save_day(&full_day("2025-03-10")).unwrap();
-    insta::assert_snapshot!(export_csv(&t, ALL).unwrap());
+    insta::assert_snapshot!(export_csv(&t, ALL, &CsvOptions::default()).unwrap());
 }
 
 #[test]
 fn import_is_idempotent() {
     let src = tricky();
-    for text in [export_json(&src, ALL).unwrap(), export_csv(&src, ALL).unwrap()] {
+    for text in [export_json(&src, ALL).unwrap(), export_csv(&src, ALL, &CsvOptions::default()).unwrap()] {
         let mut dst = empty();
         import(&mut dst, &text, ImportMode::RefuseConflicts).unwrap();
         let before = export_json(&dst, ALL).unwrap();
@@ -434,7 +434,7 @@ fn csv_text_cells_cannot_run_as_formulas() {
     for (d, note) in others {
         src.save_day(&Day { notes: note.into(), ..Day::new(date(d)) }).unwrap();
     }
-    let csv = export_csv(&src, ALL).unwrap();
+    let csv = export_csv(&src, ALL, &CsvOptions::default()).unwrap();
 
     let mut r = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
     let header = r.headers().unwrap().clone();
@@ -461,5 +461,201 @@ fn csv_text_cells_cannot_run_as_formulas() {
     let mut dst = empty();
     import(&mut dst, &csv, ImportMode::RefuseConflicts).unwrap();
     assert_eq!(by_name(&src), by_name(&dst));
-    assert_eq!(export_csv(&dst, ALL).unwrap(), csv);
+    assert_eq!(export_csv(&dst, ALL, &CsvOptions::default()).unwrap(), csv);
+}
+
+/// Two days with measures (a template, a pair several times a day, a free one with a negative
+/// value), as-needed intakes, and events: one over both days, one for a day, one ongoing.
+fn with_context() -> TestJournal {
+    let mut t = with_symptoms();
+    let template = |name| journal::measure::template_named(name).unwrap().measure();
+    let weight = t.save_measure(&template("Weight")).unwrap().id;
+    let bp = t.save_measure(&template("Blood pressure")).unwrap().id;
+    let change =
+        journal::Measure { name: "Temperature change".into(), unit: "K".into(), decimals: 1, ..Default::default() };
+    let change = t.save_measure(&change).unwrap().id;
+    let ibuprofen = t.save_medication(&medication("Ibuprofen", "2025-02-01", false)).unwrap().id;
+    let value = |s| journal::MeasureValue::parse(s).unwrap();
+    let mut one = Day::new(date("2025-03-01"));
+    one.readings = vec![
+        journal::Reading { measure: weight, time: None, value: value("71.3") },
+        journal::Reading { measure: bp, time: Some(time("08:00")), value: value("120/80") },
+        journal::Reading { measure: bp, time: Some(time("20:00")), value: value("118/79") },
+        journal::Reading { measure: change, time: None, value: value("-0.5") },
+    ];
+    one.intakes = vec![
+        journal::Intake { medication: ibuprofen, time: Some(time("14:00")), amount: "1 tablet".into() },
+        journal::Intake { medication: ibuprofen, time: None, amount: String::new() },
+    ];
+    t.save_day(&one).unwrap();
+    let mut two = Day::new(date("2025-03-02"));
+    two.readings = vec![journal::Reading { measure: weight, time: Some(time("07:30")), value: value("71") }];
+    t.save_day(&two).unwrap();
+    let (infection, travel, flare) =
+        (event_kind(&mut t, "infection"), event_kind(&mut t, "travel"), event_kind(&mut t, "flare"));
+    for (kind, from, to) in [
+        (infection, "2025-03-01", Some("2025-03-02")),
+        (travel, "2025-03-01", Some("2025-03-01")),
+        (flare, "2025-03-02", None),
+    ] {
+        let e = journal::Event { id: 0, kind, from: date(from), to: to.map(date), note: "not in CSV".into() };
+        t.save_event(&e).unwrap();
+    }
+    t
+}
+
+fn medication(name: &str, from: &str, private: bool) -> journal::Medication {
+    journal::Medication {
+        id: 0,
+        name: name.into(),
+        dose: "400 mg".into(),
+        schedule: String::new(),
+        as_needed: true,
+        from: date(from),
+        until: None,
+        note: String::new(),
+        private,
+    }
+}
+
+/// The cells of `csv` under `column`, row by row.
+fn column(csv: &str, column: &str) -> Vec<String> {
+    let mut r = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let i = r.headers().unwrap().iter().position(|h| h == column).unwrap_or_else(|| panic!("no {column}: {csv}"));
+    r.records().map(|row| row.unwrap()[i].to_string()).collect()
+}
+
+#[test]
+fn csv_has_a_column_per_measure_and_the_days_intakes_and_events() {
+    let t = with_context();
+    let csv = export_csv(&t, ALL, &CsvOptions::default()).unwrap();
+    assert_eq!(column(&csv, "measure: Weight"), ["71.3", "07:30 71"]);
+    assert_eq!(column(&csv, "measure: Blood pressure"), ["08:00 120/80; 20:00 118/79", ""]);
+    assert_eq!(column(&csv, "measure: Temperature change"), ["'-0.5", ""], "a negative value is not a formula");
+    assert_eq!(column(&csv, "as needed"), ["Ibuprofen at 14:00 (1 tablet); Ibuprofen", ""]);
+    assert_eq!(
+        column(&csv, "events"),
+        [
+            "infection (2025-03-01 to 2025-03-02); travel (2025-03-01)",
+            "infection (2025-03-01 to 2025-03-02); flare (since 2025-03-02)"
+        ]
+    );
+    let mut plain = with_symptoms();
+    plain.save_day(&full_day("2025-03-10")).unwrap();
+    let header = export_csv(&plain, ALL, &CsvOptions::default()).unwrap();
+    let header = header.lines().next().unwrap();
+    assert!(!header.contains("as needed") && !header.contains("events"), "only when there are any: {header}");
+}
+
+#[test]
+fn csv_round_trip_of_measures_intakes_and_events() {
+    let src = with_context();
+    let csv = export_csv(&src, ALL, &CsvOptions::default()).unwrap();
+    let mut dst = empty();
+    let report = import(&mut dst, &csv, ImportMode::RefuseConflicts).unwrap();
+    assert_eq!((report.measures_added, report.medications_added, report.events_added), (3, 1, 3));
+    assert_eq!(export_csv(&dst, ALL, &CsvOptions::default()).unwrap(), csv, "export → import → export");
+
+    // What the CSV could not carry, set as the README says.
+    let m = |name| dst.find_measure(name).unwrap().unwrap();
+    assert_eq!((m("Weight").unit, m("Weight").decimals, m("Weight").paired), ("kg".into(), 1, false), "template");
+    let bp = m("Blood pressure");
+    assert!(bp.paired && bp.frequency == journal::Frequency::SeveralADay && bp.unit == "mmHg");
+    let change = m("Temperature change");
+    assert_eq!(
+        (change.unit.as_str(), change.decimals, change.paired),
+        ("", 1, false),
+        "no unit, decimals of its values"
+    );
+    let meds = dst.medications().unwrap();
+    assert_eq!(meds.len(), 1);
+    assert!(meds[0].as_needed && meds[0].from == date("2025-03-01") && meds[0].until.is_none(), "{meds:?}");
+    let events = dst.events(ALL).unwrap();
+    assert_eq!(events.iter().filter(|e| e.to.is_none()).count(), 1, "the ongoing flare stays ongoing");
+    assert!(events.iter().all(|e| e.note.is_empty()), "notes travel in JSON only");
+
+    // Again: nothing new, nothing twice.
+    let again = import(&mut dst, &csv, ImportMode::RefuseConflicts).unwrap();
+    assert_eq!((again.measures_added, again.medications_added, again.events_added, again.days_unchanged), (0, 0, 0, 2));
+}
+
+#[test]
+fn csv_intakes_and_readings_go_to_the_journals_items_of_that_name() {
+    let src = with_context();
+    let csv = export_csv(&src, ALL, &CsvOptions::default()).unwrap();
+    let mut dst = empty();
+    let mine = dst.save_medication(&medication("ibuprofen", "2025-01-01", false)).unwrap();
+    dst.save_measure(&journal::measure::template_named("Weight").unwrap().measure()).unwrap();
+    let report = import(&mut dst, &csv, ImportMode::RefuseConflicts).unwrap();
+    assert_eq!((report.measures_added, report.medications_added), (2, 0));
+    assert_eq!(dst.medications().unwrap(), std::slice::from_ref(&mine), "my entry, with its dose, is kept");
+    let day = dst.day(date("2025-03-01")).unwrap().unwrap();
+    assert!(day.intakes.iter().all(|i| i.medication == mine.id));
+
+    // A medication of that name that was not taken yet on the day is refused, not bent.
+    let mut late = empty();
+    late.save_medication(&medication("Ibuprofen", "2025-03-02", false)).unwrap();
+    match import(&mut late, &csv, ImportMode::RefuseConflicts) {
+        Err(Error::Import(p)) => {
+            assert_eq!(p.len(), 2, "{p:?}");
+            assert!(p[0].to_string().contains("Ibuprofen is in your medication list from 2025-03-02"), "{}", p[0]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(late.day(date("2025-03-01")).unwrap().is_none(), "nothing imported");
+}
+
+#[test]
+fn csv_leaves_private_items_out_unless_asked() {
+    let mut t = with_context();
+    let secret = t
+        .save_measure(&journal::Measure {
+            name: "Secret measure".into(),
+            unit: "kg".into(),
+            private: true,
+            ..journal::Measure::default()
+        })
+        .unwrap()
+        .id;
+    let pill = t.save_medication(&medication("Secret pill", "2025-02-01", true)).unwrap().id;
+    let kind = t.add_item(Catalog::EventKinds, "Secret kind", "").unwrap();
+    t.update_item(Catalog::EventKinds, &journal::CatalogItem { private: true, ..kind.clone() }).unwrap();
+    t.save_event(&journal::Event { id: 0, kind: kind.id, from: date("2025-03-02"), to: None, note: String::new() })
+        .unwrap();
+    let mut day = t.day(date("2025-03-02")).unwrap().unwrap();
+    day.readings.push(journal::Reading {
+        measure: secret,
+        time: None,
+        value: journal::MeasureValue::parse("3").unwrap(),
+    });
+    day.intakes.push(journal::Intake { medication: pill, time: None, amount: String::new() });
+    t.save_day(&day).unwrap();
+
+    let without = export_csv(&t, ALL, &CsvOptions::default()).unwrap();
+    assert!(!without.contains("Secret"), "{without}");
+    assert_eq!(column(&without, "as needed"), ["Ibuprofen at 14:00 (1 tablet); Ibuprofen", ""]);
+    let with = export_csv(&t, ALL, &CsvOptions { include_private_items: true }).unwrap();
+    assert_eq!(column(&with, "measure: Secret measure"), ["", "3"]);
+    assert_eq!(column(&with, "as needed")[1], "Secret pill");
+    assert!(column(&with, "events")[1].ends_with("; Secret kind (since 2025-03-02)"), "{with}");
+}
+
+#[test]
+fn csv_cells_of_measures_intakes_and_events_that_do_not_read_are_reported() {
+    let csv = "date,measure: Weight,events\n2025-03-01,seventy,flare (soon)\n2025-03-02,08:00,\n";
+    let mut dst = empty();
+    match import(&mut dst, csv, ImportMode::RefuseConflicts) {
+        Err(Error::Import(p)) => {
+            let p: Vec<String> = p.iter().map(ToString::to_string).collect();
+            assert_eq!(
+                p,
+                [
+                    "line 2, measure: Weight: \"seventy\" is not a number",
+                    "line 2, events: \"flare (soon)\" is not an event like \"flare (2025-03-04 to 2025-03-08)\", \"flare (2025-03-04)\" or \"flare (since 2025-03-04)\"",
+                    "line 3, measure: Weight: \"08:00\" is not a number",
+                ]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -11,4 +11,8 @@ from: string | null,
 /**
  * Last day; null: to the last logged day.
  */
-to: string | null, include_notes: boolean, include_dream_notes: boolean, include_name: boolean, };
+to: string | null, include_notes: boolean, include_dream_notes: boolean, include_name: boolean, 
+/**
+ * x
+ */
+include_private_items: boolean, };

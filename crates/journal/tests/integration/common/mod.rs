@@ -142,3 +142,11 @@ pub fn test_name(module_path: &str, name: &str) -> String {
         None => name.to_owned(),
     }
 }
+
+/// The id of the event kind `name`, added when the journal does not have it.
+pub fn event_kind(t: &mut TestJournal, name: &str) -> u32 {
+    match t.find_item(Catalog::EventKinds, name).unwrap() {
+        Some(item) => item.id,
+        None => t.add_item(Catalog::EventKinds, name, "").unwrap().id,
+    }
+}
