@@ -76,7 +76,7 @@ fn entry(date: &str) -> Value {
         "scores": {}, "wellbeing": 6,
         "bedtime": "23:00", "wake": "07:00", "quality": 4, "awakenings": "1",
         "vivid": "some", "nightmare": false, "dreamNotes": "",
-        "sideEffects": {}, "notes": "fine"
+        "sideEffects": {}, "intakes": [], "readings": [], "notes": "fine"
     })
 }
 
@@ -93,7 +93,7 @@ fn an_empty_day_has_nothing_saved_prescribed_or_drafted() {
     let v = h.ok("open_day", json!({"date": "2025-05-01"}));
     let blank = json!({"date": "2025-05-01", "doses": [], "scores": {}, "wellbeing": null, "bedtime": "",
         "wake": "", "quality": null, "awakenings": "", "vivid": null, "nightmare": null, "dreamNotes": "",
-        "sideEffects": {}, "notes": ""});
+        "sideEffects": {}, "intakes": [], "readings": [], "notes": ""});
     assert_eq!(
         v,
         json!({"date": "2025-05-01", "logged": false, "entry": blank, "revision": null, "draft": null,
@@ -101,7 +101,9 @@ fn an_empty_day_has_nothing_saved_prescribed_or_drafted() {
             "blank_dose": {"status": "taken", "time": "", "amount": "", "formulation": "capsule", "note": "",
                 "reason": ""},
             "symptoms": h.ok("catalog", json!({"catalog": "symptoms"})),
-            "side_effects": h.ok("catalog", json!({"catalog": "side_effects"}))})
+            "side_effects": h.ok("catalog", json!({"catalog": "side_effects"})),
+            "as_needed": [], "measures": [], "events": [],
+            "event_kinds": h.ok("catalog", json!({"catalog": "event_kinds"}))})
     );
     assert!(!v["side_effects"].as_array().is_some_and(Vec::is_empty), "the day view lists the side effects");
 }
@@ -440,10 +442,8 @@ fn medications_events_and_measures_answer_through_ipc_and_open_with_the_day() {
     };
     let prn = h.ok("save_medication", med("Ibuprofen", true));
     let daily = h.ok("save_medication", med("Vitamin D", false));
-    let next = h.ok(
-        "change_medication_dose",
-        json!({"request": {"id": daily["id"], "dose": "4000 IU", "from": "2026-03-01"}}),
-    );
+    let next = h
+        .ok("change_medication_dose", json!({"request": {"id": daily["id"], "dose": "4000 IU", "from": "2026-03-01"}}));
     assert_eq!(next["dose"], "4000 IU");
     assert_eq!(h.ok("medications", json!({})).as_array().unwrap().len(), 3);
     let e = h.err("save_medication", json!({"medication": {"id": 0, "name": " ", "from": "2026-01-01"}}));

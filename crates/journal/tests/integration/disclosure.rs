@@ -210,12 +210,7 @@ fn private_text_leaves_pdf_and_fhir_only_on_its_opt_in() {
             let fhir = fhir::export_fhir(&t, range, &opts).unwrap();
             for (field, text) in &private {
                 let expected = disclosure.allows(field.class());
-                // The PDF does not carry medications and events yet: their notes must stay out,
-                // and cannot be looked for when opted in.
-                let in_pdf = !matches!(field, TextField::MedicationNote | TextField::EventNote);
-                if in_pdf || !expected {
-                    assert_eq!(pdf.contains(text), expected, "PDF, {} {text}; {disclosure:?}", field.path());
-                }
+                assert_eq!(pdf.contains(text), expected, "PDF, {} {text}; {disclosure:?}", field.path());
                 assert_eq!(fhir.contains(text), expected, "FHIR, {} {text}; {disclosure:?}", field.path());
             }
             // Shown text stays whatever the opt-ins.

@@ -617,8 +617,14 @@ fn page_one_lists_the_other_medications_and_events_of_the_range_and_private_ones
     period.private = true;
     j.update_item(Catalog::EventKinds, &period).unwrap();
     j.save_event(&Event { id: 0, kind: flare.id, from: d("2025-03-03"), to: None, note: "knees".into() }).unwrap();
-    j.save_event(&Event { id: 0, kind: period.id, from: d("2025-03-08"), to: Some(d("2025-03-12")), note: String::new() })
-        .unwrap();
+    j.save_event(&Event {
+        id: 0,
+        kind: period.id,
+        from: d("2025-03-08"),
+        to: Some(d("2025-03-12")),
+        note: String::new(),
+    })
+    .unwrap();
     let page_one = |o: &ReportOptions| pages(&render(&j, o).unwrap())[0].clone();
 
     let mut o = options("2025-03-01", "2025-03-21");

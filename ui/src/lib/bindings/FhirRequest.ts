@@ -13,6 +13,6 @@ from: string | null,
  */
 to: string | null, include_notes: boolean, include_dream_notes: boolean, include_name: boolean, 
 /**
- * x
+ * Medications, event kinds and measures marked "keep out of reports".
  */
 include_private_items: boolean, };

@@ -17,4 +17,8 @@ to: string | null, paper: Paper, include_notes: boolean, include_dream_notes: bo
 /**
  * The name and date of birth from Settings.
  */
-include_name: boolean, include_private_items: boolean, };
+include_name: boolean, 
+/**
+ * Medications, event kinds and measures marked "keep out of reports".
+ */
+include_private_items: boolean, };
