@@ -71,11 +71,11 @@ pub(super) fn page_one(
 fn medications(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
     let span = data.chart.span();
     let meds: Vec<_> = data.medications.iter().filter(|m| show.shows_item(m.private) && m.overlaps(span)).collect();
-    flow.heading("Other medications and supplements, as entered by the patient", H2, 20.0);
+    // Nothing entered, no section: page 1 stays one page for a journal of LDN alone.
     if meds.is_empty() {
-        flow.paragraph("None entered for this range.", BODY.muted());
         return;
     }
+    flow.heading("Other medications and supplements, as entered by the patient", H2, 20.0);
     let rows = meds.iter().map(|m| {
         let mut line = crate::Medication {
             name: show.reveal(TextField::MedicationName, &m.name).unwrap_or_default().to_string(),
@@ -104,11 +104,10 @@ fn events(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
         .iter()
         .filter(|e| e.overlaps(span) && kind(e.kind).is_some_and(|k| show.shows_item(k.private)))
         .collect();
-    flow.heading("Events, as entered by the patient", H2, 20.0);
     if events.is_empty() {
-        flow.paragraph("None entered for this range.", BODY.muted());
         return;
     }
+    flow.heading("Events, as entered by the patient", H2, 20.0);
     let rows = events.iter().map(|e| {
         let name = kind(e.kind).map(|k| k.name.trim()).unwrap_or("event");
         let when = match e.to {
