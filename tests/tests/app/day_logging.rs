@@ -87,6 +87,8 @@ async fn log_a_full_day_and_find_everything_after_a_restart() {
             SideEffectEntry { side_effect: e0, severity: Severity::Mild },
             SideEffectEntry { side_effect: e1, severity: Severity::Absent },
         ],
+        intakes: Vec::new(),
+        readings: Vec::new(),
         notes: "A calm day.".into(),
     };
     let mut got = saved.clone();

@@ -15,6 +15,8 @@ fn day(date: NaiveDate, doses: Vec<Dose>, wellbeing: Option<u8>, notes: &str) ->
         sleep: Default::default(),
         dreams: Default::default(),
         side_effects: vec![],
+        intakes: Vec::new(),
+        readings: Vec::new(),
         notes: notes.into(),
     }
 }

@@ -19,6 +19,8 @@ fn seeded_day(date: chrono::NaiveDate, wellbeing: u8, notes: &str) -> Day {
         sleep: Default::default(),
         dreams: Default::default(),
         side_effects: vec![],
+        intakes: Vec::new(),
+        readings: Vec::new(),
         notes: notes.into(),
     }
 }
