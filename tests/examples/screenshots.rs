@@ -14,6 +14,7 @@ use journal::Question;
 fn seeded() -> Home {
     Home::seeded(|j| {
         journal::demo::fill(j, 120, 7, today()).expect("demo journal");
+        journal::demo::fill_context(j, 7).expect("demo context");
         e2e::app::mark_onboarded(j);
         for (text, resolved) in [
             ("Is it fine to take it in the morning instead of at night?", false),

@@ -16,6 +16,7 @@ fn report(c: &mut Criterion) {
     for (name, days) in [("1_year", 365u32), ("10_years", 3650)] {
         let mut j = Journal::open(dir.path().join(format!("{name}.sqlite3"))).unwrap();
         journal::demo::fill(&mut j, days, 1, end).unwrap();
+        journal::demo::fill_context(&mut j, 1).unwrap();
         let from = end - chrono::Days::new(u64::from(days) - 1);
         let o = ReportOptions::new(DateRange::new(from, end).unwrap());
         let pdf = render(&j, &o).unwrap();

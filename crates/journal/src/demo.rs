@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use crate::catalog::StarterSet;
 use crate::store::Setting;
 use crate::{
-    Catalog, DateRange, Day, Dose, Error, Formulation, Journal, Micrograms, PrescribedDose, RegimenPeriod, Result,
+    Catalog, DateRange, Day, Decimal, Dose, Error, Formulation, Journal, Micrograms, PrescribedDose, RegimenPeriod, Result,
     Score, Severity, SideEffectEntry, Vividness,
 };
 
@@ -179,4 +179,91 @@ pub fn fill(j: &mut Journal, days: u32, seed: u64, end: NaiveDate) -> Result<()>
         out.push(day);
     }
     j.write_days(&out)
+}
+
+/// Adds the context around LDN to a demo journal made by [`fill`]: three measures (weight and
+/// resting heart rate most days, blood pressure twice a week), five other medications (one
+/// changes dose, one is as-needed with intakes, one is kept out of reports) and an event
+/// about every three months of the journal, at least one. Same seed, same data.
+pub fn fill_context(j: &mut Journal, seed: u64) -> Result<()> {
+    let logged = j.days(DateRange::all())?;
+    let (Some(first), Some(last)) = (logged.first().map(|d| d.date), logged.last().map(|d| d.date)) else {
+        return Err(Error::invalid("days", "fill the journal with demo days first"));
+    };
+    let mut rng = Rng(seed ^ 0xC0_47E7);
+    let template = |name: &str| {
+        crate::measure::template_named(name).map(crate::measure::Template::measure).ok_or_else(|| Error::invalid("measure", format!("no template named {name}")))
+    };
+    let weight = j.save_measure(&template("Weight")?)?;
+    let pulse = j.save_measure(&template("Resting heart rate")?)?;
+    let pressure = j.save_measure(&template("Blood pressure")?)?;
+
+    let span = (last - first).num_days();
+    let at = |share: f64| first + chrono::Duration::days((span as f64 * share) as i64);
+    let med = |name: &str, dose: &str, from: NaiveDate, until: Option<NaiveDate>, as_needed: bool, private: bool| {
+        crate::Medication {
+            id: 0,
+            name: name.into(),
+            dose: dose.into(),
+            schedule: if as_needed { String::new() } else { "once a day".into() },
+            as_needed,
+            from,
+            until,
+            note: String::new(),
+            private,
+        }
+    };
+    let vitamin_d = j.save_medication(&med("Vitamin D3", "1000 IU", first, None, false, false))?;
+    j.change_medication_dose(vitamin_d.id, "2000 IU", at(0.5))?;
+    j.save_medication(&med("Magnesium glycinate", "200 mg", at(0.2), Some(at(0.7)), false, false))?;
+    j.save_medication(&med("Omega-3", "1 g", at(0.35), None, false, false))?;
+    j.save_medication(&med("Sertraline", "50 mg", at(0.6), None, false, true))?;
+    let ibuprofen = j.save_medication(&med("Ibuprofen", "400 mg", first, None, true, false))?;
+
+    let kinds = j.catalog(Catalog::EventKinds)?;
+    let kind = |name: &str| kinds.iter().find(|k| k.name == name).map(|k| k.id);
+    let choices: Vec<u32> = ["infection", "flare", "crash", "stress", "travel", "appointment"]
+        .into_iter()
+        .filter_map(kind)
+        .collect();
+    let events = (span / 91).max(1);
+    for n in 0..events {
+        let from = first + chrono::Duration::days(n * 91 + rng.range(0, 60));
+        if from > last || choices.is_empty() {
+            break;
+        }
+        let len = rng.range(0, 6);
+        let to = (from + chrono::Duration::days(len)).min(last);
+        let kind = choices[rng.range(0, choices.len() as i64 - 1) as usize];
+        j.save_event(&crate::Event { id: 0, kind, from, to: Some(to), note: format!("{LABEL}.") })?;
+    }
+
+    let mut days = logged;
+    let decimal = |v: f64, places: u8| Decimal::parse(&format!("{v:.*}", usize::from(places)));
+    for (i, d) in days.iter_mut().enumerate() {
+        let drift = (i as f64 / 365.0).sin();
+        if rng.chance(0.8) {
+            let v = decimal(72.0 + drift * 2.0 + rng.unit() - 0.5, 1).map_err(|e| Error::invalid("weight", e))?;
+            d.readings.push(crate::Reading { measure: weight.id, time: None, value: crate::MeasureValue::Single(v) });
+        }
+        if rng.chance(0.7) {
+            let v = Decimal::integer(rng.range(58, 72));
+            d.readings.push(crate::Reading { measure: pulse.id, time: None, value: crate::MeasureValue::Single(v) });
+        }
+        if rng.chance(2.0 / 7.0) {
+            for hour in [8, 20] {
+                let value = crate::MeasureValue::Pair(Decimal::integer(rng.range(110, 135)), Decimal::integer(rng.range(70, 88)));
+                d.readings.push(crate::Reading { measure: pressure.id, time: NaiveTime::from_hms_opt(hour, 0, 0), value });
+            }
+        }
+        if rng.chance(0.08) {
+            d.intakes.push(crate::Intake {
+                medication: ibuprofen.id,
+                time: NaiveTime::from_hms_opt(rng.range(9, 20) as u32, 0, 0),
+                amount: String::new(),
+            });
+        }
+        d.canonicalize();
+    }
+    j.write_days(&days)
 }

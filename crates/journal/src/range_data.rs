@@ -5,7 +5,7 @@
 use chrono::{Days, NaiveDate};
 
 use crate::periods::DosePeriod;
-use crate::{Catalog, CatalogItem, DateRange, Day, Journal, Micrograms, RegimenPeriod, Result};
+use crate::{Catalog, CatalogItem, DateRange, Day, Event, Journal, Measure, Medication, Micrograms, RegimenPeriod, Result};
 
 /// How far before a range to look for the dose in effect when the range starts (see
 /// [`ChartData::dose_before`]).
@@ -26,6 +26,13 @@ pub struct ChartData {
     /// looking back at most [`LOOKBACK_DAYS`]. With it, a range that starts on a missed or
     /// unrecorded day is not mistaken for a baseline before the first dose.
     pub dose_before: Option<Micrograms>,
+    /// Other medications in force on any day of `range`, as entered.
+    pub medications: Vec<Medication>,
+    /// Events covering any day of `range`, and the catalog of kinds they name.
+    pub events: Vec<Event>,
+    pub event_kinds: Vec<CatalogItem>,
+    /// Every measure, archived ones included (they may have readings).
+    pub measures: Vec<Measure>,
 }
 
 impl ChartData {
@@ -46,7 +53,34 @@ impl ChartData {
             symptoms: j.catalog(Catalog::Symptoms)?,
             side_effects: j.catalog(Catalog::SideEffects)?,
             dose_before,
+            medications: j.medications()?.into_iter().filter(|m| m.overlaps(range)).collect(),
+            events: j.events(range)?,
+            event_kinds: j.catalog(Catalog::EventKinds)?,
+            measures: j.measures()?,
         })
+    }
+
+    /// The same data without the items the patient keeps out of reports: private medications
+    /// and their intakes, private measures and their readings, and events of private kinds.
+    /// Reports and exports draw from this unless the patient opts in.
+    pub fn without_private_items(&self) -> Self {
+        let private_kind = |k| self.event_kinds.iter().any(|c| c.id == k && c.private);
+        let private_med = |id| self.medications.iter().any(|m| m.id == id && m.private);
+        let private_measure = |id| self.measures.iter().any(|m| m.id == id && m.private);
+        let mut out = self.clone();
+        out.medications.retain(|m| !m.private);
+        out.events.retain(|e| !private_kind(e.kind));
+        out.measures.retain(|m| !m.private);
+        for d in &mut out.days {
+            d.intakes.retain(|i| !private_med(i.medication));
+            d.readings.retain(|r| !private_measure(r.measure));
+        }
+        out
+    }
+
+    /// The event kind named `id`, if known.
+    pub fn event_kind(&self, id: crate::ItemId) -> Option<&CatalogItem> {
+        self.event_kinds.iter().find(|k| k.id == id)
     }
 
     /// The dates the charts show: the range, except that an open end (the first or last date

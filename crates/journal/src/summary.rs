@@ -14,6 +14,11 @@
 //!   maximum. Unrated days are left out, never counted as zero.
 //! - **Side effects**: days recorded as mild or stronger, and their share of logged days.
 //! - **Dreams**: nights with somewhat or very vivid dreams, and nights with a nightmare.
+//! - **Measures**: every reading in the period (several a day count each), their median and
+//!   their lowest and highest value as recorded; a paired measure (blood pressure) describes
+//!   each of its two numbers on its own.
+//! - **Event days**: calendar days of the period on which an event of the kind was under way,
+//!   whether or not the day was logged.
 //! - **change**: this period's value minus the previous period's (medians in the scale's own
 //!   units, shares in percentage points); `None` for the first period or when either period
 //!   has no value.
@@ -24,7 +29,7 @@ use ts_rs::TS;
 
 use crate::periods::prescribed_on;
 use crate::range_data::ChartData;
-use crate::{CatalogItem, Day, ItemId, Micrograms, Vividness};
+use crate::{CatalogItem, DateRange, Day, Decimal, ItemId, Measure, MeasureId, Micrograms, Vividness};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PeriodSummary {
@@ -47,6 +52,77 @@ pub struct PeriodSummary {
     pub side_effects: Vec<DayCount>,
     pub vivid_dream_nights: Count,
     pub nightmare_nights: Count,
+    /// Every measure with a reading anywhere in the data, in the user's order.
+    pub measures: Vec<MeasureStat>,
+    /// Every event kind with an event on a day of the data, in catalog order.
+    pub event_days: Vec<EventDays>,
+}
+
+/// The readings of one measure in a period.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct MeasureStat {
+    pub id: MeasureId,
+    pub name: String,
+    pub unit: String,
+    pub decimals: u8,
+    pub readings: u32,
+    /// The (first) number; `None` without readings.
+    pub first: Option<Spread>,
+    /// The second number of a paired measure.
+    pub second: Option<Spread>,
+}
+
+impl MeasureStat {
+    /// "71.3 kg (70.1–72.4)", "120/80 mmHg (110/70–130/85)", "–" without readings: the median,
+    /// then the lowest and highest value recorded. A median of two values may carry one
+    /// decimal more than the measure declares.
+    pub fn text(&self) -> String {
+        let Some(a) = &self.first else { return "–".into() };
+        let places = self.decimals.saturating_add(1);
+        let (median, min, max) = match &self.second {
+            Some(b) => (
+                format!("{}/{}", decimal_text(a.median, places), decimal_text(b.median, places)),
+                format!("{}/{}", a.min, b.min),
+                format!("{}/{}", a.max, b.max),
+            ),
+            None => (decimal_text(a.median, places), a.min.to_string(), a.max.to_string()),
+        };
+        let unit = self.unit.trim();
+        let median = if unit.is_empty() { median } else { format!("{median}\u{a0}{unit}") };
+        if min == max { median } else { format!("{median} ({min}–{max})") }
+    }
+}
+
+impl EventDays {
+    /// "1 day", "12 days".
+    pub fn text(&self) -> String {
+        format!("{} day{}", self.days, if self.days == 1 { "" } else { "s" })
+    }
+}
+
+/// `v` with at most `places` decimals, trailing zeros dropped: 71.25, 71.3, 72.
+fn decimal_text(v: f64, places: u8) -> String {
+    let s = format!("{:.*}", usize::from(places), v);
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_owned() } else { s };
+    if s == "-0" { "0".into() } else { s }
+}
+
+/// Median and extremes of recorded values.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Spread {
+    pub median: f64,
+    #[ts(type = "string")]
+    pub min: Decimal,
+    #[ts(type = "string")]
+    pub max: Decimal,
+}
+
+/// Calendar days of a period with an event of one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct EventDays {
+    pub kind: ItemId,
+    pub name: String,
+    pub days: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -99,6 +175,10 @@ pub fn period_summaries(data: &ChartData) -> Vec<PeriodSummary> {
         .iter()
         .filter(|s| data.days.iter().any(|d| d.severity(s.id).is_some_and(|v| v.present())))
         .collect();
+    let mut measures: Vec<&Measure> = data.measures.iter().filter(|m| data.has_readings(m.id)).collect();
+    measures.sort_by_key(|m| (m.position, m.id));
+    let kinds: Vec<&CatalogItem> =
+        data.event_kinds.iter().filter(|k| data.events.iter().any(|e| e.kind == k.id)).collect();
     let mut out: Vec<PeriodSummary> = Vec::new();
     let mut buf: Vec<u32> = Vec::new();
     for p in data.dose_periods() {
@@ -149,6 +229,8 @@ pub fn period_summaries(data: &ChartData) -> Vec<PeriodSummary> {
             side_effects: side,
             vivid_dream_nights: vivid,
             nightmare_nights: nightmare,
+            measures: measures.iter().map(|m| measure_stat(m, days)).collect(),
+            event_days: kinds.iter().map(|k| event_days(data, k, p.from, p.to)).collect(),
         };
         if let Some(prev) = out.last() {
             set_changes(&mut s, prev);
@@ -156,6 +238,42 @@ pub fn period_summaries(data: &ChartData) -> Vec<PeriodSummary> {
         out.push(s);
     }
     out
+}
+
+fn measure_stat(m: &Measure, days: &[Day]) -> MeasureStat {
+    let values: Vec<crate::MeasureValue> =
+        days.iter().flat_map(|d| &d.readings).filter(|r| r.measure == m.id).map(|r| r.value).collect();
+    let first: Vec<Decimal> = values.iter().map(|v| v.first()).collect();
+    let second: Vec<Decimal> = values.iter().filter_map(|v| v.second()).collect();
+    MeasureStat {
+        id: m.id,
+        name: m.name.clone(),
+        unit: m.unit.clone(),
+        decimals: m.decimals,
+        readings: u32::try_from(values.len()).unwrap_or(u32::MAX),
+        first: spread(first),
+        second: if m.paired { spread(second) } else { None },
+    }
+}
+
+fn spread(mut values: Vec<Decimal>) -> Option<Spread> {
+    values.sort();
+    let n = values.len();
+    let median = match n {
+        0 => return None,
+        _ if n % 2 == 1 => values[n / 2].to_f64(),
+        _ => (values[n / 2 - 1].to_f64() + values[n / 2].to_f64()) / 2.0,
+    };
+    Some(Spread { median, min: *values.first()?, max: *values.last()? })
+}
+
+/// Days from `from` to `to` with an event of `kind` under way (overlapping events count once).
+fn event_days(data: &ChartData, kind: &CatalogItem, from: NaiveDate, to: NaiveDate) -> EventDays {
+    let days = DateRange::new(from, to).map_or(0, |range| {
+        let of_kind: Vec<_> = data.events.iter().filter(|e| e.kind == kind.id && e.overlaps(range)).collect();
+        from.iter_days().take_while(|d| *d <= to).filter(|d| of_kind.iter().any(|e| e.on(*d))).count()
+    });
+    EventDays { kind: kind.id, name: kind.name.clone(), days: u32::try_from(days).unwrap_or(u32::MAX) }
 }
 
 fn adherence(days: &[Day], data: &ChartData) -> Option<Adherence> {

@@ -195,6 +195,10 @@ pub struct PeriodRow {
     pub side_effects: Vec<ItemCell>,
     pub vivid_dreams: Cell,
     pub nightmares: Cell,
+    /// Measures with readings: "71.3 kg (70.1–72.4)", "120/80 mmHg (110/70–130/85)".
+    pub measures: Vec<ItemCell>,
+    /// Event kinds: "3 days".
+    pub events: Vec<ItemCell>,
 }
 
 impl PeriodRow {
@@ -222,6 +226,16 @@ impl PeriodRow {
                 .collect(),
             vivid_dreams: Cell::nights(&p.vivid_dream_nights),
             nightmares: Cell::nights(&p.nightmare_nights),
+            measures: p
+                .measures
+                .iter()
+                .map(|m| ItemCell { id: m.id, name: m.name.clone(), cell: Cell { value: m.text(), change: String::new() } })
+                .collect(),
+            events: p
+                .event_days
+                .iter()
+                .map(|e| ItemCell { id: e.kind, name: e.name.clone(), cell: Cell { value: e.text(), change: String::new() } })
+                .collect(),
         }
     }
 }

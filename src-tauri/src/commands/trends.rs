@@ -1,9 +1,9 @@
-//! Trends: the four charts, drawn by the core as SVG, and the dose-period table for a range.
+//! Trends: the charts, drawn by the core as SVG, and the dose-period table for a range.
 
 use chrono::NaiveDate;
 use journal::charts::{self, ChartData, ChartKind, ChartOptions, Theme};
 use journal::view::PeriodRow;
-use journal::{DateRange, ItemId, Journal};
+use journal::{DateRange, ItemId, Journal, MeasureId};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use ts_rs::TS;
@@ -21,13 +21,16 @@ pub struct TrendsRequest {
     pub to: Option<NaiveDate>,
     /// Symptoms for the dose-and-symptoms chart (empty: none); null: the first three active ones.
     pub symptoms: Option<Vec<ItemId>>,
+    /// Measures for the measures chart; null: every measure with a reading in the range.
+    #[serde(default)]
+    pub measures: Option<Vec<MeasureId>>,
     pub theme: Theme,
 }
 
-/// A symptom the picker offers, and whether the chart shows it.
+/// A symptom or measure a picker offers, and whether its chart shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
-pub struct SymptomChoice {
+pub struct Choice {
     pub id: ItemId,
     pub name: String,
     pub shown: bool,
@@ -48,7 +51,9 @@ pub struct Trends {
     pub span: DateRange,
     pub days_logged: u32,
     /// Active symptoms, and archived ones rated in the range.
-    pub symptoms: Vec<SymptomChoice>,
+    pub symptoms: Vec<Choice>,
+    /// Measures with a reading in the range, and the non-archived ones.
+    pub measures: Vec<Choice>,
     pub charts: Vec<TrendChart>,
     /// The dose-period table, one row per period.
     pub periods: Vec<PeriodRow>,
@@ -62,13 +67,25 @@ pub async fn trends(state: State<'_, AppState>, request: TrendsRequest) -> IpcRe
 
 fn build(j: &Journal, r: &TrendsRequest) -> journal::Result<Trends> {
     let data = ChartData::load(j, DateRange::between(r.from, r.to)?)?;
-    let o = ChartOptions { symptoms: r.symptoms.clone(), theme: r.theme, ..ChartOptions::default() };
+    let o = ChartOptions {
+        symptoms: r.symptoms.clone(),
+        measures: r.measures.clone(),
+        theme: r.theme,
+        ..ChartOptions::default()
+    };
     let shown: Vec<ItemId> = data.chosen_symptoms(&o).iter().map(|s| s.id).collect();
     let symptoms = data
         .symptoms
         .iter()
         .filter(|s| !s.archived || data.days.iter().any(|d| d.score(s.id).is_some()))
-        .map(|s| SymptomChoice { id: s.id, name: s.name.clone(), shown: shown.contains(&s.id) })
+        .map(|s| Choice { id: s.id, name: s.name.clone(), shown: shown.contains(&s.id) })
+        .collect();
+    let drawn: Vec<MeasureId> = data.chosen_measures(&o).iter().map(|m| m.id).collect();
+    let measures = data
+        .measures
+        .iter()
+        .filter(|m| !m.archived || data.has_readings(m.id))
+        .map(|m| Choice { id: m.id, name: m.name.clone(), shown: drawn.contains(&m.id) })
         .collect();
     let charts = ChartKind::ALL
         .into_iter()
@@ -78,6 +95,7 @@ fn build(j: &Journal, r: &TrendsRequest) -> journal::Result<Trends> {
         span: data.span(),
         days_logged: u32::try_from(data.days.len()).unwrap_or(u32::MAX),
         symptoms,
+        measures,
         charts,
         periods: journal::summary::period_summaries(&data).iter().map(PeriodRow::of).collect(),
     })
@@ -93,6 +111,7 @@ mod tests {
             from: from.map(|s| s.parse().unwrap()),
             to: to.map(|s| s.parse().unwrap()),
             symptoms,
+            measures: None,
             theme: Theme::Light,
         }
     }
@@ -105,7 +124,7 @@ mod tests {
 
         let all = build(&j, &request(None, None, None)).unwrap();
         assert_eq!(all.span, DateRange::new("2025-03-03".parse().unwrap(), "2025-06-30".parse().unwrap()).unwrap());
-        assert_eq!(all.charts.len(), 4);
+        assert_eq!(all.charts.len(), 5);
         assert_eq!(all.symptoms.iter().filter(|s| s.shown).count(), 3);
         assert!(all.periods.len() > 3);
 

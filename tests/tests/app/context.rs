@@ -159,3 +159,47 @@ async fn settings_keep_an_event_kind_and_a_measure_out_of_reports() {
         j.measures().expect("read").into_iter().map(|m| (m.name, m.unit, m.decimals, m.private)).collect();
     assert_eq!(measures, [("Weight".into(), "kg".into(), 1, true), ("CRP".into(), "mg/L".into(), 1, false)]);
 }
+
+/// The inner HTML of the element with test id `id`.
+async fn html(app: &App, id: &str) -> String {
+    let v = app
+        .exec("return document.querySelector(arguments[0]).innerHTML;", vec![serde_json::json!(e2e::tid(id))])
+        .await;
+    v.as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn see_medications_events_and_measures_in_trends() {
+    let home = Home::seeded(|j| {
+        e2e::onboard(j);
+        journal::demo::fill(j, 60, 5, today()).expect("demo data");
+        let weight = j.save_measure(&journal::measure::template_named("weight").expect("template").measure());
+        let weight = weight.expect("measure");
+        let mut day = j.day(days_ago(3)).expect("read").unwrap_or_else(|| journal::Day::new(days_ago(3)));
+        day.readings.push(journal::Reading {
+            measure: weight.id,
+            time: None,
+            value: journal::MeasureValue::parse("71.3").expect("value"),
+        });
+        j.save_day(&day).expect("day");
+        let mut vitamin = medication("Vitamin D", false, false);
+        vitamin.from = days_ago(20);
+        j.save_medication(&vitamin).expect("medication");
+        let flare = j.find_item(Catalog::EventKinds, "flare").expect("read").expect("starter kind");
+        j.save_event(&Event { id: 0, kind: flare.id, from: days_ago(12), to: Some(days_ago(9)), note: String::new() })
+            .expect("event");
+    });
+    let app = App::launch(home).await;
+    app.click("nav-trends").await;
+    app.wait_css("[data-testid=\"trends\"][data-state=\"ready\"] [data-testid=\"trends-chart-measures\"] svg").await;
+    let dose = html(&app, "trends-chart-dose_symptoms").await;
+    assert!(dose.contains("+ Vitamin D"), "the medication's start is a marker");
+    assert!(dose.contains(">flare<") && dose.contains("event days"), "the event is a labelled, shaded span");
+    let sleep = html(&app, "trends-chart-sleep").await;
+    assert!(sleep.contains(">flare<"), "the sleep chart shows the event too");
+    let measures = html(&app, "trends-chart-measures").await;
+    assert!(measures.contains("Weight (kg)"), "the measures chart has the weight panel");
+    let table = app.text("trends-periods").await;
+    assert!(table.contains("Weight") && table.contains("71.3 kg"), "{table}");
+    assert!(table.contains("flare (days)") && table.contains("4 days"), "{table}");
+}

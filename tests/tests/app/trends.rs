@@ -9,6 +9,7 @@ fn demo_home() -> Home {
     Home::seeded(|j| {
         j.set_setting(journal::store::Setting::Onboarded, Some("1")).expect("mark onboarded");
         journal::demo::fill(j, 400, 3, chrono::Local::now().date_naive()).expect("demo data");
+        journal::demo::fill_context(j, 3).expect("demo context");
     })
 }
 
@@ -45,7 +46,7 @@ async fn trends_follow_the_range_and_the_symptom_selection() {
     let app = App::launch(demo_home()).await;
     app.click("nav-trends").await;
     wait_ready(&app).await;
-    for kind in ["dose_symptoms", "sleep", "side_effects", "wellbeing"] {
+    for kind in ["dose_symptoms", "sleep", "side_effects", "wellbeing", "measures"] {
         app.wait_css(&format!("{} svg", tid(&format!("trends-chart-{kind}")))).await;
     }
     let three_months = dose_chart(&app).await;

@@ -15,10 +15,16 @@ pub struct DemoArgs {
     days: u32,
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Add other medications, events and measures too.
+    #[arg(long)]
+    context: bool,
 }
 
 pub fn demo(j: &mut Journal, a: DemoArgs) -> Result<(), CliError> {
     journal::demo::fill(j, a.days, a.seed, chrono::Local::now().date_naive())?;
+    if a.context {
+        journal::demo::fill_context(j, a.seed)?;
+    }
     let logged = j.check()?.days;
     println!(
         "wrote {} days of synthetic demo data to {} ({logged} logged, the rest left as gaps)",

@@ -20,6 +20,8 @@ pub enum Kind {
     SideEffects,
     /// Overall wellbeing, one row per month.
     Wellbeing,
+    /// Measures (weight, heart rate, …), one panel each with its unit.
+    Measures,
 }
 
 impl From<Kind> for ChartKind {
@@ -29,6 +31,7 @@ impl From<Kind> for ChartKind {
             Kind::Sleep => ChartKind::Sleep,
             Kind::SideEffects => ChartKind::SideEffects,
             Kind::Wellbeing => ChartKind::Wellbeing,
+            Kind::Measures => ChartKind::Measures,
         }
     }
 }
@@ -47,6 +50,10 @@ pub struct ChartArgs {
     /// A symptom to show in dose-symptoms, by name; repeat for more (default: the first 3).
     #[arg(long = "symptom", value_name = "NAME")]
     symptoms: Vec<String>,
+    /// A measure to show in measures, by name; repeat for more (default: every measure with a
+    /// reading in the range).
+    #[arg(long = "measure", value_name = "NAME")]
+    measures: Vec<String>,
     #[arg(long, default_value_t = 640)]
     width: u32,
     #[arg(long, default_value_t = 280)]
@@ -72,9 +79,21 @@ pub fn chart(j: &Journal, a: ChartArgs) -> Result<(), CliError> {
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let measures = a
+        .measures
+        .iter()
+        .map(|name| {
+            let wanted = name.trim().to_lowercase();
+            data.measures.iter().find(|m| m.name.trim().to_lowercase() == wanted).map(|m| m.id).ok_or_else(|| {
+                let known: Vec<String> = data.measures.iter().map(|m| m.name.clone()).collect();
+                CliError::Usage(super::day::unknown("measure", name, &known, "ldn-journal measures add NAME --unit UNIT"))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let o = ChartOptions {
-        // No --symptom: the chart's default selection.
+        // No --symptom or --measure: the chart's default selection.
         symptoms: (!symptoms.is_empty()).then_some(symptoms),
+        measures: (!measures.is_empty()).then_some(measures),
         width: a.width,
         height: a.height,
         theme: if a.dark { Theme::Dark } else { Theme::Light },

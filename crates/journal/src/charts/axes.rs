@@ -42,6 +42,11 @@ impl Frame {
         self.x_edge((d - self.span.from).num_days() as f64)
     }
 
+    /// The right edge of day `d`.
+    pub fn x_date_end(&self, d: NaiveDate) -> i32 {
+        self.x_edge((d - self.span.from).num_days() as f64 + 1.0)
+    }
+
     /// `v` on a value axis from `lo` (bottom) to `hi` (top).
     pub fn y(&self, v: f64, lo: f64, hi: f64) -> i32 {
         let t = if hi > lo { (v - lo) / (hi - lo) } else { 0.0 };
@@ -216,6 +221,31 @@ pub(crate) fn dose_ticks(max: Micrograms) -> (u32, Vec<(f64, String)>) {
     let top = max.div_ceil(step) * step;
     let ticks = (0..=top / step).map(|i| (f64::from(i * step), Micrograms(i * step).mg_string())).collect();
     (top, ticks)
+}
+
+/// About five round ticks covering `lo..=hi` with `decimals` places at most: (bottom, top,
+/// ticks). A flat series gets an axis around its value.
+pub(crate) fn nice_ticks(lo: f64, hi: f64, decimals: u8) -> (f64, f64, Vec<(f64, String)>) {
+    let (lo, hi) = if hi - lo < 1e-9 { (lo - 1.0_f64.max(lo.abs() * 0.05), hi + 1.0_f64.max(hi.abs() * 0.05)) } else { (lo, hi) };
+    let raw = (hi - lo) / 4.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].into_iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    let step = step.max(10f64.powi(-i32::from(decimals.min(4))));
+    let (bottom, top) = ((lo / step).floor() * step, (hi / step).ceil() * step);
+    let places = (0..=4).find(|p| {
+        let scaled = step * 10f64.powi(*p);
+        (scaled - scaled.round()).abs() < 1e-6
+    });
+    let places = places.unwrap_or(4) as usize;
+    let n = ((top - bottom) / step).round() as i64;
+    let ticks = (0..=n)
+        .map(|i| {
+            let v = bottom + i as f64 * step;
+            let s = format!("{:.*}", places, v);
+            (v, if v < 0.0 { s.replacen('-', "\u{2212}", 1) } else { s })
+        })
+        .collect();
+    (bottom, top, ticks)
 }
 
 /// A note centred in the plot, for ranges with nothing to draw.

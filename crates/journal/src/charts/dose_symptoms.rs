@@ -64,6 +64,9 @@ pub fn dose_symptoms(data: &ChartData, o: &ChartOptions) -> Result<String> {
     if any_missed {
         legend.push(LegendItem::new(Swatch::Cross(pal.fg), "missed"));
     }
+    if markers::any_event_in(data, span) {
+        legend.push(LegendItem::new(Swatch::Shade(pal.muted), "event days"));
+    }
     let legend_top = HEADER_PX + 2;
     let legend_h = legend::legend_rows(&legend, 10, w - 10) * LEGEND_ROW_PX;
     let band_top = legend_top + legend_h + 2;
@@ -76,6 +79,7 @@ pub fn dose_symptoms(data: &ChartData, o: &ChartOptions) -> Result<String> {
         axes::draw_value_axis(c, &f, (0.0, 10.0), &axes::int_ticks(0, 10, 2), Side::Left, "score (0–10)", c.pal.fg)?;
         axes::draw_value_axis(c, &f, (0.0, f64::from(dose_top)), &dose_ticks, Side::Right, "dose (mg)", c.pal.fg)?;
         axes::draw_time_axis(c, &f, w)?;
+        markers::draw_event_spans(c, &f, data)?;
         markers::draw_markers(c, &f, &markers, band_top)?;
         if data.days.is_empty() {
             return axes::draw_empty(c, &f, "No entries in this range");

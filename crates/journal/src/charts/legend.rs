@@ -20,6 +20,8 @@ pub(crate) enum Swatch {
     Triangle(RGBColor, bool),
     /// A median line across a translucent band (the middle half).
     Band(RGBColor),
+    /// The translucent shade of an event's days.
+    Shade(RGBColor),
 }
 
 #[derive(Debug, Clone)]
@@ -79,6 +81,9 @@ pub(crate) fn draw_legend(c: &Canvas, items: &[LegendItem], left: i32, right: i3
             Swatch::Box(col) => c.fill_rect((mid - 6, y - 6), (mid + 6, y + 6), solid(col))?,
             Swatch::EmptyBox(col) => c.outline_rect((mid - 6, y - 6), (mid + 6, y + 6), solid(col))?,
             Swatch::Triangle(col, filled) => c.triangle((mid, y), 5, solid(col), filled)?,
+            Swatch::Shade(col) => {
+                c.fill_rect((x, y - 7), (x + SWATCH_W, y + 7), col.mix(super::markers::EVENT_ALPHA * 2.0))?;
+            }
             Swatch::Band(col) => {
                 c.fill_rect((x, y - 6), (x + SWATCH_W, y + 6), col.mix(BAND_ALPHA))?;
                 c.line(vec![(x, y), (x + SWATCH_W, y)], solid(col), 2)?;

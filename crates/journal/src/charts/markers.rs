@@ -1,5 +1,6 @@
-//! Change markers: a dashed line at every dose step and every formulation or pharmacy switch,
-//! labelled in a band above the plot.
+//! Change markers: a dashed line at every dose step, every formulation or pharmacy switch,
+//! every start, stop or dose change of another medication and the start of every event,
+//! labelled in a band above the plot; and the days of each event shaded behind the plot.
 
 use chrono::NaiveDate;
 use plotters::style::Color;
@@ -33,6 +34,10 @@ pub(crate) enum MarkerKind {
     Formulation,
     /// Another pharmacy in the regimen.
     Pharmacy,
+    /// Another medication started ("+ name"), stopped ("− name") or changed dose ("name → dose").
+    Medication,
+    /// The first day of an event, labelled with its kind.
+    Event,
 }
 
 /// One change on one day, before changes sharing a day are joined into one [`Marker`].
@@ -81,6 +86,12 @@ pub(crate) fn change_markers(data: &ChartData, span: DateRange) -> Vec<Marker> {
             events.push(Change { date: w[1].from, kind: MarkerKind::Pharmacy, label: b.to_owned() });
         }
     }
+    events.extend(medication_changes(data));
+    for e in &data.events {
+        if let Some(kind) = data.event_kind(e.kind) {
+            events.push(Change { date: e.from, kind: MarkerKind::Event, label: kind.name.trim().to_owned() });
+        }
+    }
     events.retain(|e| span.contains(e.date));
     events.sort();
     events.dedup();
@@ -97,6 +108,59 @@ pub(crate) fn change_markers(data: &ChartData, span: DateRange) -> Vec<Marker> {
         }
     }
     out
+}
+
+/// The starts, stops and dose changes of the other medications. An entry that starts the day
+/// after another of the same name ends is a change of dose (see
+/// [`crate::Journal::change_medication_dose`]), not a stop and a start. A stop is marked on the
+/// first day without the medication.
+fn medication_changes(data: &ChartData) -> Vec<Change> {
+    let same = |a: &crate::Medication, b: &crate::Medication| a.name.trim().to_lowercase() == b.name.trim().to_lowercase();
+    let mut out = Vec::new();
+    for m in &data.medications {
+        let name = m.name.trim();
+        let continues = |prev: &crate::Medication| {
+            same(prev, m) && prev.until.and_then(|u| u.succ_opt()) == Some(m.from)
+        };
+        if data.medications.iter().any(continues) {
+            let dose = m.dose.trim();
+            let label = if dose.is_empty() { format!("{name} changed") } else { format!("{name} → {dose}") };
+            out.push(Change { date: m.from, kind: MarkerKind::Medication, label });
+        } else {
+            out.push(Change { date: m.from, kind: MarkerKind::Medication, label: format!("+ {name}") });
+        }
+        let Some(stop) = m.until.and_then(|u| u.succ_opt()) else { continue };
+        if !data.medications.iter().any(|next| same(m, next) && next.from == stop) {
+            out.push(Change { date: stop, kind: MarkerKind::Medication, label: format!("\u{2212} {name}") });
+        }
+    }
+    out
+}
+
+/// Shades the days of every event in the span behind the plot: translucent, so that
+/// overlapping events read darker. An ongoing event runs to the span's end.
+pub(crate) fn draw_event_spans(c: &Canvas, f: &Frame, data: &ChartData) -> Result<()> {
+    for e in &data.events {
+        if data.event_kind(e.kind).is_none() {
+            continue;
+        }
+        let from = e.from.max(f.span.from);
+        let to = e.to.unwrap_or(f.span.to).min(f.span.to);
+        if from > to {
+            continue;
+        }
+        let (x0, x1) = (f.x_date(from), f.x_date_end(to));
+        c.fill_rect((x0, f.top), (x1.max(x0 + 2), f.bottom), c.pal.muted.mix(EVENT_ALPHA))?;
+    }
+    Ok(())
+}
+
+/// How opaque an event's shade is.
+pub(crate) const EVENT_ALPHA: f64 = 0.14;
+
+/// Whether any event of the span is shaded: the legend then explains the shade.
+pub(crate) fn any_event_in(data: &ChartData, span: DateRange) -> bool {
+    data.events.iter().any(|e| e.overlaps(span) && data.event_kind(e.kind).is_some())
 }
 
 /// Rows of marker labels drawn above the plot.

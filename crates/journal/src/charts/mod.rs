@@ -17,6 +17,7 @@ mod canvas;
 mod dose_symptoms;
 mod legend;
 mod markers;
+mod measures;
 mod medians;
 mod side_effects;
 mod sleep;
@@ -26,11 +27,12 @@ mod wellbeing;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{CatalogItem, ItemId, Result};
+use crate::{CatalogItem, ItemId, Measure, MeasureId, Result};
 
 pub use crate::range_data::{ChartData, LOOKBACK_DAYS};
 pub use aggregate::{DAILY_MAX_DAYS, WEEKLY_MAX_DAYS};
 pub use dose_symptoms::dose_symptoms;
+pub use measures::measures;
 pub use side_effects::side_effects;
 pub use sleep::sleep;
 pub use wellbeing::wellbeing_calendar;
@@ -52,7 +54,7 @@ pub enum Theme {
     Dark,
 }
 
-/// The four charts.
+/// The charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -61,10 +63,12 @@ pub enum ChartKind {
     Sleep,
     SideEffects,
     Wellbeing,
+    Measures,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 4] = [Self::DoseSymptoms, Self::Sleep, Self::SideEffects, Self::Wellbeing];
+    pub const ALL: [ChartKind; 5] =
+        [Self::DoseSymptoms, Self::Sleep, Self::SideEffects, Self::Wellbeing, Self::Measures];
 
     /// The name used on the command line and in file names.
     pub fn key(self) -> &'static str {
@@ -73,6 +77,7 @@ impl ChartKind {
             Self::Sleep => "sleep",
             Self::SideEffects => "side-effects",
             Self::Wellbeing => "wellbeing",
+            Self::Measures => "measures",
         }
     }
 
@@ -88,6 +93,9 @@ pub struct ChartOptions {
     /// Symptoms for the dose-and-symptoms chart, in the order given (an empty list shows
     /// none). `None`: the first [`DEFAULT_SYMPTOM_COUNT`] active symptoms in the user's order.
     pub symptoms: Option<Vec<ItemId>>,
+    /// Measures for the measures chart, in the order given. `None`: every measure with a
+    /// reading in the range, in the user's order.
+    pub measures: Option<Vec<MeasureId>>,
     pub width: u32,
     /// The wellbeing calendar ignores this: it is as tall as its rows of months need.
     pub height: u32,
@@ -96,7 +104,7 @@ pub struct ChartOptions {
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        Self { symptoms: None, width: 640, height: 280, theme: Theme::Light }
+        Self { symptoms: None, measures: None, width: 640, height: 280, theme: Theme::Light }
     }
 }
 
@@ -108,6 +116,23 @@ impl ChartData {
             Some(ids) => ids.iter().filter_map(|id| self.symptoms.iter().find(|s| s.id == *id)).collect(),
         }
     }
+
+    /// The measures the measures chart draws for `o`, known ids only, in order.
+    pub fn chosen_measures(&self, o: &ChartOptions) -> Vec<&Measure> {
+        match &o.measures {
+            None => {
+                let mut recorded: Vec<&Measure> = self.measures.iter().filter(|m| self.has_readings(m.id)).collect();
+                recorded.sort_by_key(|m| (m.position, m.id));
+                recorded
+            }
+            Some(ids) => ids.iter().filter_map(|id| self.measures.iter().find(|m| m.id == *id)).collect(),
+        }
+    }
+
+    /// Whether measure `id` has a reading on any day of the data.
+    pub fn has_readings(&self, id: MeasureId) -> bool {
+        self.days.iter().any(|d| d.readings.iter().any(|r| r.measure == id))
+    }
 }
 
 /// Draws chart `kind`.
@@ -117,6 +142,7 @@ pub fn render(kind: ChartKind, data: &ChartData, o: &ChartOptions) -> Result<Str
         ChartKind::Sleep => sleep(data, o),
         ChartKind::SideEffects => side_effects(data, o),
         ChartKind::Wellbeing => wellbeing_calendar(data, o),
+        ChartKind::Measures => measures(data, o),
     }
 }
 

@@ -47,6 +47,9 @@ pub fn sleep(data: &ChartData, o: &ChartOptions) -> Result<String> {
     legend.push(LegendItem::new(Swatch::Triangle(pal.vivid, true), "very vivid dreams"));
     legend.push(LegendItem::new(Swatch::Triangle(pal.vivid, false), "somewhat vivid"));
     legend.push(LegendItem::new(Swatch::Cross(pal.nightmare), "nightmare"));
+    if markers::any_event_in(data, span) {
+        legend.push(LegendItem::new(Swatch::Shade(pal.muted), "event days"));
+    }
     let legend_top = HEADER_PX + 2;
     let legend_h = legend::legend_rows(&legend, 10, w - 10) * LEGEND_ROW_PX;
     let band_top = legend_top + legend_h + 2;
@@ -61,6 +64,7 @@ pub fn sleep(data: &ChartData, o: &ChartOptions) -> Result<String> {
         let top = f64::from(top_h);
         axes::draw_value_axis(c, &f, (0.0, top), &ticks, Side::Left, "hours", c.pal.fg)?;
         axes::draw_time_axis(c, &f, w)?;
+        markers::draw_event_spans(c, &f, data)?;
         markers::draw_markers(c, &f, &markers, band_top)?;
         if data.days.is_empty() {
             return axes::draw_empty(c, &f, "No entries in this range");
@@ -110,13 +114,16 @@ fn summarized(
     let quality: Vec<Option<u8>> = nights.iter().map(|d| d.and_then(|d| d.sleep.quality)).collect();
     let (hours_col, quality_col) = (pal.series(0), pal.series(1));
 
-    let legend = vec![
+    let mut legend = vec![
         LegendItem::new(Swatch::Band(hours_col), "hours"),
         LegendItem::new(Swatch::Band(quality_col), "quality (1–5)"),
         LegendItem::new(Swatch::Band(pal.muted), format!("{}, band: middle half of nights", res.medians_label())),
         LegendItem::new(Swatch::Box(pal.vivid), "vivid dreams"),
         LegendItem::new(Swatch::Box(pal.nightmare), "nightmares (darker: more nights)"),
     ];
+    if markers::any_event_in(data, span) {
+        legend.push(LegendItem::new(Swatch::Shade(pal.muted), "event days"));
+    }
     let legend_top = HEADER_PX + 2;
     let legend_h = legend::legend_rows(&legend, 10, w - 10) * LEGEND_ROW_PX;
     let band_top = legend_top + legend_h + 2;
@@ -133,6 +140,7 @@ fn summarized(
         let quality_ticks = axes::int_ticks(1, 5, 2);
         axes::draw_value_axis(c, &f, QUALITY_AXIS, &quality_ticks, Side::Right, "quality", c.pal.fg)?;
         axes::draw_time_axis(c, &f, w)?;
+        markers::draw_event_spans(c, &f, data)?;
         markers::draw_markers(c, &f, &markers, band_top)?;
         if data.days.is_empty() {
             return axes::draw_empty(c, &f, "No entries in this range");

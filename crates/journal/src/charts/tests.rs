@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::axes::{date_ticks, dose_ticks};
+use super::axes::{date_ticks, dose_ticks, nice_ticks};
 use super::dose_symptoms::rolling_median;
 use super::markers::{Marker, MarkerKind, PlacedLabel, change_markers, label_width, layout_labels};
 use super::style::SMALL_PX;
@@ -20,7 +20,18 @@ fn range(a: &str, b: &str) -> DateRange {
 }
 
 fn empty_data(range: DateRange) -> ChartData {
-    ChartData { range, days: vec![], regimen: vec![], symptoms: vec![], side_effects: vec![], dose_before: None }
+    ChartData {
+        range,
+        days: vec![],
+        regimen: vec![],
+        symptoms: vec![],
+        side_effects: vec![],
+        dose_before: None,
+        medications: vec![],
+        events: vec![],
+        event_kinds: vec![],
+        measures: vec![],
+    }
 }
 
 fn item(id: ItemId, name: &str) -> CatalogItem {
@@ -373,4 +384,144 @@ fn long_ranges_say_which_medians_they_draw_and_never_summarise_the_dose() {
     assert_eq!(levels.len(), 6, "{levels:?}");
     let sleep = render(ChartKind::Sleep, &data, &ChartOptions::default()).unwrap();
     assert!(sleep.contains("monthly medians, band: middle half of nights"));
+}
+
+/// A demo journal of `days` days ending on 30 June 2025 with its context: measures, other
+/// medications and events.
+fn demo_context(days: u32) -> ChartData {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = Journal::open(dir.path().join("demo.sqlite3")).unwrap();
+    crate::demo::fill(&mut j, days, 7, d("2025-06-30")).unwrap();
+    crate::demo::fill_context(&mut j, 7).unwrap();
+    ChartData::load(&j, DateRange::all()).unwrap()
+}
+
+#[test]
+fn snapshots_with_measures_medications_and_events() {
+    for (label, days) in [("60d", 60), ("1y", 365), ("10y", 3650)] {
+        let data = demo_context(days);
+        let o = ChartOptions::default();
+        insta::assert_snapshot!(format!("measures-{label}"), render(ChartKind::Measures, &data, &o).unwrap());
+        if label == "60d" {
+            insta::assert_snapshot!("dose-symptoms-context-60d", render(ChartKind::DoseSymptoms, &data, &o).unwrap());
+            insta::assert_snapshot!("sleep-context-60d", render(ChartKind::Sleep, &data, &o).unwrap());
+        }
+    }
+}
+
+fn medication(id: u32, name: &str, dose: &str, from: &str, until: Option<&str>) -> crate::Medication {
+    crate::Medication {
+        id,
+        name: name.into(),
+        dose: dose.into(),
+        schedule: String::new(),
+        as_needed: false,
+        from: d(from),
+        until: until.map(d),
+        note: String::new(),
+        private: false,
+    }
+}
+
+#[test]
+fn medication_starts_stops_and_dose_changes_and_event_starts_are_markers() {
+    let mut data = empty_data(range("2025-01-01", "2025-03-31"));
+    data.days.push(taken("2025-01-01", 1000, Formulation::Capsule));
+    data.medications = vec![
+        // A dose change: the second entry starts the day after the first ends.
+        medication(1, "Vitamin D", "1000 IU", "2024-12-01", Some("2025-01-31")),
+        medication(2, "vitamin d", "2000 IU", "2025-02-01", None),
+        // Stopped on 10 March: the marker is on the first day without it.
+        medication(3, "Magnesium", "", "2025-01-15", Some("2025-03-10")),
+        // Ends on the last day of the range: no stop inside it.
+        medication(4, "Omega-3", "1 g", "2025-02-20", Some("2025-03-31")),
+    ];
+    data.event_kinds = vec![item(1, "infection"), item(2, "period")];
+    data.events = vec![
+        crate::Event { id: 1, kind: 1, from: d("2025-02-10"), to: Some(d("2025-02-14")), note: String::new() },
+        // Started before the range: its start is not a marker, its days inside are shaded.
+        crate::Event { id: 2, kind: 2, from: d("2024-12-30"), to: Some(d("2025-01-03")), note: String::new() },
+    ];
+    let got: Vec<(String, String)> = change_markers(&data, data.span())
+        .into_iter()
+        .map(|m| (m.date.to_string(), m.label))
+        .collect();
+    let want = [
+        ("2025-01-15", "+ Magnesium"),
+        ("2025-02-01", "vitamin d → 2000 IU"),
+        ("2025-02-10", "infection"),
+        ("2025-02-20", "+ Omega-3"),
+        ("2025-03-11", "\u{2212} Magnesium"),
+    ];
+    let want: Vec<(String, String)> = want.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect();
+    assert_eq!(got, want);
+
+    let svg = dose_symptoms(&data, &ChartOptions::default()).unwrap();
+    assert!(svg.contains("event days") && svg.contains(">infection<"), "the legend explains the shade");
+    let shades = svg.matches(r#"opacity="0.14""#).count() + svg.matches(r#"fill-opacity="0.14""#).count();
+    assert_eq!(shades, 2, "one shade per event in the range");
+
+    // Kept out of reports: a private medication and events of a private kind leave with their markers.
+    data.medications[2].private = true;
+    data.event_kinds[0].private = true;
+    let public = data.without_private_items();
+    let labels: Vec<String> = change_markers(&public, public.span()).into_iter().map(|m| m.label).collect();
+    assert_eq!(labels, ["vitamin d → 2000 IU", "+ Omega-3"]);
+}
+
+fn reading(measure: crate::MeasureId, value: &str) -> crate::Reading {
+    crate::Reading { measure, time: None, value: crate::MeasureValue::parse(value).unwrap() }
+}
+
+#[test]
+fn the_measures_chart_has_a_panel_with_its_unit_per_measure() {
+    let mut data = empty_data(range("2025-01-01", "2025-01-10"));
+    let template = |n: &str| crate::measure::template_named(n).unwrap().measure();
+    data.measures = vec![
+        crate::Measure { id: 1, position: 1, ..template("Weight") },
+        crate::Measure { id: 2, position: 2, ..template("Blood pressure") },
+        crate::Measure { id: 3, position: 3, ..template("Steps") },
+    ];
+    for (i, date) in ["2025-01-01", "2025-01-02", "2025-01-05"].into_iter().enumerate() {
+        let mut day = taken(date, 1000, Formulation::Capsule);
+        day.readings.push(reading(1, ["71.3", "71.5", "70.9"][i]));
+        day.readings.push(reading(2, "120/80"));
+        day.readings.push(reading(2, "118/79"));
+        data.days.push(day);
+    }
+    let o = ChartOptions::default();
+    // Steps has no reading: not drawn unless chosen.
+    assert_eq!(data.chosen_measures(&o).iter().map(|m| m.id).collect::<Vec<_>>(), [1, 2]);
+    let svg = measures(&data, &o).unwrap();
+    assert!(svg.contains(">Weight (kg)<") && svg.contains(">Blood pressure (mmHg)<"), "{svg}");
+    assert!(!svg.contains("Steps"));
+    assert!(svg.contains("second number"), "a paired measure says what its second line is");
+    // Dots: legend swatch, 3 weights, 3 × 2 readings × 2 numbers of blood pressure.
+    assert_eq!(count(&svg, "<circle"), 1 + 3 + 12);
+
+    let chosen = ChartOptions { measures: Some(vec![3]), ..ChartOptions::default() };
+    let svg = measures(&data, &chosen).unwrap();
+    assert!(svg.contains(">Steps (steps)<") && svg.contains("No readings in this range"));
+    // More measures, a taller chart: every panel keeps its height.
+    let all = ChartOptions { measures: Some(vec![1, 2, 3]), ..ChartOptions::default() };
+    let tall = measures(&data, &all).unwrap();
+    assert!(tall.contains(r#"height="448""#) || !tall.contains(r#"height="280""#), "{}", &tall[..200]);
+    assert!(measures(&empty_data(range("2025-01-01", "2025-01-02")), &o).unwrap().contains("No entries in this range"));
+    data.measures[0].private = true;
+    assert_eq!(data.without_private_items().chosen_measures(&o).iter().map(|m| m.id).collect::<Vec<_>>(), [2]);
+}
+
+#[test]
+fn value_axes_end_on_round_numbers() {
+    let check = |lo: f64, hi: f64, decimals: u8, want: &str| {
+        let (_, _, ticks) = nice_ticks(lo, hi, decimals);
+        let got: Vec<String> = ticks.into_iter().map(|t| t.1).collect();
+        assert_eq!(got.join(" "), want, "{lo}..{hi}");
+    };
+    check(70.9, 71.5, 1, "70.8 70.9 71 71.1 71.2 71.3 71.4 71.5");
+    check(58.0, 72.0, 0, "55 60 65 70 75");
+    check(0.0, 12_345.0, 0, "0 5000 10000 15000");
+    check(36.6, 36.6, 1, "35 36 37 38");
+    check(-2.0, 3.0, 0, "\u{2212}2 \u{2212}1 0 1 2 3");
+    check(0.12, 0.19, 2, "0.12 0.14 0.16 0.18 0.2");
 }

@@ -15,6 +15,9 @@ pub(super) fn charts(flow: &mut Flow<'_>, svgs: &mut Vec<usvg::Tree>, data: &Rep
     // The charts carry their own titles and legends.
     let options = ChartOptions::default();
     for kind in ChartKind::ALL {
+        if kind == ChartKind::Measures && data.chart.chosen_measures(&options).is_empty() {
+            continue;
+        }
         let svg = charts::render(kind, &data.chart, &options)?;
         let tree = pdf::parse_svg(&flow.fonts.substitute_svg(&svg))?;
         let (sw, sh) = (tree.size().width(), tree.size().height());
@@ -40,6 +43,7 @@ fn bookmark(kind: ChartKind) -> &'static str {
         ChartKind::Sleep => "Chart: sleep, bedtime to waking",
         ChartKind::SideEffects => "Chart: side effects by dose period",
         ChartKind::Wellbeing => "Chart: overall wellbeing by day",
+        ChartKind::Measures => "Chart: measures",
     }
 }
 
@@ -130,6 +134,26 @@ pub(super) fn alt(kind: ChartKind, data: &ReportData, options: &ChartOptions) ->
                 "Calendar of overall wellbeing (0–10) by day from {} to {}: rated on {n} {of}{mid}{spread}.",
                 span.from, span.to
             )
+        }
+        ChartKind::Measures => {
+            let parts: Vec<String> = c
+                .chosen_measures(options)
+                .iter()
+                .map(|m| {
+                    let values: Vec<crate::MeasureValue> =
+                        days.iter().flat_map(|d| d.readings.iter()).filter(|r| r.measure == m.id).map(|r| r.value).collect();
+                    let n = values.len();
+                    let lowest = values.iter().min_by_key(|v| v.first()).map(|v| m.show(*v));
+                    let highest = values.iter().max_by_key(|v| v.first()).map(|v| m.show(*v));
+                    let spread = match (lowest, highest) {
+                        (Some(a), Some(b)) if a == b => format!(", {a}"),
+                        (Some(a), Some(b)) => format!(", from {a} to {b}"),
+                        _ => String::new(),
+                    };
+                    format!("{}: {}{spread}", m.name.trim(), plural(n, "reading", "readings"))
+                })
+                .collect();
+            format!("Chart of measures from {} to {}: {}.", span.from, span.to, parts.join("; "))
         }
     };
     text.replace('\u{a0}', " ")

@@ -70,7 +70,7 @@ pub(super) fn page_one(
 /// Other medications in force during the range, as entered, with a start or stop inside it.
 fn medications(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
     let span = data.chart.span();
-    let meds: Vec<_> = data.medications.iter().filter(|m| show.shows_item(m.private) && m.overlaps(span)).collect();
+    let meds: Vec<_> = data.chart.medications.iter().filter(|m| show.shows_item(m.private) && m.overlaps(span)).collect();
     // Nothing entered, no section: page 1 stays one page for a journal of LDN alone.
     if meds.is_empty() {
         return;
@@ -98,8 +98,9 @@ fn medications(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
 /// The events of the range, by start, each with its days inside the range.
 fn events(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
     let span = data.chart.span();
-    let kind = |id| data.event_kinds.iter().find(|k| k.id == id);
+    let kind = |id| data.chart.event_kinds.iter().find(|k| k.id == id);
     let events: Vec<_> = data
+        .chart
         .events
         .iter()
         .filter(|e| e.overlaps(span) && kind(e.kind).is_some_and(|k| show.shows_item(k.private)))

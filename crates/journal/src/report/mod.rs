@@ -24,6 +24,7 @@
 
 mod appendix;
 mod chart_pages;
+mod context_table;
 pub(crate) mod fonts;
 mod glance;
 mod layout;
@@ -128,11 +129,6 @@ pub struct ReportData {
     pub questions: Vec<Question>,
     pub stored_name: Option<String>,
     pub stored_birth_date: Option<NaiveDate>,
-    /// Other medications in force on any day of the range, as entered.
-    pub medications: Vec<crate::Medication>,
-    /// Events covering any day of the range, and the kinds they name.
-    pub events: Vec<crate::Event>,
-    pub event_kinds: Vec<crate::CatalogItem>,
 }
 
 impl ReportData {
@@ -140,16 +136,7 @@ impl ReportData {
         let questions = j.questions()?.into_iter().filter(|q| !q.resolved).collect();
         let stored_name = j.setting(Setting::PatientName)?.filter(|s| !s.trim().is_empty());
         let stored_birth_date = j.setting(Setting::BirthDate)?.and_then(|s| s.trim().parse().ok());
-        let medications = j.medications()?.into_iter().filter(|m| m.overlaps(range)).collect();
-        Ok(Self {
-            chart: ChartData::load(j, range)?,
-            questions,
-            stored_name,
-            stored_birth_date,
-            medications,
-            events: j.events(range)?,
-            event_kinds: j.catalog(crate::Catalog::EventKinds)?,
-        })
+        Ok(Self { chart: ChartData::load(j, range)?, questions, stored_name, stored_birth_date })
     }
 }
 
@@ -208,6 +195,15 @@ pub fn render_report(j: &Journal, o: &ReportOptions) -> Result<Report> {
 
 /// Like [`render_data`], and says whether the PDF is tagged.
 pub fn render_report_data(data: &ReportData, o: &ReportOptions) -> Result<Report> {
+    let show = o.disclosure();
+    // Items kept out of reports leave every page, chart and table at once.
+    let filtered;
+    let data = if show.include_private_items {
+        data
+    } else {
+        filtered = ReportData { chart: data.chart.without_private_items(), ..data.clone() };
+        &filtered
+    };
     let fonts = fonts::Fonts::get()?;
     let size = o.paper.size();
     let created = o.created.unwrap_or_else(|| chrono::Local::now().naive_local());
@@ -216,9 +212,9 @@ pub fn render_report_data(data: &ReportData, o: &ReportOptions) -> Result<Report
     let mut flow = Flow::new(fonts, size);
     let mut svgs = Vec::new();
 
-    let show = o.disclosure();
     glance::page_one(&mut flow, data, show, patient(data, o).as_ref(), created)?;
     chart_pages::charts(&mut flow, &mut svgs, data)?;
+    context_table::measures_and_events(&mut flow, data);
     appendix::daily_table(&mut flow, data);
     if show.allows(TextClass::Private) {
         appendix::notes(&mut flow, data, show);

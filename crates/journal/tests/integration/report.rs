@@ -580,11 +580,13 @@ fn every_report_is_tagged_with_an_outline_of_its_sections() {
     }
 }
 
-/// The size budget: a year of demo data stays within 500 KB with the tags.
+/// The size budget: a year of demo data, with measures, medications and events, stays within
+/// 500 KB with the tags.
 #[test]
 fn a_one_year_report_stays_within_500_kb() {
     let dir = tempfile::tempdir().unwrap();
-    let j = demo(dir.path(), 365);
+    let mut j = demo(dir.path(), 365);
+    journal::demo::fill_context(&mut j, 7).unwrap();
     let report = journal::report::render_report(&j, &options("2024-07-01", "2025-06-30")).unwrap();
     assert_eq!(report.untagged, None);
     let kb = report.pdf.len().div_ceil(1024);
@@ -644,4 +646,37 @@ fn page_one_lists_the_other_medications_and_events_of_the_range_and_private_ones
     o.include_private_items = true;
     let text = page_one(&o);
     assert!(text.contains("Sertraline") && text.contains("period: 2025-03-08 to 2025-03-12"), "{text}");
+}
+
+#[test]
+fn the_measures_chart_and_table_follow_the_charts_and_private_measures_only_on_opt_in() {
+    use journal::measure::template_named;
+    use journal::{MeasureValue, Reading};
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = hand_made(dir.path());
+    let weight = j.save_measure(&template_named("weight").unwrap().measure()).unwrap();
+    let mut crp = template_named("crp").unwrap().measure();
+    crp.private = true;
+    let crp = j.save_measure(&crp).unwrap();
+    for (date, kg, mg_l) in [("2025-03-02", "71.3", "4.2"), ("2025-03-09", "71.9", "3.1"), ("2025-03-16", "70.8", "2.5")] {
+        let mut day = j.day(d(date)).unwrap().unwrap_or_else(|| journal::Day::new(d(date)));
+        day.readings = vec![
+            Reading { measure: weight.id, time: None, value: MeasureValue::parse(kg).unwrap() },
+            Reading { measure: crp.id, time: None, value: MeasureValue::parse(mg_l).unwrap() },
+        ];
+        j.save_day(&day).unwrap();
+    }
+    let mut o = options("2025-03-01", "2025-03-21");
+    let pdf = render(&j, &o).unwrap();
+    let text = pages(&pdf).join("\n");
+    assert!(text.contains("Measures by dose period"), "{text}");
+    assert!(squash(&text).contains(&squash("71.3 kg (70.8–71.9)")), "{text}");
+    assert!(!text.contains("CRP"), "a private measure stays out of the chart and the table: {text}");
+    let (_, alts) = structure(&pdf);
+    let alt = alts.iter().find(|a| a.starts_with("Chart of measures")).expect("the measures chart has alt text");
+    assert!(alt.contains("Weight: 3 readings, from 70.8 kg to 71.9 kg"), "{alt}");
+
+    o.include_private_items = true;
+    let text = pages(&render(&j, &o).unwrap()).join("\n");
+    assert!(text.contains("CRP") && squash(&text).contains(&squash("3.1 mg/L (2.5–4.2)")), "{text}");
 }
