@@ -21,7 +21,11 @@ fn bench(c: &mut Criterion) {
         let (_dir, j) = demo(days);
         let data = ChartData::load(&j, DateRange::all()).expect("chart data");
         assert_eq!(data.symptoms.iter().filter(|s| !s.archived).count(), 8);
-        assert_eq!((data.measures.len(), data.medications.len()), (3, 6), "3 measures, 5 medications (one changed dose)");
+        assert_eq!(
+            (data.measures.len(), data.medications.len()),
+            (3, 6),
+            "3 measures, 5 medications (one changed dose)"
+        );
         let mut g = c.benchmark_group(label);
         g.sample_size(20);
         g.bench_function("load", |b| b.iter(|| ChartData::load(&j, DateRange::all()).expect("load")));

@@ -6,8 +6,8 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use crate::catalog::StarterSet;
 use crate::store::Setting;
 use crate::{
-    Catalog, DateRange, Day, Decimal, Dose, Error, Formulation, Journal, Micrograms, PrescribedDose, RegimenPeriod, Result,
-    Score, Severity, SideEffectEntry, Vividness,
+    Catalog, DateRange, Day, Decimal, Dose, Error, Formulation, Journal, Micrograms, PrescribedDose, RegimenPeriod,
+    Result, Score, Severity, SideEffectEntry, Vividness,
 };
 
 /// Label on every synthetic day and on the patient name.
@@ -192,7 +192,9 @@ pub fn fill_context(j: &mut Journal, seed: u64) -> Result<()> {
     };
     let mut rng = Rng(seed ^ 0xC0_47E7);
     let template = |name: &str| {
-        crate::measure::template_named(name).map(crate::measure::Template::measure).ok_or_else(|| Error::invalid("measure", format!("no template named {name}")))
+        crate::measure::template_named(name)
+            .map(crate::measure::Template::measure)
+            .ok_or_else(|| Error::invalid("measure", format!("no template named {name}")))
     };
     let weight = j.save_measure(&template("Weight")?)?;
     let pulse = j.save_measure(&template("Resting heart rate")?)?;
@@ -222,10 +224,8 @@ pub fn fill_context(j: &mut Journal, seed: u64) -> Result<()> {
 
     let kinds = j.catalog(Catalog::EventKinds)?;
     let kind = |name: &str| kinds.iter().find(|k| k.name == name).map(|k| k.id);
-    let choices: Vec<u32> = ["infection", "flare", "crash", "stress", "travel", "appointment"]
-        .into_iter()
-        .filter_map(kind)
-        .collect();
+    let choices: Vec<u32> =
+        ["infection", "flare", "crash", "stress", "travel", "appointment"].into_iter().filter_map(kind).collect();
     let events = (span / 91).max(1);
     for n in 0..events {
         let from = first + chrono::Duration::days(n * 91 + rng.range(0, 60));
@@ -252,8 +252,15 @@ pub fn fill_context(j: &mut Journal, seed: u64) -> Result<()> {
         }
         if rng.chance(2.0 / 7.0) {
             for hour in [8, 20] {
-                let value = crate::MeasureValue::Pair(Decimal::integer(rng.range(110, 135)), Decimal::integer(rng.range(70, 88)));
-                d.readings.push(crate::Reading { measure: pressure.id, time: NaiveTime::from_hms_opt(hour, 0, 0), value });
+                let value = crate::MeasureValue::Pair(
+                    Decimal::integer(rng.range(110, 135)),
+                    Decimal::integer(rng.range(70, 88)),
+                );
+                d.readings.push(crate::Reading {
+                    measure: pressure.id,
+                    time: NaiveTime::from_hms_opt(hour, 0, 0),
+                    value,
+                });
             }
         }
         if rng.chance(0.08) {

@@ -5,7 +5,9 @@
 use chrono::{Days, NaiveDate};
 
 use crate::periods::DosePeriod;
-use crate::{Catalog, CatalogItem, DateRange, Day, Event, Journal, Measure, Medication, Micrograms, RegimenPeriod, Result};
+use crate::{
+    Catalog, CatalogItem, DateRange, Day, Event, Journal, Measure, Medication, Micrograms, RegimenPeriod, Result,
+};
 
 /// How far before a range to look for the dose in effect when the range starts (see
 /// [`ChartData::dose_before`]).

@@ -229,12 +229,20 @@ impl PeriodRow {
             measures: p
                 .measures
                 .iter()
-                .map(|m| ItemCell { id: m.id, name: m.name.clone(), cell: Cell { value: m.text(), change: String::new() } })
+                .map(|m| ItemCell {
+                    id: m.id,
+                    name: m.name.clone(),
+                    cell: Cell { value: m.text(), change: String::new() },
+                })
                 .collect(),
             events: p
                 .event_days
                 .iter()
-                .map(|e| ItemCell { id: e.kind, name: e.name.clone(), cell: Cell { value: e.text(), change: String::new() } })
+                .map(|e| ItemCell {
+                    id: e.kind,
+                    name: e.name.clone(),
+                    cell: Cell { value: e.text(), change: String::new() },
+                })
                 .collect(),
         }
     }

@@ -86,7 +86,12 @@ pub fn chart(j: &Journal, a: ChartArgs) -> Result<(), CliError> {
             let wanted = name.trim().to_lowercase();
             data.measures.iter().find(|m| m.name.trim().to_lowercase() == wanted).map(|m| m.id).ok_or_else(|| {
                 let known: Vec<String> = data.measures.iter().map(|m| m.name.clone()).collect();
-                CliError::Usage(super::day::unknown("measure", name, &known, "ldn-journal measures add NAME --unit UNIT"))
+                CliError::Usage(super::day::unknown(
+                    "measure",
+                    name,
+                    &known,
+                    "ldn-journal measures add NAME --unit UNIT",
+                ))
             })
         })
         .collect::<Result<Vec<_>, _>>()?;

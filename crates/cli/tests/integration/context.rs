@@ -158,9 +158,11 @@ fn chart_measures_draws_the_measures_named_and_refuses_unknown_ones() {
     e.ok(&["log", "--date", "2026-02-01", "--measure", "weight=71,3", "--measure", "Resting heart rate=61"]);
     e.ok(&["log", "--date", "2026-02-02", "--measure", "Weight=71.6"]);
     let both = e.ok(&["chart", "measures", "--from", "2026-02-01", "--to", "2026-02-07"]);
-    assert!(both.starts_with("<svg") && both.contains(">Weight (kg)<") && both.contains(">Resting heart rate (bpm)<"));
+    assert!(
+        both.starts_with("<svg") && both.contains("\nWeight (kg)\n") && both.contains("\nResting heart rate (bpm)\n")
+    );
     let one = e.ok(&["chart", "measures", "--measure", "WEIGHT", "--from", "2026-02-01", "--to", "2026-02-07"]);
-    assert!(one.contains(">Weight (kg)<") && !one.contains("Resting heart rate"));
+    assert!(one.contains("\nWeight (kg)\n") && !one.contains("Resting heart rate"));
     e.fails(
         &["chart", "measures", "--measure", "Steps"],
         "\"Steps\" is not one of your measures (known: Weight, Resting heart rate); add it with `ldn-journal measures add NAME --unit UNIT`",

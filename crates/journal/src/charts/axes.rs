@@ -226,7 +226,8 @@ pub(crate) fn dose_ticks(max: Micrograms) -> (u32, Vec<(f64, String)>) {
 /// About five round ticks covering `lo..=hi` with `decimals` places at most: (bottom, top,
 /// ticks). A flat series gets an axis around its value.
 pub(crate) fn nice_ticks(lo: f64, hi: f64, decimals: u8) -> (f64, f64, Vec<(f64, String)>) {
-    let (lo, hi) = if hi - lo < 1e-9 { (lo - 1.0_f64.max(lo.abs() * 0.05), hi + 1.0_f64.max(hi.abs() * 0.05)) } else { (lo, hi) };
+    let pad = (lo.abs() * 0.01).max(10f64.powi(-i32::from(decimals.min(4))));
+    let (lo, hi) = if hi - lo < 1e-9 { (lo - pad, hi + pad) } else { (lo, hi) };
     let raw = (hi - lo) / 4.0;
     let mag = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0].into_iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);

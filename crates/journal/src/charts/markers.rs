@@ -115,13 +115,13 @@ pub(crate) fn change_markers(data: &ChartData, span: DateRange) -> Vec<Marker> {
 /// [`crate::Journal::change_medication_dose`]), not a stop and a start. A stop is marked on the
 /// first day without the medication.
 fn medication_changes(data: &ChartData) -> Vec<Change> {
-    let same = |a: &crate::Medication, b: &crate::Medication| a.name.trim().to_lowercase() == b.name.trim().to_lowercase();
+    let same =
+        |a: &crate::Medication, b: &crate::Medication| a.name.trim().to_lowercase() == b.name.trim().to_lowercase();
     let mut out = Vec::new();
     for m in &data.medications {
         let name = m.name.trim();
-        let continues = |prev: &crate::Medication| {
-            same(prev, m) && prev.until.and_then(|u| u.succ_opt()) == Some(m.from)
-        };
+        let continues =
+            |prev: &crate::Medication| same(prev, m) && prev.until.and_then(|u| u.succ_opt()) == Some(m.from);
         if data.medications.iter().any(continues) {
             let dose = m.dose.trim();
             let label = if dose.is_empty() { format!("{name} changed") } else { format!("{name} → {dose}") };
@@ -260,7 +260,7 @@ pub(crate) fn label_width() -> Result<impl Fn(&str) -> i32> {
     Ok(move |s: &str| f64::from(fonts.width(s, SMALL_PX as f32, Weight::Regular)).ceil() as i32)
 }
 
-/// Draws each marker as a dashed vertical line through the plot with its label placed by
+/// Draws each marker but an event's as a dashed vertical line through the plot with its label placed by
 /// [`layout_labels`] in rows starting at `band_top`. A label left out keeps its line (up to the
 /// plot's top); the period table lists every step. Labels are drawn after every line, on the
 /// background's colour, so a line running up to a label in the row above never crosses another
@@ -270,6 +270,11 @@ pub(crate) fn draw_markers(c: &Canvas, f: &Frame, markers: &[Marker], band_top: 
     let labels = layout_labels(markers, &xs, (f.left, f.right), label_width()?);
     let row_mid = |r: i32| band_top + MARKER_ROW_PX * r + MARKER_ROW_PX / 2;
     for (i, x) in xs.iter().enumerate() {
+        // An event's days are shaded already: its label needs no line (and long ranges with
+        // many events would be striped with them).
+        if markers[i].kind == MarkerKind::Event {
+            continue;
+        }
         let top = match labels.iter().find(|l| l.marker == i) {
             Some(l) => row_mid(l.row) - MARKER_ROW_PX / 2 + 2,
             None => f.top,

@@ -19,9 +19,11 @@ use super::style::{LABEL_PX, Palette};
 use super::{ChartData, ChartOptions};
 use crate::{Measure, Result};
 
-/// The least height of one measure's panel, and the space between panels.
-const PANEL_MIN_PX: i32 = 110;
-const PANEL_GAP_PX: i32 = 22;
+/// The least height of one measure's panel (its title row included), the title row, and the
+/// space between panels.
+const PANEL_MIN_PX: i32 = 120;
+const TITLE_ROW_PX: i32 = 18;
+const PANEL_GAP_PX: i32 = 12;
 
 /// Draws the measures chart as SVG. It is at least `o.height` tall and grows with the number
 /// of measures, so every panel keeps a readable height.
@@ -57,10 +59,10 @@ pub fn measures(data: &ChartData, o: &ChartOptions) -> Result<String> {
     let h = to_i32(o.height).max(min_h);
     let panel_h = (h - 26 - plot_top - (n - 1) * PANEL_GAP_PX) / n;
     let frame = |i: i32| {
-        let top = plot_top + i * (panel_h + PANEL_GAP_PX);
-        Frame { left: 58, top, right: w - 24, bottom: top + panel_h, span }
+        let top = plot_top + i * (panel_h + PANEL_GAP_PX) + TITLE_ROW_PX;
+        Frame { left: 58, top, right: w - 24, bottom: top + panel_h - TITLE_ROW_PX, span }
     };
-    let whole = Frame { bottom: h - 26, ..frame(0) };
+    let whole = Frame { top: plot_top, bottom: h - 26, ..frame(0) };
     let markers = markers::change_markers(data, span);
 
     canvas::svg(o.width, u32::try_from(h).unwrap_or(o.height), pal, |c| {
@@ -68,7 +70,8 @@ pub fn measures(data: &ChartData, o: &ChartOptions) -> Result<String> {
         legend::draw_legend(c, &legend, 10, w - 10, legend_top)?;
         if chosen.is_empty() {
             axes::draw_time_axis(c, &whole, w)?;
-            let why = if data.days.is_empty() { "No entries in this range" } else { "No measures recorded in this range" };
+            let why =
+                if data.days.is_empty() { "No entries in this range" } else { "No measures recorded in this range" };
             return axes::draw_empty(c, &whole, why);
         }
         let last = frame(n - 1);
@@ -104,16 +107,13 @@ fn panel(c: &Canvas, f: &Frame, data: &ChartData, m: &Measure, slots: &[Option<u
     let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let unit = m.unit.trim();
     let title = if unit.is_empty() { m.name.trim().to_owned() } else { format!("{} ({unit})", m.name.trim()) };
-    c.bold(&title, (f.left + 6, f.top + 8), LABEL_PX, c.pal.fg, Align::Start)?;
+    c.bold(&title, (f.left, f.top - TITLE_ROW_PX / 2), LABEL_PX, c.pal.fg, Align::Start)?;
     if !lo.is_finite() {
         c.line(vec![(f.left, f.bottom), (f.right, f.bottom)], solid(c.pal.muted), 1)?;
         return axes::draw_empty(c, f, "No readings in this range");
     }
     let (bottom, top, ticks) = axes::nice_ticks(lo, hi, m.decimals);
-    // Room for the title above the highest value.
-    let top = top + (top - bottom) * 0.12;
     let axis = (bottom, top);
-    let ticks: Vec<_> = ticks.into_iter().filter(|(v, _)| *v <= top).collect();
     axes::draw_value_axis(c, f, axis, &ticks, Side::Left, if unit.is_empty() { "value" } else { unit }, c.pal.fg)?;
     c.line(vec![(f.left, f.bottom), (f.right, f.bottom)], solid(c.pal.muted), 1)?;
 

@@ -140,8 +140,12 @@ pub(super) fn alt(kind: ChartKind, data: &ReportData, options: &ChartOptions) ->
                 .chosen_measures(options)
                 .iter()
                 .map(|m| {
-                    let values: Vec<crate::MeasureValue> =
-                        days.iter().flat_map(|d| d.readings.iter()).filter(|r| r.measure == m.id).map(|r| r.value).collect();
+                    let values: Vec<crate::MeasureValue> = days
+                        .iter()
+                        .flat_map(|d| d.readings.iter())
+                        .filter(|r| r.measure == m.id)
+                        .map(|r| r.value)
+                        .collect();
                     let n = values.len();
                     let lowest = values.iter().min_by_key(|v| v.first()).map(|v| m.show(*v));
                     let highest = values.iter().max_by_key(|v| v.first()).map(|v| m.show(*v));

@@ -21,7 +21,8 @@ pub(super) fn measures_and_events(flow: &mut Flow<'_>, data: &ReportData) {
     let measures: Vec<(u32, String)> = first.measures.iter().map(|m| (m.id, m.name.trim().to_owned())).collect();
     let kinds: Vec<(u32, String)> = first.event_days.iter().map(|e| (e.kind, e.name.trim().to_owned())).collect();
     for (i, chunk) in measures.chunks(VALUE_COLUMNS).enumerate() {
-        let cell = |p: &PeriodSummary, id: u32| p.measures.iter().find(|m| m.id == id).map_or("–".into(), |m| m.text());
+        let cell =
+            |p: &PeriodSummary, id: u32| p.measures.iter().find(|m| m.id == id).map_or("–".into(), |m| m.text());
         let title = if i == 0 { "Measures by dose period" } else { "Measures by dose period, continued" };
         table(flow, title, &periods, chunk, cell);
     }
@@ -34,7 +35,8 @@ pub(super) fn measures_and_events(flow: &mut Flow<'_>, data: &ReportData) {
         );
     }
     for (i, chunk) in kinds.chunks(VALUE_COLUMNS).enumerate() {
-        let cell = |p: &PeriodSummary, id: u32| p.event_days.iter().find(|e| e.kind == id).map_or("–".into(), |e| e.text());
+        let cell =
+            |p: &PeriodSummary, id: u32| p.event_days.iter().find(|e| e.kind == id).map_or("–".into(), |e| e.text());
         let title = if i == 0 { "Event days by dose period" } else { "Event days by dose period, continued" };
         table(flow, title, &periods, chunk, cell);
     }

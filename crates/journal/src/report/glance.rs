@@ -70,7 +70,8 @@ pub(super) fn page_one(
 /// Other medications in force during the range, as entered, with a start or stop inside it.
 fn medications(flow: &mut Flow<'_>, data: &ReportData, show: Disclosure) {
     let span = data.chart.span();
-    let meds: Vec<_> = data.chart.medications.iter().filter(|m| show.shows_item(m.private) && m.overlaps(span)).collect();
+    let meds: Vec<_> =
+        data.chart.medications.iter().filter(|m| show.shows_item(m.private) && m.overlaps(span)).collect();
     // Nothing entered, no section: page 1 stays one page for a journal of LDN alone.
     if meds.is_empty() {
         return;

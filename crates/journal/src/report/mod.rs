@@ -201,7 +201,12 @@ pub fn render_report_data(data: &ReportData, o: &ReportOptions) -> Result<Report
     let data = if show.include_private_items {
         data
     } else {
-        filtered = ReportData { chart: data.chart.without_private_items(), ..data.clone() };
+        filtered = ReportData {
+            chart: data.chart.without_private_items(),
+            questions: data.questions.clone(),
+            stored_name: data.stored_name.clone(),
+            stored_birth_date: data.stored_birth_date,
+        };
         &filtered
     };
     let fonts = fonts::Fonts::get()?;

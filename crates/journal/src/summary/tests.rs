@@ -90,6 +90,10 @@ fn data(days: Vec<B>, regimen: Vec<RegimenPeriod>, dose_before: Option<u32>) -> 
         symptoms: vec![item(PAIN, "Pain"), item(FOG, "Brain fog")],
         side_effects: vec![item(HEADACHE, "Headache")],
         dose_before: dose_before.map(Micrograms),
+        medications: vec![],
+        events: vec![],
+        event_kinds: vec![],
+        measures: vec![],
     }
 }
 
@@ -327,4 +331,47 @@ fn numbers_and_changes_read_plainly() {
     for (m, s) in [(450.0, "7 h 30 min"), (420.0, "7 h"), (45.0, "45 min"), (464.5, "7 h 45 min")] {
         assert_eq!(hours_minutes(m), s);
     }
+}
+
+#[test]
+fn measures_and_event_days_are_described_per_period() {
+    use crate::{Event, MeasureValue, Reading};
+    let reading = |measure, v: &str| Reading { measure, time: None, value: MeasureValue::parse(v).unwrap() };
+    let mut days: Vec<B> = vec![
+        day("2025-01-01").dose(500),
+        day("2025-01-02").dose(500),
+        day("2025-01-03").dose(1000),
+        day("2025-01-04").dose(1000),
+    ];
+    // Weight once a day (two readings in the first period: an even count), blood pressure twice.
+    days[0].0.readings = vec![reading(1, "71.3"), reading(2, "120/80"), reading(2, "124/79")];
+    days[1].0.readings = vec![reading(1, "71.6")];
+    days[2].0.readings = vec![reading(1, "70.9")];
+    let mut cd = data(days, vec![], None);
+    let template = |n: &str| crate::measure::template_named(n).unwrap().measure();
+    cd.measures = vec![
+        crate::Measure { id: 1, position: 1, ..template("Weight") },
+        crate::Measure { id: 2, position: 2, ..template("Blood pressure") },
+        // No reading anywhere: no column.
+        crate::Measure { id: 3, position: 3, ..template("Steps") },
+    ];
+    cd.event_kinds = vec![item(20, "flare"), item(21, "travel")];
+    cd.events = vec![
+        // 2 and 3 January: one day in each period; an overlapping flare counts once.
+        Event { id: 1, kind: 20, from: d("2025-01-02"), to: Some(d("2025-01-03")), note: String::new() },
+        Event { id: 2, kind: 20, from: d("2025-01-02"), to: Some(d("2025-01-02")), note: String::new() },
+        // Ongoing from the 4th.
+        Event { id: 3, kind: 21, from: d("2025-01-04"), to: None, note: String::new() },
+    ];
+    let periods = period_summaries(&cd);
+    let show = |p: &PeriodSummary| {
+        let m: Vec<String> = p.measures.iter().map(|m| format!("{} {}: {}", m.name, m.readings, m.text())).collect();
+        let e: Vec<String> = p.event_days.iter().map(|e| format!("{} {}", e.name, e.text())).collect();
+        format!("{} | {}", m.join("; "), e.join("; "))
+    };
+    assert_eq!(
+        show(&periods[0]),
+        "Weight 2: 71.45\u{a0}kg (71.3–71.6); Blood pressure 2: 122/79.5\u{a0}mmHg (120/79–124/80) | flare 1 day; travel 0 days"
+    );
+    assert_eq!(show(&periods[1]), "Weight 1: 70.9\u{a0}kg; Blood pressure 0: – | flare 1 day; travel 1 day");
 }

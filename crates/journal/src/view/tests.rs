@@ -92,8 +92,24 @@ fn the_period_table_shows_medians_ranges_and_plain_differences() {
         side_effects: vec![crate::summary::DayCount { id: 5, name: "Nausea".into(), count: count(5, 0.25, Some(5.0)) }],
         vivid_dream_nights: count(10, 0.5, Some(-10.0)),
         nightmare_nights: count(0, 0.0, None),
+        measures: vec![crate::summary::MeasureStat {
+            id: 3,
+            name: "Weight".into(),
+            unit: "kg".into(),
+            decimals: 1,
+            readings: 4,
+            first: Some(crate::summary::Spread {
+                median: 71.25,
+                min: crate::Decimal::parse("70.8").unwrap(),
+                max: crate::Decimal::parse("72").unwrap(),
+            }),
+            second: None,
+        }],
+        event_days: vec![crate::summary::EventDays { kind: 4, name: "flare".into(), days: 3 }],
     };
     let row = PeriodRow::of(&p);
+    assert_eq!(row.measures[0].cell.value, "71.25\u{a0}kg (70.8–72)");
+    assert_eq!((row.events[0].name.as_str(), row.events[0].cell.value.as_str()), ("flare", "3 days"));
     assert_eq!(
         (row.dose.as_str(), row.days_logged.as_str(), row.as_prescribed.as_str()),
         ("1.5 mg", "20 of 28", "19 of 20")

@@ -658,7 +658,9 @@ fn the_measures_chart_and_table_follow_the_charts_and_private_measures_only_on_o
     let mut crp = template_named("crp").unwrap().measure();
     crp.private = true;
     let crp = j.save_measure(&crp).unwrap();
-    for (date, kg, mg_l) in [("2025-03-02", "71.3", "4.2"), ("2025-03-09", "71.9", "3.1"), ("2025-03-16", "70.8", "2.5")] {
+    for (date, kg, mg_l) in
+        [("2025-03-02", "71.3", "4.2"), ("2025-03-09", "71.9", "3.1"), ("2025-03-16", "70.8", "2.5")]
+    {
         let mut day = j.day(d(date)).unwrap().unwrap_or_else(|| journal::Day::new(d(date)));
         day.readings = vec![
             Reading { measure: weight.id, time: None, value: MeasureValue::parse(kg).unwrap() },
@@ -670,7 +672,11 @@ fn the_measures_chart_and_table_follow_the_charts_and_private_measures_only_on_o
     let pdf = render(&j, &o).unwrap();
     let text = pages(&pdf).join("\n");
     assert!(text.contains("Measures by dose period"), "{text}");
-    assert!(squash(&text).contains(&squash("71.3 kg (70.8–71.9)")), "{text}");
+    // One reading in each of the three dose periods (baseline, 0.5 mg, 1.5 mg).
+    assert!(
+        squash(&text).contains(&squash("none (baseline) 71.3 kg 2025-03-08 to 2025-03-14 0.5 mg 71.9 kg")),
+        "{text}"
+    );
     assert!(!text.contains("CRP"), "a private measure stays out of the chart and the table: {text}");
     let (_, alts) = structure(&pdf);
     let alt = alts.iter().find(|a| a.starts_with("Chart of measures")).expect("the measures chart has alt text");
@@ -678,5 +684,5 @@ fn the_measures_chart_and_table_follow_the_charts_and_private_measures_only_on_o
 
     o.include_private_items = true;
     let text = pages(&render(&j, &o).unwrap()).join("\n");
-    assert!(text.contains("CRP") && squash(&text).contains(&squash("3.1 mg/L (2.5–4.2)")), "{text}");
+    assert!(text.contains("CRP") && squash(&text).contains(&squash("71.9 kg 3.1 mg/L")), "{text}");
 }

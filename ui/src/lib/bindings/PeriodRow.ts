@@ -17,4 +17,12 @@ days_logged: string,
 /**
  * "19 of 20", or "–" without a prescription to compare with.
  */
-as_prescribed: string, symptoms: Array<ItemCell>, wellbeing: Cell, sleep: Cell, sleep_quality: Cell, side_effects: Array<ItemCell>, vivid_dreams: Cell, nightmares: Cell, };
+as_prescribed: string, symptoms: Array<ItemCell>, wellbeing: Cell, sleep: Cell, sleep_quality: Cell, side_effects: Array<ItemCell>, vivid_dreams: Cell, nightmares: Cell, 
+/**
+ * Measures with readings: "71.3 kg (70.1–72.4)", "120/80 mmHg (110/70–130/85)".
+ */
+measures: Array<ItemCell>, 
+/**
+ * Event kinds: "3 days".
+ */
+events: Array<ItemCell>, };

@@ -16,4 +16,8 @@ to: string | null,
 /**
  * Symptoms for the dose-and-symptoms chart (empty: none); null: the first three active ones.
  */
-symptoms: Array<number> | null, theme: Theme, };
+symptoms: Array<number> | null, 
+/**
+ * Measures for the measures chart; null: every measure with a reading in the range.
+ */
+measures: Array<number> | null, theme: Theme, };
