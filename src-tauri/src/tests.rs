@@ -421,7 +421,8 @@ fn trends_and_question_deletion_answer_through_ipc() {
     let h = harness();
     h.save_entry(entry("2025-05-02"));
     let t = h.ok("trends", json!({"request": {"from": null, "to": null, "symptoms": null, "theme": "light"}}));
-    assert_eq!((t["days_logged"].clone(), t["charts"].as_array().unwrap().len()), (json!(1), 4));
+    assert_eq!(t["measures"], json!([]), "a request without measures asks for every measure with readings");
+    assert_eq!((t["days_logged"].clone(), t["charts"].as_array().unwrap().len()), (json!(1), 5));
     assert_eq!(t["periods"][0]["dose"], "1.5 mg");
     assert_eq!(t["periods"][0]["sleep"]["value"], "8 h");
 
