@@ -474,6 +474,8 @@ impl App {
     /// Selects the option with this value in the `<select>` `id`.
     pub async fn select(&self, id: &str, value: &str) {
         let e = self.find(id).await;
+        // WebKitWebDriver refuses to click an option of a select scrolled out of view.
+        self.reveal(&e).await;
         e.select_by_value(value).await.unwrap_or_else(|err| panic!("select {value} in {id}: {err}"));
     }
 
