@@ -167,7 +167,14 @@ impl Cell {
     }
 }
 
-/// A named column's cell (a symptom or a side effect).
+impl ItemCell {
+    /// A cell without a difference from the period before.
+    fn plain(id: ItemId, name: &str, value: String) -> Self {
+        Self { id, name: name.to_owned(), cell: Cell { value, change: String::new() } }
+    }
+}
+
+/// A named column's cell (a symptom, a side effect, a measure or an event kind).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ItemCell {
@@ -226,24 +233,8 @@ impl PeriodRow {
                 .collect(),
             vivid_dreams: Cell::nights(&p.vivid_dream_nights),
             nightmares: Cell::nights(&p.nightmare_nights),
-            measures: p
-                .measures
-                .iter()
-                .map(|m| ItemCell {
-                    id: m.id,
-                    name: m.name.clone(),
-                    cell: Cell { value: m.text(), change: String::new() },
-                })
-                .collect(),
-            events: p
-                .event_days
-                .iter()
-                .map(|e| ItemCell {
-                    id: e.kind,
-                    name: e.name.clone(),
-                    cell: Cell { value: e.text(), change: String::new() },
-                })
-                .collect(),
+            measures: p.measures.iter().map(|m| ItemCell::plain(m.id, &m.name, m.text())).collect(),
+            events: p.event_days.iter().map(|e| ItemCell::plain(e.kind, &e.name, e.text())).collect(),
         }
     }
 }

@@ -20,29 +20,40 @@ pub(super) fn measures_and_events(flow: &mut Flow<'_>, data: &ReportData) {
     let Some(first) = periods.first() else { return };
     let measures: Vec<(u32, String)> = first.measures.iter().map(|m| (m.id, m.name.trim().to_owned())).collect();
     let kinds: Vec<(u32, String)> = first.event_days.iter().map(|e| (e.kind, e.name.trim().to_owned())).collect();
-    for (i, chunk) in measures.chunks(VALUE_COLUMNS).enumerate() {
-        let cell =
-            |p: &PeriodSummary, id: u32| p.measures.iter().find(|m| m.id == id).map_or("–".into(), |m| m.text());
-        let title = if i == 0 { "Measures by dose period" } else { "Measures by dose period, continued" };
-        table(flow, title, &periods, chunk, cell);
-    }
+    let measure =
+        |p: &PeriodSummary, id: u32| p.measures.iter().find(|m| m.id == id).map_or("–".into(), |m| m.text());
+    tables(flow, "Measures by dose period", &periods, &measures, measure);
     if !measures.is_empty() {
-        flow.gap(3.0);
-        flow.paragraph(
+        note(
+            flow,
             "Each cell: the median of the readings in the period, in brackets the lowest and highest reading, \
              as recorded. – means no reading.",
-            NOTE,
         );
     }
-    for (i, chunk) in kinds.chunks(VALUE_COLUMNS).enumerate() {
-        let cell =
-            |p: &PeriodSummary, id: u32| p.event_days.iter().find(|e| e.kind == id).map_or("–".into(), |e| e.text());
-        let title = if i == 0 { "Event days by dose period" } else { "Event days by dose period, continued" };
-        table(flow, title, &periods, chunk, cell);
-    }
+    let event =
+        |p: &PeriodSummary, id: u32| p.event_days.iter().find(|e| e.kind == id).map_or("–".into(), |e| e.text());
+    tables(flow, "Event days by dose period", &periods, &kinds, event);
     if !kinds.is_empty() {
-        flow.gap(3.0);
-        flow.paragraph("Calendar days of the period on which an event of the kind was under way.", NOTE);
+        note(flow, "Calendar days of the period on which an event of the kind was under way.");
+    }
+}
+
+fn note(flow: &mut Flow<'_>, text: &str) {
+    flow.gap(3.0);
+    flow.paragraph(text, NOTE);
+}
+
+/// The columns in tables of [`VALUE_COLUMNS`] each; the second and later titled "…, continued".
+fn tables(
+    flow: &mut Flow<'_>,
+    title: &str,
+    periods: &[PeriodSummary],
+    columns: &[(u32, String)],
+    cell: impl Fn(&PeriodSummary, u32) -> String,
+) {
+    for (i, chunk) in columns.chunks(VALUE_COLUMNS).enumerate() {
+        let title = if i == 0 { title.to_owned() } else { format!("{title}, continued") };
+        table(flow, &title, periods, chunk, &cell);
     }
 }
 
@@ -51,7 +62,7 @@ fn table(
     title: &str,
     periods: &[PeriodSummary],
     columns: &[(u32, String)],
-    cell: impl Fn(&PeriodSummary, u32) -> String,
+    cell: &impl Fn(&PeriodSummary, u32) -> String,
 ) {
     let mut head = vec![Column::left("Dates", 1.0), Column::left("Daily dose", 0.8)];
     head.extend(columns.iter().map(|(_, name)| Column::right(name.clone(), 1.0)));

@@ -2,6 +2,6 @@
 import type { Cell } from "./Cell";
 
 /**
- * A named column's cell (a symptom or a side effect).
+ * A named column's cell (a symptom, a side effect, a measure or an event kind).
  */
 export type ItemCell = { id: number, name: string, cell: Cell, };
