@@ -214,3 +214,56 @@ async fn see_medications_events_and_measures_in_trends() {
     assert!(table.contains("Weight") && table.contains("71.3 kg"), "{table}");
     assert!(table.contains("flare (days)") && table.contains("4 days"), "{table}");
 }
+
+/// The text of a PDF, read back by poppler's `pdftotext` (installed by `scripts/setup --test`).
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext").arg(path).arg("-").output().expect("pdftotext runs");
+    assert!(out.status.success(), "pdftotext read {}", path.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Exports a PDF of the range on screen to `name` in the test's home, with or without the items
+/// kept out of reports, and returns its text.
+async fn export_pdf(app: &App, name: &str, private_items: bool) -> String {
+    app.click("export-pdf").await;
+    app.find("export-pdf-dialog").await;
+    assert!(!app.checked("export-pdf-private-items").await, "private items are off by default");
+    if private_items {
+        app.click("export-pdf-private-items").await;
+    }
+    let out = app.home().path().join(name);
+    app.home().answer_dialog(Some(&out));
+    app.click("export-pdf-save").await;
+    app.wait_contains("export-pdf-saved", name).await;
+    app.click("export-pdf-close").await;
+    app.wait_gone("export-pdf-dialog").await;
+    pdf_text(&out)
+}
+
+#[tokio::test]
+async fn a_private_medication_stays_out_of_the_pdf_unless_asked_for() {
+    let home = Home::seeded(|j| {
+        e2e::onboard(j);
+        for n in 0..10 {
+            let mut day = journal::Day::new(days_ago(n));
+            day.doses.push(journal::Dose::Taken {
+                time: None,
+                amount: journal::Micrograms(1500),
+                formulation: journal::Formulation::Capsule,
+                note: String::new(),
+            });
+            j.save_day(&day).expect("day");
+        }
+        j.save_medication(&medication("Vitamin D", false, false)).expect("medication");
+        j.save_medication(&medication("Sertraline", false, true)).expect("medication");
+    });
+    let app = App::launch(home).await;
+    app.click("nav-trends").await;
+    app.wait_css("[data-testid=\"trends\"][data-state=\"ready\"] [data-testid=\"trends-chart-dose_symptoms\"] svg")
+        .await;
+    let text = export_pdf(&app, "plain.pdf", false).await;
+    assert!(text.contains("Vitamin D"), "the other medication is listed: {text}");
+    assert!(!text.contains("Sertraline"), "a medication kept out of reports is not: {text}");
+    let text = export_pdf(&app, "with-private.pdf", true).await;
+    assert!(text.contains("Vitamin D") && text.contains("Sertraline"), "{text}");
+}
