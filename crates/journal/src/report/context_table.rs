@@ -3,11 +3,10 @@
 //! Wide selections are split into several tables of a few columns each, every one starting
 //! with the period's dates and dose.
 
-use super::ReportData;
 use super::glance::{dose_label, period_label};
 use super::layout::{Flow, TextStyle};
 use super::table::{Column, Table};
-use crate::summary::{PeriodSummary, period_summaries};
+use crate::summary::PeriodSummary;
 
 const TABLE: f32 = 7.5;
 const H2: f32 = 11.5;
@@ -15,14 +14,13 @@ const NOTE: TextStyle = TextStyle::regular(7.0).muted();
 /// Columns of values per table beside the dates and the dose.
 const VALUE_COLUMNS: usize = 4;
 
-pub(super) fn measures_and_events(flow: &mut Flow<'_>, data: &ReportData) {
-    let periods = period_summaries(&data.chart);
+pub(super) fn measures_and_events(flow: &mut Flow<'_>, periods: &[PeriodSummary]) {
     let Some(first) = periods.first() else { return };
     let measures: Vec<(u32, String)> = first.measures.iter().map(|m| (m.id, m.name.trim().to_owned())).collect();
     let kinds: Vec<(u32, String)> = first.event_days.iter().map(|e| (e.kind, e.name.trim().to_owned())).collect();
     let measure =
         |p: &PeriodSummary, id: u32| p.measures.iter().find(|m| m.id == id).map_or("–".into(), |m| m.text());
-    tables(flow, "Measures by dose period", &periods, &measures, measure);
+    tables(flow, "Measures by dose period", periods, &measures, measure);
     if !measures.is_empty() {
         note(
             flow,
@@ -32,7 +30,7 @@ pub(super) fn measures_and_events(flow: &mut Flow<'_>, data: &ReportData) {
     }
     let event =
         |p: &PeriodSummary, id: u32| p.event_days.iter().find(|e| e.kind == id).map_or("–".into(), |e| e.text());
-    tables(flow, "Event days by dose period", &periods, &kinds, event);
+    tables(flow, "Event days by dose period", periods, &kinds, event);
     if !kinds.is_empty() {
         note(flow, "Calendar days of the period on which an event of the kind was under way.");
     }

@@ -23,6 +23,7 @@ const H2: f32 = 11.5;
 pub(super) fn page_one(
     flow: &mut Flow<'_>,
     data: &ReportData,
+    summaries: &[PeriodSummary],
     show: Disclosure,
     patient: Option<&Patient>,
     created: NaiveDateTime,
@@ -57,10 +58,9 @@ pub(super) fn page_one(
     }
 
     regimen(flow, &c.regimen, span.to, show);
-    let summaries = crate::summary::period_summaries(c);
-    titration_strip(flow, data, &summaries);
-    period_table(flow, data, &summaries);
-    side_effect_table(flow, &summaries);
+    titration_strip(flow, data, summaries);
+    period_table(flow, data, summaries);
+    side_effect_table(flow, summaries);
     medications(flow, data, show);
     events(flow, data, show);
     questions(flow, data, show);

@@ -217,9 +217,11 @@ pub fn render_report_data(data: &ReportData, o: &ReportOptions) -> Result<Report
     let mut flow = Flow::new(fonts, size);
     let mut svgs = Vec::new();
 
-    glance::page_one(&mut flow, data, show, patient(data, o).as_ref(), created)?;
+    // Page 1 and the measures and events tables read the same period summaries.
+    let periods = crate::summary::period_summaries(&data.chart);
+    glance::page_one(&mut flow, data, &periods, show, patient(data, o).as_ref(), created)?;
     chart_pages::charts(&mut flow, &mut svgs, data)?;
-    context_table::measures_and_events(&mut flow, data);
+    context_table::measures_and_events(&mut flow, &periods);
     appendix::daily_table(&mut flow, data);
     if show.allows(TextClass::Private) {
         appendix::notes(&mut flow, data, show);
