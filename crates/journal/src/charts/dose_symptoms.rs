@@ -204,7 +204,7 @@ pub(crate) fn to_i32(v: u32) -> i32 {
 }
 
 /// Splits day offsets with values into runs of consecutive days (a missing day ends a run).
-fn runs<T: Copy>(values: &[Option<T>]) -> Vec<(usize, Vec<T>)> {
+pub(crate) fn runs<T: Copy>(values: &[Option<T>]) -> Vec<(usize, Vec<T>)> {
     let mut out: Vec<(usize, Vec<T>)> = Vec::new();
     let mut current: Option<(usize, Vec<T>)> = None;
     for (k, v) in values.iter().enumerate() {

@@ -11,7 +11,7 @@ use plotters::style::Color;
 use super::aggregate::{self, Resolution};
 use super::axes::{self, Frame, Side};
 use super::canvas::{self, Align, Canvas, solid};
-use super::dose_symptoms::to_i32;
+use super::dose_symptoms::{runs, to_i32};
 use super::legend::{self, HEADER_PX, LEGEND_ROW_PX, LegendItem, Swatch};
 use super::markers::{self, MARKER_ROW_PX, MARKER_ROWS};
 use super::medians;
@@ -136,9 +136,10 @@ fn panel(c: &Canvas, f: &Frame, data: &ChartData, m: &Measure, slots: &[Option<u
                     }
                 }
             }
-            for run in day_runs(&daily) {
+            for (start, run) in runs(&daily) {
                 if run.len() > 1 {
-                    c.line(run.iter().map(|(k, v)| (f.x_mid(*k), f.y(*v, bottom, top))).collect(), solid(col), 2)?;
+                    let pts = run.iter().enumerate().map(|(j, v)| (f.x_mid(start + j), f.y(*v, bottom, top)));
+                    c.line(pts.collect(), solid(col), 2)?;
                 }
             }
         } else {
@@ -148,21 +149,4 @@ fn panel(c: &Canvas, f: &Frame, data: &ChartData, m: &Measure, slots: &[Option<u
         }
     }
     Ok(())
-}
-
-/// Runs of consecutive days with a value, as (day offset, value).
-fn day_runs(values: &[Option<f64>]) -> Vec<Vec<(usize, f64)>> {
-    let mut out: Vec<Vec<(usize, f64)>> = Vec::new();
-    let mut run = Vec::new();
-    for (k, v) in values.iter().enumerate() {
-        match v {
-            Some(v) => run.push((k, *v)),
-            None if !run.is_empty() => out.push(std::mem::take(&mut run)),
-            None => {}
-        }
-    }
-    if !run.is_empty() {
-        out.push(run);
-    }
-    out
 }
