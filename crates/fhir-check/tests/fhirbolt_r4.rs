@@ -78,6 +78,21 @@ fn journal() -> (tempfile::TempDir, Journal) {
     }
     j.save_event(&Event { id: 0, kind: private_kind.id, from: d("2025-12-31"), to: None, note: String::new() })
         .unwrap();
+    let fill = j
+        .save_fill(&journal::Fill {
+            id: 0,
+            received: d("2025-12-01"),
+            started: None,
+            pharmacy: "Riverside".into(),
+            formulation: Formulation::Liquid,
+            strength: journal::Strength::parse("1mg/mL").unwrap(),
+            filler: "glycerin base".into(),
+            batch: "LOT-7".into(),
+            quantity: "50 mL".into(),
+            use_by: Some(d("2026-03-01")),
+            note: "kept in the fridge".into(),
+        })
+        .unwrap();
     j.save_day(&Day {
         date: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
         doses: vec![
@@ -86,13 +101,16 @@ fn journal() -> (tempfile::TempDir, Journal) {
                 amount: Micrograms(4500),
                 formulation: Formulation::Liquid,
                 note: "n".into(),
+                measured: Some(journal::Measured {
+                    count: journal::Count::parse("4.5 mL").unwrap().unwrap(),
+                    fill: fill.id,
+                }),
             },
             Dose::Taken {
                 time: None,
                 amount: Micrograms(125),
                 formulation: Formulation::SublingualDrops,
-                note: "".into(),
-            },
+                note: "".into(), measured: None },
             Dose::Missed { time: t(8, 0), reason: "travelling".into() },
         ],
         scores: vec![Score { symptom: pain, value: 0 }],
@@ -160,6 +178,7 @@ fn counts_and_values_read_through_the_model_match_the_journal() {
     let mut observations = 0usize;
     let mut last_day = Vec::new();
     let (mut intakes, mut events, mut measured) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut fills, mut fill_url, mut referenced) = (0, None, Vec::new());
     for e in &bundle.entry {
         match e.resource.as_ref().unwrap() {
             Resource::Patient(p) => {
@@ -167,9 +186,36 @@ fn counts_and_values_read_through_the_model_match_the_journal() {
                 assert_eq!(p.name[0].text.as_ref().unwrap().value.as_deref(), Some("Alex Example"));
             }
             Resource::MedicationStatement(_) => statements += 1,
+            Resource::Medication(m) => {
+                // The fill: naltrexone at 1 mg per mL, its base inactive, its batch.
+                fills += 1;
+                assert_eq!(m.code.as_ref().unwrap().coding[0].code.as_ref().unwrap().value.as_deref(), Some("7243"));
+                let strength = m.ingredient[0].strength.as_ref().unwrap();
+                let unit = |q: &Option<Box<fhirbolt::model::r4::types::Quantity>>| {
+                    q.as_ref().unwrap().code.as_ref().unwrap().value.clone().unwrap()
+                };
+                assert_eq!((unit(&strength.numerator), unit(&strength.denominator)), ("mg".into(), "mL".into()));
+                assert_eq!(m.ingredient[1].is_active.as_ref().unwrap().value, Some(false));
+                let batch = m.batch.as_ref().unwrap();
+                assert_eq!(batch.lot_number.as_ref().unwrap().value.as_deref(), Some("LOT-7"));
+                assert_eq!(batch.expiration_date.as_ref().unwrap().value.as_deref(), Some("2026-03-01"));
+                fill_url = Some(e.full_url.as_ref().unwrap().value.clone().unwrap());
+            }
             Resource::MedicationAdministration(a) => {
-                let MedicationAdministrationMedication::CodeableConcept(m) = &a.medication else { panic!() };
                 assert!(matches!(a.effective, MedicationAdministrationEffective::DateTime(_)));
+                if let MedicationAdministrationMedication::Reference(r) = &a.medication {
+                    // A dose measured from a fill: the fill's Medication, the count in the text.
+                    referenced.push(r.reference.as_ref().unwrap().value.clone().unwrap());
+                    let dosage = a.dosage.as_ref().unwrap();
+                    assert!(dosage.text.as_ref().unwrap().value.as_deref().unwrap().contains("(4.5 mL)"));
+                    let q = dosage.dose.as_ref().unwrap();
+                    micrograms += journal::Micrograms::parse_mg(q.value.as_ref().unwrap().value.as_deref().unwrap())
+                        .unwrap()
+                        .ug() as u64;
+                    taken += 1;
+                    continue;
+                }
+                let MedicationAdministrationMedication::CodeableConcept(m) = &a.medication else { panic!() };
                 if m.coding.is_empty() {
                     // Another medication taken as needed: named by text.
                     intakes.push(m.text.as_ref().unwrap().value.clone().unwrap());
@@ -262,6 +308,8 @@ fn counts_and_values_read_through_the_model_match_the_journal() {
         "8042 steps",
     ];
     assert_eq!(measured, expected);
+    assert_eq!(fills, 1);
+    assert_eq!(referenced, [fill_url.unwrap()], "the dose measured from the fill names it");
     assert_eq!(taken, doses.iter().filter(|d| matches!(d, Dose::Taken { .. })).count());
     assert_eq!(missed, doses.iter().filter(|d| matches!(d, Dose::Missed { .. })).count());
     assert_eq!(micrograms, doses.iter().map(|d| d.taken().ug() as u64).sum::<u64>());
@@ -300,12 +348,21 @@ fn check_spec_rules(bundle: &serde_json::Value) {
         let required: &[&str] = match kind {
             "Patient" => &[],
             "MedicationStatement" => &["status", "medicationCodeableConcept", "subject"],
-            "MedicationAdministration" => &["status", "medicationCodeableConcept", "subject", "effectiveDateTime"],
+            "MedicationAdministration" => &["status", "subject", "effectiveDateTime"],
+            "Medication" => &["code", "ingredient"],
             "Observation" => &["status", "code"],
             k => panic!("unexpected {k}"),
         };
         for f in required {
             assert!(!r[*f].is_null(), "{kind} needs {f}");
+        }
+        if kind == "MedicationAdministration" {
+            // medication[x]: exactly one of the two; a reference names an entry of the bundle.
+            let (code, reference) = (&r["medicationCodeableConcept"], &r["medicationReference"]["reference"]);
+            assert!(code.is_null() != reference.is_null(), "one medication[x]");
+            if let Some(url) = reference.as_str() {
+                assert!(entries.iter().any(|e| e["fullUrl"] == url), "{url} resolves in the bundle");
+            }
         }
         let statuses: &[&str] = match kind {
             "MedicationStatement" => {

@@ -41,6 +41,7 @@ fn store(c: &mut Criterion) {
                 amount: Micrograms(1500),
                 formulation: Formulation::Capsule,
                 note: String::new(),
+                measured: None,
             }];
             day.scores = symptoms.iter().map(|&symptom| Score { symptom, value: 4 }).collect();
             day.wellbeing = Some(6);

@@ -20,6 +20,11 @@ impl Decimal {
         Self { units: n, scale: 0 }
     }
 
+    /// The digits as one integer: the value is `units × 10^-decimals`.
+    pub fn units(self) -> i64 {
+        self.units
+    }
+
     /// Digits after the decimal mark (trailing zeros dropped).
     pub fn decimals(self) -> u8 {
         self.scale

@@ -132,7 +132,7 @@ pub fn fill(j: &mut Journal, days: u32, seed: u64, end: NaiveDate) -> Result<()>
             day.doses.push(if rng.chance(0.03) {
                 Dose::Missed { time: None, reason: "Forgot".into() }
             } else {
-                Dose::Taken { time, amount: Micrograms(*ug), formulation: *form, note: String::new() }
+                Dose::Taken { time, amount: Micrograms(*ug), formulation: *form, note: String::new(), measured: None }
             });
         }
         // Invented trend: scores drift down over the first months, with noise.

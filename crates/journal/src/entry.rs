@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::store::{Draft, StoredDay};
+use crate::supply::{self, Count, Fill, Measured};
 use crate::{
     Day, Dose, Dreams, Error, FieldError, Formulation, ItemId, Journal, Micrograms, PrescribedDose, RegimenPeriod,
     Result, Score, Severity, SideEffectEntry, Sleep, Vividness, hhmm,
@@ -24,8 +25,9 @@ pub enum DoseStatus {
     Missed,
 }
 
-/// One dose row of the day form. `amount` (mg) and `time` ("HH:MM" or empty) are as typed; a
-/// missed dose keeps the amount and formulation the row had, so switching back loses nothing.
+/// One dose row of the day form. `amount` (mg, µg or a count of a fill's unit such as
+/// "1.5 mL") and `time` ("HH:MM" or empty) are as typed; a missed dose keeps the amount and
+/// formulation the row had, so switching back loses nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct DoseEntry {
@@ -35,6 +37,18 @@ pub struct DoseEntry {
     pub formulation: Formulation,
     pub note: String,
     pub reason: String,
+    /// How the stored dose was measured, so saving the day again keeps its micrograms even if
+    /// the fill's strength was edited since; null for a new row or one entered in mg.
+    #[serde(default)]
+    pub stored: Option<StoredCount>,
+}
+
+/// A stored dose's count, fill and frozen micrograms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StoredCount {
+    pub measured: Measured,
+    pub amount: Micrograms,
 }
 
 impl DoseEntry {
@@ -47,6 +61,7 @@ impl DoseEntry {
             formulation,
             note: String::new(),
             reason: String::new(),
+            stored: None,
         }
     }
 }
@@ -115,13 +130,18 @@ impl DayEntry {
             .doses
             .iter()
             .map(|x| match x {
-                Dose::Taken { time, amount, formulation, note } => DoseEntry {
+                Dose::Taken { time, amount, formulation, note, measured } => DoseEntry {
                     status: DoseStatus::Taken,
                     time: time_text(*time),
-                    amount: if amount.0 > 0 { amount.mg_string() } else { String::new() },
+                    amount: match measured {
+                        Some(m) => m.count.to_string(),
+                        None if amount.0 > 0 => amount.mg_string(),
+                        None => String::new(),
+                    },
                     formulation: *formulation,
                     note: note.clone(),
                     reason: String::new(),
+                    stored: measured.map(|measured| StoredCount { measured, amount: *amount }),
                 },
                 Dose::Missed { time, reason } => DoseEntry {
                     status: DoseStatus::Missed,
@@ -160,16 +180,35 @@ impl DayEntry {
 
     /// The form of a day not logged yet: its doses prefilled from the regimen prescribed that
     /// day, as the user entered it (nothing else is suggested), everything else unrecorded.
-    pub fn new_day(date: NaiveDate, prescribed: Option<&RegimenPeriod>) -> Self {
+    /// `last` is the last logged day before, when the same regimen period covered it: a
+    /// prescribed dose it measured as a count ("1.5 mL") is offered as that count again, as
+    /// typed; it is converted when saved, never here.
+    pub fn new_day(date: NaiveDate, prescribed: Option<&RegimenPeriod>, last: Option<&Day>) -> Self {
         let mut entry = Self::from_day(&Day::new(date));
+        let counted: Vec<(Micrograms, Count, Formulation)> = last
+            .into_iter()
+            .flat_map(|d| &d.doses)
+            .filter_map(|d| match d {
+                Dose::Taken { amount, formulation, measured: Some(m), .. } => Some((*amount, m.count, *formulation)),
+                _ => None,
+            })
+            .collect();
         if let Some(p) = prescribed {
             entry.doses = p
                 .doses
                 .iter()
-                .map(|d| DoseEntry {
-                    amount: d.amount.mg_string(),
-                    time: time_text(d.time),
-                    ..DoseEntry::blank(p.formulation)
+                .enumerate()
+                .map(|(i, d)| match counted.get(i).filter(|c| c.0 == d.amount) {
+                    Some((_, count, formulation)) => DoseEntry {
+                        amount: count.to_string(),
+                        time: time_text(d.time),
+                        ..DoseEntry::blank(*formulation)
+                    },
+                    None => DoseEntry {
+                        amount: d.amount.mg_string(),
+                        time: time_text(d.time),
+                        ..DoseEntry::blank(p.formulation)
+                    },
                 })
                 .collect();
         }
@@ -187,8 +226,9 @@ impl DayEntry {
             .unwrap_or_else(|| Self::from_day(&draft.day))
     }
 
-    /// Reads the form leniently, for a draft: see [`ParsedDay`].
-    pub fn parse(&self) -> ParsedDay {
+    /// Reads the form leniently, for a draft: see [`ParsedDay`]. A dose counted in a fill's
+    /// unit is converted with `fills` (the journal's, any order).
+    pub fn parse(&self, fills: &[Fill]) -> ParsedDay {
         // Errors in the order of the form: each dose's time and amount, then the night's fields.
         let mut errors = Vec::new();
         let doses = self
@@ -203,11 +243,11 @@ impl DayEntry {
                 match d.status {
                     DoseStatus::Missed => Dose::Missed { time, reason: d.reason.clone() },
                     DoseStatus::Taken => {
-                        let amount = taken_amount(&d.amount).unwrap_or_else(|m| {
+                        let (amount, measured, formulation) = taken_amount(d, fills, self.date).unwrap_or_else(|m| {
                             errors.push(FieldError::new(format!("doses[{i}].amount"), m));
-                            Micrograms(0)
+                            (Micrograms(0), None, d.formulation)
                         });
-                        Dose::Taken { time, amount, formulation: d.formulation, note: d.note.clone() }
+                        Dose::Taken { time, amount, formulation, note: d.note.clone(), measured }
                     }
                 }
             })
@@ -273,17 +313,57 @@ impl DayEntry {
 
     /// The day the form says, or every field that does not parse ([`Error::Invalid`]). The
     /// store validates the rest when the day is saved.
-    pub fn to_day(&self) -> Result<Day> {
-        let ParsedDay { day, errors } = self.parse();
+    pub fn to_day(&self, fills: &[Fill]) -> Result<Day> {
+        let ParsedDay { day, errors } = self.parse(fills);
         if errors.is_empty() { Ok(day) } else { Err(Error::Invalid(errors)) }
     }
 }
 
-fn taken_amount(s: &str) -> std::result::Result<Micrograms, String> {
-    if s.trim().is_empty() {
+/// A taken dose's amount in the form: [`read_amount`], except that the count the stored dose
+/// was measured as keeps the stored micrograms and fill.
+fn taken_amount(
+    d: &DoseEntry,
+    fills: &[Fill],
+    date: NaiveDate,
+) -> std::result::Result<(Micrograms, Option<Measured>, Formulation), String> {
+    let s = d.amount.trim();
+    if s.is_empty() {
         return Err("enter the amount taken in mg, or mark the dose missed".into());
     }
-    Micrograms::parse_mg(s)
+    if let Some(stored) = d.stored.filter(|st| Count::parse(s) == Some(Ok(st.measured.count))) {
+        return Ok((stored.amount, Some(stored.measured), d.formulation));
+    }
+    read_amount(s, d.formulation, fills, date)
+}
+
+/// A dose amount as typed, the one grammar of the day form and the command line: mg (a plain
+/// number, or with "mg"), µg ("250 µg", "250ug", "250mcg"), or a count of a fill's unit
+/// ("1.5 mL", "3 drops"), converted with the fill in force on `date` from `fills`, whose
+/// formulation the dose then has (otherwise it keeps `formulation`).
+pub fn read_amount(
+    s: &str,
+    formulation: Formulation,
+    fills: &[Fill],
+    date: NaiveDate,
+) -> std::result::Result<(Micrograms, Option<Measured>, Formulation), String> {
+    let s = s.trim();
+    let Some(count) = Count::parse(s) else {
+        let amount = if s.bytes().any(|b| b.is_ascii_alphabetic()) || s.contains(['µ', 'μ']) {
+            s.parse::<Micrograms>().map_err(|_| {
+                format!(
+                    "\"{}\" is not an amount: enter mg (1.5), µg (1500 µg) or a count of a fill's unit (1.5 mL, 3 drops)",
+                    s.chars().take(30).collect::<String>()
+                )
+            })?
+        } else {
+            Micrograms::parse_mg(s)?
+        };
+        return Ok((amount, None, formulation));
+    };
+    let count = count?;
+    let (amount, fill) = supply::convert(fills, count, date)?;
+    let formulation = fills.iter().find(|f| f.id == fill).map_or(formulation, |f| f.formulation);
+    Ok((amount, Some(Measured { count, fill }), formulation))
 }
 
 fn time_text(t: Option<NaiveTime>) -> String {
@@ -399,14 +479,28 @@ impl Journal {
     /// day is validated and stored as [`Journal::save_day_at`] does (`opened`: the revision the
     /// form was opened at).
     pub fn save_entry(&mut self, entry: &DayEntry, opened: Option<u32>) -> Result<StoredDay> {
-        self.save_day_at(&entry.to_day()?, opened)
+        self.save_day_at(&entry.to_day(&self.fills()?)?, opened)
     }
 
     /// Keeps the form as typed as the draft of its day (with the day as far as it parses), so
     /// nothing typed is lost, valid or not.
     pub fn save_entry_draft(&mut self, entry: &DayEntry, opened: Option<u32>) -> Result<()> {
         let form = serde_json::to_string(entry).map_err(|e| Error::Format(e.to_string()))?;
-        self.save_draft(&entry.parse().day, Some(&form), opened)
+        self.save_draft(&entry.parse(&self.fills()?).day, Some(&form), opened)
+    }
+
+    /// The form [`DayEntry::new_day`] makes for `date`, with the regimen and the last logged
+    /// day before it from the journal.
+    pub fn new_entry(&self, date: NaiveDate) -> Result<DayEntry> {
+        let regimen = self.regimen()?;
+        let prescribed = crate::periods::prescribed_on(&regimen, date);
+        let last = match (prescribed, self.day_before(date)?) {
+            (Some(p), Some(last)) if crate::periods::prescribed_on(&regimen, last.date).map(|q| q.id) == Some(p.id) => {
+                Some(last)
+            }
+            _ => None,
+        };
+        Ok(DayEntry::new_day(date, prescribed, last.as_ref()))
     }
 
     /// Saves the regimen form (a new period when its id is 0).

@@ -30,6 +30,7 @@ pub mod range_data;
 pub mod report;
 pub mod store;
 pub mod summary;
+pub mod supply;
 pub mod syntax;
 mod text;
 pub mod validate;
@@ -43,6 +44,7 @@ pub use measure::{Frequency, Measure, MeasureId, MeasureValue, Reading};
 pub use medication::{Event, Intake, Medication, MedicationId};
 pub use model::*;
 pub use store::Journal;
+pub use supply::{Count, DoseUnit, Fill, FillId, Measured, Strength};
 pub use validate::{MAX_DOSE_UG, MAX_DOSES_PER_DAY, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 pub use wipe::wipe;
 

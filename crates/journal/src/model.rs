@@ -70,6 +70,10 @@ pub enum Dose {
         formulation: Formulation,
         #[serde(default)]
         note: String,
+        /// The count it was measured as ("1.5 mL") and the fill that converted it; `None`
+        /// for a dose entered in mg or µg. `amount` holds the frozen micrograms either way.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        measured: Option<crate::supply::Measured>,
     },
     Missed {
         /// Time the dose was due, if the user gives one.

@@ -62,6 +62,48 @@ pub fn dose_periods(days: &[Day]) -> Vec<DosePeriod> {
     periods
 }
 
+/// How long the daily total of a day had been taken: "day 3 at 1.5 mg (since 2026-03-11)".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct DoseRun {
+    /// The day's place in its dose period, the first day at that dose being day 1.
+    pub day: u32,
+    pub dose: Micrograms,
+    #[ts(type = "string")]
+    pub since: NaiveDate,
+    /// Days of the period up to this one with a missed dose.
+    pub missed: u32,
+}
+
+impl DoseRun {
+    /// "day 9 at 1.5 mg (since 2026-03-11; 1 missed)". A fact, never a countdown.
+    pub fn text(&self) -> String {
+        let missed = if self.missed > 0 { format!("; {} missed", self.missed) } else { String::new() };
+        format!("day {} at {} (since {}{missed})", self.day, self.dose, self.since)
+    }
+}
+
+/// The dose period `date` is in, from `days` (sorted, every logged day up to `date` at least):
+/// `None` when `date` is not logged, or is in the baseline before the first dose.
+pub fn dose_run(days: &[Day], date: NaiveDate) -> Option<DoseRun> {
+    let upto = days.partition_point(|d| d.date <= date);
+    let days = &days[..upto];
+    if days.last()?.date != date {
+        return None;
+    }
+    let p = dose_periods(days).pop().filter(|p| !p.is_baseline())?;
+    let missed = days[p.day_indices.clone()]
+        .iter()
+        .filter(|d| d.doses.iter().any(|x| matches!(x, crate::Dose::Missed { .. })))
+        .count();
+    Some(DoseRun {
+        day: u32::try_from((date - p.from).num_days() + 1).ok()?,
+        dose: p.dose,
+        since: p.from,
+        missed: u32::try_from(missed).ok()?,
+    })
+}
+
 /// The regimen period that applies on `date`: the latest one started on or before it, unless
 /// it ended before `date`.
 pub fn prescribed_on(regimen: &[RegimenPeriod], date: NaiveDate) -> Option<&RegimenPeriod> {
@@ -101,6 +143,7 @@ mod tests {
                     amount: Micrograms(*ug),
                     formulation: Formulation::Capsule,
                     note: String::new(),
+                    measured: None,
                 },
                 None => Dose::Missed { time: None, reason: String::new() },
             })
@@ -163,6 +206,33 @@ mod tests {
             ],
             &[("2025-01-01", "2025-01-02", 3000), ("2025-01-03", "2025-01-03", 1500)],
         );
+    }
+
+    #[test]
+    fn a_run_counts_days_at_the_dose_with_the_missed_ones() {
+        let days = [
+            day("2026-03-01", &[]),
+            day("2026-03-02", &[Some(1000)]),
+            day("2026-03-11", &[Some(1500)]),
+            day("2026-03-12", &[None]),
+            day("2026-03-14", &[Some(1500)]),
+            day("2026-03-19", &[Some(750), Some(750)]),
+            day("2026-03-20", &[Some(1500), None]),
+        ];
+        let run = |on: &str| dose_run(&days, d(on)).map(|r| r.text());
+        assert_eq!(run("2026-03-01"), None, "the baseline has no run");
+        assert_eq!(run("2026-03-02").as_deref(), Some("day 1 at 1 mg (since 2026-03-02)"));
+        assert_eq!(run("2026-03-11").as_deref(), Some("day 1 at 1.5 mg (since 2026-03-11)"));
+        assert_eq!(run("2026-03-12").as_deref(), Some("day 2 at 1.5 mg (since 2026-03-11; 1 missed)"));
+        assert_eq!(run("2026-03-13"), None, "a day not logged");
+        assert_eq!(run("2026-03-14").as_deref(), Some("day 4 at 1.5 mg (since 2026-03-11; 1 missed)"));
+        assert_eq!(
+            run("2026-03-19").as_deref(),
+            Some("day 9 at 1.5 mg (since 2026-03-11; 1 missed)"),
+            "a split dose counts as its total"
+        );
+        assert_eq!(run("2026-03-20").as_deref(), Some("day 10 at 1.5 mg (since 2026-03-11; 2 missed)"));
+        assert_eq!(dose_run(&days, d("2026-03-21")), None);
     }
 
     #[test]

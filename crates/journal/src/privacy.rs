@@ -73,10 +73,17 @@ pub enum TextField {
     /// `Measure::name` and `unit`.
     MeasureName,
     MeasureUnit,
+    /// `Fill::pharmacy`, `filler`, `batch` and `quantity`: the label's facts.
+    FillPharmacy,
+    FillFiller,
+    FillBatch,
+    FillQuantity,
+    /// `Fill::note`.
+    FillNote,
 }
 
 impl TextField {
-    pub const ALL: [TextField; 18] = [
+    pub const ALL: [TextField; 23] = [
         Self::DayNotes,
         Self::DreamNotes,
         Self::DoseNote,
@@ -95,6 +102,11 @@ impl TextField {
         Self::EventNote,
         Self::MeasureName,
         Self::MeasureUnit,
+        Self::FillPharmacy,
+        Self::FillFiller,
+        Self::FillBatch,
+        Self::FillQuantity,
+        Self::FillNote,
     ];
 
     /// The classification: the one place that decides who may read each field.
@@ -105,7 +117,8 @@ impl TextField {
             | Self::MissedReason
             | Self::RegimenNote
             | Self::MedicationNote
-            | Self::EventNote => TextClass::Private,
+            | Self::EventNote
+            | Self::FillNote => TextClass::Private,
             Self::DreamNotes => TextClass::DreamNotes,
             Self::RegimenStrength
             | Self::RegimenPharmacy
@@ -117,7 +130,11 @@ impl TextField {
             | Self::MedicationSchedule
             | Self::IntakeAmount
             | Self::MeasureName
-            | Self::MeasureUnit => TextClass::Shown,
+            | Self::MeasureUnit
+            | Self::FillPharmacy
+            | Self::FillFiller
+            | Self::FillBatch
+            | Self::FillQuantity => TextClass::Shown,
         }
     }
 
@@ -142,6 +159,11 @@ impl TextField {
             Self::EventNote => "event.note",
             Self::MeasureName => "measure.name",
             Self::MeasureUnit => "measure.unit",
+            Self::FillPharmacy => "fill.pharmacy",
+            Self::FillFiller => "fill.filler",
+            Self::FillBatch => "fill.batch",
+            Self::FillQuantity => "fill.quantity",
+            Self::FillNote => "fill.note",
         }
     }
 }
@@ -260,7 +282,10 @@ impl TextFields for Measure {
 impl TextFields for Dose {
     fn text_fields(&self) -> Vec<(TextField, &str)> {
         match self {
-            Dose::Taken { time: _, amount: _, formulation: _, note } => vec![(TextField::DoseNote, note.as_str())],
+            // A count ("1.5 mL") is a number and a unit, not text the patient wrote.
+            Dose::Taken { time: _, amount: _, formulation: _, note, measured: _ } => {
+                vec![(TextField::DoseNote, note.as_str())]
+            }
             Dose::Missed { time: _, reason } => vec![(TextField::MissedReason, reason.as_str())],
         }
     }
@@ -321,6 +346,31 @@ impl TextFields for RegimenPeriod {
     }
 }
 
+impl TextFields for crate::Fill {
+    fn text_fields(&self) -> Vec<(TextField, &str)> {
+        let crate::Fill {
+            id: _,
+            received: _,
+            started: _,
+            pharmacy,
+            formulation: _,
+            strength: _,
+            filler,
+            batch,
+            quantity,
+            use_by: _,
+            note,
+        } = self;
+        vec![
+            (TextField::FillPharmacy, pharmacy.as_str()),
+            (TextField::FillFiller, filler.as_str()),
+            (TextField::FillBatch, batch.as_str()),
+            (TextField::FillQuantity, quantity.as_str()),
+            (TextField::FillNote, note.as_str()),
+        ]
+    }
+}
+
 impl TextFields for Question {
     fn text_fields(&self) -> Vec<(TextField, &str)> {
         let Question { id: _, text, created: _, resolved: _ } = self;
@@ -347,7 +397,8 @@ mod tests {
                 TextField::MissedReason,
                 TextField::RegimenNote,
                 TextField::MedicationNote,
-                TextField::EventNote
+                TextField::EventNote,
+                TextField::FillNote
             ]
         );
     }

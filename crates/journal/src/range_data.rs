@@ -35,6 +35,8 @@ pub struct ChartData {
     pub event_kinds: Vec<CatalogItem>,
     /// Every measure, archived ones included (they may have readings).
     pub measures: Vec<Measure>,
+    /// Fills in force on any day of `range` (see [`crate::supply::fills_over`]), by start.
+    pub fills: Vec<crate::Fill>,
 }
 
 impl ChartData {
@@ -59,6 +61,7 @@ impl ChartData {
             events: j.events(range)?,
             event_kinds: j.catalog(Catalog::EventKinds)?,
             measures: j.measures()?,
+            fills: crate::supply::fills_over(&j.fills()?, range).into_iter().cloned().collect(),
         })
     }
 

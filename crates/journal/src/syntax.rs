@@ -24,11 +24,17 @@ pub fn time(label: &str, s: &str) -> Result<NaiveTime, String> {
 /// A dose taken, `AMOUNT[@HH:MM]`: "1.5mg@22:00", "250ug". The amount needs its unit (see
 /// [`Micrograms`]'s `FromStr`).
 pub fn dose(spec: &str) -> Result<(Micrograms, Option<NaiveTime>), String> {
-    let (amount, time) = match spec.split_once('@') {
-        Some((amt, t)) => (amt, Some(self::time("dose time", t)?)),
-        None => (spec, None),
-    };
+    let (amount, time) = dose_text(spec)?;
     Ok((amount.parse()?, time))
+}
+
+/// `AMOUNT[@HH:MM]` with the amount left as text (a count such as "1.5mL" needs the day's
+/// fills: see [`crate::entry::read_amount`]).
+pub fn dose_text(spec: &str) -> Result<(&str, Option<NaiveTime>), String> {
+    match spec.split_once('@') {
+        Some((amt, t)) => Ok((amt, Some(self::time("dose time", t)?))),
+        None => Ok((spec, None)),
+    }
 }
 
 /// `NAME=VALUE`, split at the last `=` (a name may hold one), both trimmed; `form` is the

@@ -185,13 +185,33 @@ pub(crate) struct Lists<'a> {
     pub side_effects: &'a [CatalogItem],
     pub measures: &'a [Measure],
     pub medications: &'a [Medication],
+    pub fills: &'a [crate::Fill],
 }
 
 /// Checks that every score, side effect, intake and reading refers to an item of the lists
 /// (an intake to an as-needed medication in force that day), and every reading fits its
 /// measure. `whose` says whose lists they are in messages ("your", "the file's").
 pub(crate) fn day_references(d: &Day, lists: Lists<'_>, whose: &str, p: &mut Problems) {
-    let Lists { symptoms, side_effects, measures, medications } = lists;
+    let Lists { symptoms, side_effects, measures, medications, fills } = lists;
+    for (i, dose) in d.doses.iter().enumerate() {
+        let Dose::Taken { measured: Some(m), .. } = dose else { continue };
+        let field = format!("doses[{i}].amount");
+        match fills.iter().find(|f| f.id == m.fill) {
+            None => {
+                p.add(field, format!("{} was measured from fill {}, which is not in {whose} supply", m.count, m.fill))
+            }
+            Some(f) if f.strength.unit != m.count.unit => p.add(
+                field,
+                format!(
+                    "{} was measured from a fill of {}, whose strength is per {}",
+                    m.count,
+                    f.strength,
+                    f.strength.unit.singular()
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
     for (i, intake) in d.intakes.iter().enumerate() {
         let field = format!("intakes[{i}].medication");
         match medications.iter().find(|m| m.id == intake.medication) {
@@ -320,6 +340,29 @@ pub fn medication(m: &Medication) -> Result<()> {
     p.date("from", m.from);
     p.end("until", m.from, m.until);
     p.text("note", "note", &m.note, MAX_NOTE_CHARS);
+    p.finish()
+}
+
+pub fn fill(f: &crate::Fill) -> Result<()> {
+    let mut p = Problems::default();
+    p.date("received", f.received);
+    if let Some(started) = f.started {
+        p.date("started", started);
+        if started < f.received {
+            p.add("started", format!("it was received on {}; it cannot be used before, got {started}", f.received));
+        }
+    }
+    if let Some(use_by) = f.use_by {
+        p.date("use_by", use_by);
+        if use_by < f.received {
+            p.add("use_by", format!("the use-by date {use_by} is before the day it was received, {}", f.received));
+        }
+    }
+    p.line("pharmacy", "pharmacy", &f.pharmacy, MAX_NAME_CHARS);
+    p.line("filler", "filler", &f.filler, MAX_NAME_CHARS);
+    p.line("batch", "batch", &f.batch, MAX_SHORT_CHARS);
+    p.line("quantity", "quantity", &f.quantity, MAX_SHORT_CHARS);
+    p.text("note", "note", &f.note, MAX_NOTE_CHARS);
     p.finish()
 }
 

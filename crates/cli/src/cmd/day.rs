@@ -17,7 +17,9 @@ pub struct LogArgs {
     /// The day (YYYY-MM-DD, "today" or "yesterday").
     #[arg(long, value_parser = parse_date, default_value = "today")]
     date: NaiveDate,
-    /// A dose taken: AMOUNT[@HH:MM], e.g. 1.5mg@22:00 or 250ug. Repeat for split doses.
+    /// A dose taken: AMOUNT[@HH:MM], e.g. 1.5mg@22:00 or 250ug, or a count of a fill's unit
+    /// (1.5mL, 3drops, 1capsule, 2clicks), converted with the fill in force that day.
+    /// Repeat for split doses.
     #[arg(long, value_name = "AMOUNT[@TIME]")]
     dose: Vec<String>,
     /// A missed dose, with its reason (may be empty). Repeatable.
@@ -68,7 +70,7 @@ pub struct LogArgs {
     measure: Vec<String>,
 }
 
-fn parse_formulation(s: &str) -> Result<Formulation, String> {
+pub(crate) fn parse_formulation(s: &str) -> Result<Formulation, String> {
     Formulation::from_key(s).ok_or_else(|| {
         let all: Vec<_> = Formulation::ALL.iter().map(|f| f.key()).collect();
         format!("unknown formulation \"{s}\"; one of {}", all.join(", "))
@@ -107,9 +109,16 @@ fn merge(j: &mut DayEdit<'_>, day: &mut Day, a: LogArgs) -> Result<(), CliError>
             .or_else(|| journal::periods::prescribed_on(&regimen, a.date).map(|p| p.formulation))
             .unwrap_or_default();
         day.doses.clear();
-        for spec in &a.dose {
-            let (amount, time) = syntax::dose(spec).map_err(usage)?;
-            day.doses.push(Dose::Taken { time, amount, formulation, note: String::new() });
+        let fills = j.fills()?;
+        for (i, spec) in a.dose.iter().enumerate() {
+            let (text, time) = syntax::dose_text(spec).map_err(usage)?;
+            // mg and µg need their unit here, as ever; a count is converted with the day's fill.
+            let (amount, measured, formulation) = match journal::Count::parse(text) {
+                Some(_) => journal::entry::read_amount(text, formulation, &fills, a.date)
+                    .map_err(|m| CliError::Journal(journal::Error::invalid(format!("--dose {}", i + 1), m)))?,
+                None => (text.parse().map_err(usage)?, None, formulation),
+            };
+            day.doses.push(Dose::Taken { time, amount, formulation, note: String::new(), measured });
         }
         for reason in &a.missed {
             day.doses.push(Dose::Missed { time: None, reason: reason.clone() });
@@ -247,9 +256,10 @@ pub fn show(j: &Journal, a: ShowArgs) -> Result<(), CliError> {
     for d in &day.doses {
         let at = d.time().map(|t| format!(" at {}", t.format("%H:%M"))).unwrap_or_default();
         match d {
-            Dose::Taken { amount, formulation, note, .. } => {
+            Dose::Taken { amount, formulation, note, measured, .. } => {
+                let counted = measured.map(|m| format!(" ({})", m.count)).unwrap_or_default();
                 println!(
-                    "  dose: {amount} {}{at}{}",
+                    "  dose: {amount}{counted} {}{at}{}",
                     formulation.label(),
                     if note.is_empty() { String::new() } else { format!(" ({note})") }
                 )
@@ -258,6 +268,9 @@ pub fn show(j: &Journal, a: ShowArgs) -> Result<(), CliError> {
                 println!("  dose: missed{at}{}", if reason.is_empty() { String::new() } else { format!(" ({reason})") })
             }
         }
+    }
+    if let Some(run) = j.dose_run(day.date)? {
+        println!("  {}", run.text());
     }
     for s in &symptoms {
         if let Some(v) = day.score(s.id) {

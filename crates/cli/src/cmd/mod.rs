@@ -10,6 +10,7 @@ pub mod exchange;
 pub mod measures;
 pub mod meds;
 pub mod report;
+pub mod supply;
 
 use chrono::NaiveDate;
 

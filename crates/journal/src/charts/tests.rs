@@ -31,6 +31,7 @@ fn empty_data(range: DateRange) -> ChartData {
         events: vec![],
         event_kinds: vec![],
         measures: vec![],
+        fills: vec![],
     }
 }
 
@@ -40,7 +41,13 @@ fn item(id: ItemId, name: &str) -> CatalogItem {
 
 fn taken(date: &str, ug: u32, formulation: Formulation) -> Day {
     let mut day = Day::new(d(date));
-    day.doses.push(Dose::Taken { time: None, amount: Micrograms(ug), formulation, note: String::new() });
+    day.doses.push(Dose::Taken {
+        time: None,
+        amount: Micrograms(ug),
+        formulation,
+        note: String::new(),
+        measured: None,
+    });
     day
 }
 

@@ -31,7 +31,9 @@ pub const FIXED: [&str; 11] = [
     "notes",
 ];
 /// The columns of each dose group, `dose N <field>`.
-pub const DOSE_FIELDS: [&str; 5] = ["status", "time", "mg", "formulation", "note"];
+/// A dose's columns. "entered" is the count a dose was measured as ("1.5 mL"), for reading;
+/// an import takes the mg (a CSV holds no fills).
+pub const DOSE_FIELDS: [&str; 6] = ["status", "time", "mg", "formulation", "note", "entered"];
 const SYMPTOM: &str = "symptom: ";
 const SIDE_EFFECT: &str = "side effect: ";
 const MEASURE: &str = "measure: ";
@@ -123,12 +125,13 @@ pub fn export_csv(j: &Journal, range: DateRange, opts: &CsvOptions) -> Result<St
         ];
         for k in 0..dose_slots {
             match d.doses.get(k) {
-                Some(Dose::Taken { time, amount, formulation, note }) => row.extend([
+                Some(Dose::Taken { time, amount, formulation, note, measured }) => row.extend([
                     "taken".into(),
                     opt(time.map(hhmm::format)),
                     amount.mg_string(),
                     formulation.key().into(),
                     to_text_cell(note),
+                    measured.map(|m| m.count.to_string()).unwrap_or_default(),
                 ]),
                 Some(Dose::Missed { time, reason }) => row.extend([
                     "missed".into(),
@@ -136,6 +139,7 @@ pub fn export_csv(j: &Journal, range: DateRange, opts: &CsvOptions) -> Result<St
                     String::new(),
                     String::new(),
                     to_text_cell(reason),
+                    String::new(),
                 ]),
                 None => row.extend(std::iter::repeat_n(String::new(), DOSE_FIELDS.len())),
             }
@@ -234,6 +238,7 @@ pub(super) fn parse(text: &str) -> std::result::Result<Document, Vec<ImportProbl
         event_kinds: vec![],
         medications: vec![],
         measures: vec![],
+        fills: vec![],
         events: vec![],
         days: vec![],
     };
@@ -485,7 +490,7 @@ fn parse_row(rec: &::csv::StringRecord, columns: &[Column], extras: &mut Extras,
     }
     // A row with a bad date is still read through, so all its problems are reported at once.
     let mut day = Day::new(date.unwrap_or(crate::FIRST_DATE));
-    let mut doses: Vec<[String; 5]> = Vec::new();
+    let mut doses: Vec<[String; DOSE_FIELDS.len()]> = Vec::new();
     for (col, cell) in columns.iter().zip(rec.iter()) {
         let v = cell.trim();
         match col {
@@ -546,7 +551,7 @@ fn parse_row(rec: &::csv::StringRecord, columns: &[Column], extras: &mut Extras,
             _ => {}
         }
     }
-    for (k, [status, time, mg, form, note]) in doses.iter().enumerate() {
+    for (k, [status, time, mg, form, note, _entered]) in doses.iter().enumerate() {
         let field = |f: &str| format!("dose {} {f}", k + 1);
         let time = match time.trim() {
             "" => None,
@@ -572,7 +577,7 @@ fn parse_row(rec: &::csv::StringRecord, columns: &[Column], extras: &mut Extras,
                         Formulation::Other
                     }),
                 };
-                day.doses.push(Dose::Taken { time, amount, formulation, note: from_text_cell(note) });
+                day.doses.push(Dose::Taken { time, amount, formulation, note: from_text_cell(note), measured: None });
             }
             "missed" => day.doses.push(Dose::Missed { time, reason: from_text_cell(note) }),
             s => p.add(field("status"), format!("dose status must be taken or missed, got \"{s}\"")),

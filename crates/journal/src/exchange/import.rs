@@ -32,6 +32,7 @@ pub struct ImportReport {
     pub questions_added: u32,
     pub event_kinds_added: u32,
     pub medications_added: u32,
+    pub fills_added: u32,
     pub measures_added: u32,
     pub events_added: u32,
 }
@@ -56,6 +57,7 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
     let existing_medications = j.medications()?;
     let existing_measures = j.measures()?;
     let existing_events = j.events(crate::DateRange::all())?;
+    let existing_fills = j.fills()?;
     // A hand-edited file need not be in date order: look at its whole span.
     let dates = || doc.days.iter().map(|d| d.date);
     let existing_days: HashMap<_, _> = match (dates().min(), dates().max()) {
@@ -140,6 +142,20 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
         };
         medication_ids.insert(m.id, id);
     }
+    // Fills: one the journal has already (same in all but id) is the same fill.
+    let adopt_fills = adopt && existing_fills.is_empty();
+    let mut fill_ids = HashMap::new();
+    for f in &doc.fills {
+        let id = match existing_fills.iter().find(|e| crate::Fill { id: f.id, ..(*e).clone() } == *f) {
+            Some(e) => e.id,
+            None => {
+                report.fills_added += 1;
+                let f = crate::Fill { id: if adopt_fills { f.id } else { 0 }, ..f.clone() };
+                crate::store::fill_write(&tx, &f, keep(adopt_fills))?
+            }
+        };
+        fill_ids.insert(f.id, id);
+    }
     let adopt_events = adopt && existing_events.is_empty();
     for e in &doc.events {
         let e = crate::Event { kind: kind_ids[&e.kind], ..e.clone() };
@@ -211,6 +227,11 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
         }
         for r in &mut day.readings {
             r.measure = measure_ids[&r.measure];
+        }
+        for dose in &mut day.doses {
+            if let crate::Dose::Taken { measured: Some(m), .. } = dose {
+                m.fill = fill_ids[&m.fill];
+            }
         }
         // A value must fit the journal's measure of that name, which may differ from the file's.
         for (k, r) in day.readings.iter().enumerate() {
@@ -407,6 +428,17 @@ fn validate_document(doc: &Document) -> Result<()> {
         push(format!("medications[{i}]"), p);
     }
     let mut ids = BTreeSet::new();
+    for (i, f) in doc.fills.iter().enumerate() {
+        let mut p = Problems::default();
+        if !(1..=MAX_ID).contains(&f.id) || !ids.insert(f.id) {
+            p.add("id", format!("id must be 1–{MAX_ID} and used once, got {}", f.id));
+        }
+        if let Err(Error::Invalid(errors)) = validate::fill(f) {
+            errors.into_iter().for_each(|e| p.add(e.field, e.message));
+        }
+        push(format!("fills[{i}]"), p);
+    }
+    let mut ids = BTreeSet::new();
     for (i, e) in doc.events.iter().enumerate() {
         let mut p = Problems::default();
         if e.id > MAX_ID || (e.id != 0 && !ids.insert(e.id)) {
@@ -424,6 +456,7 @@ fn validate_document(doc: &Document) -> Result<()> {
         side_effects: &doc.side_effects,
         measures: &doc.measures,
         medications: &doc.medications,
+        fills: &doc.fills,
     };
     let mut dates = BTreeSet::new();
     for (i, d) in doc.days.iter().enumerate() {

@@ -1,15 +1,16 @@
 //! The lossless, versioned JSON document: `{"format":"ldn-journal","version":2,...}`.
 //! Version 2 added event kinds, events, measures and other medications (and the intakes and
-//! readings of days); a version 1 file reads as one without them.
+//! readings of days); a version 1 file reads as one without them. Version 3 added the LDN
+//! supply (fills, and doses measured from them); a version 2 file reads as one without.
 
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Catalog, CatalogItem, DateRange, Day, Event, Journal, Measure, Medication, Question, RegimenPeriod, Result,
+    Catalog, CatalogItem, DateRange, Day, Event, Fill, Journal, Measure, Medication, Question, RegimenPeriod, Result,
 };
 
 pub const FORMAT: &str = "ldn-journal";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Everything a journal holds. Export → import into an empty journal → export gives the same
 /// bytes.
@@ -32,6 +33,8 @@ pub struct Document {
     pub medications: Vec<Medication>,
     #[serde(default)]
     pub measures: Vec<Measure>,
+    #[serde(default)]
+    pub fills: Vec<Fill>,
     /// Events that cover any day of the exported range.
     #[serde(default)]
     pub events: Vec<Event>,
@@ -52,6 +55,7 @@ pub fn document(j: &Journal, range: DateRange) -> Result<Document> {
         event_kinds: j.catalog(Catalog::EventKinds)?,
         medications: j.medications()?,
         measures: j.measures()?,
+        fills: j.fills()?,
         events: j.events(range)?,
         days: j.days(range)?,
     })

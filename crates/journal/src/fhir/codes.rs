@@ -274,6 +274,11 @@ pub fn mg(amount: Micrograms) -> Quantity {
     ucum_quantity(value, "mg")
 }
 
+/// One unit of what a fill's strength is per: 1 mL, 1 [drp], 1 {capsule}.
+pub fn per_unit(unit: crate::DoseUnit) -> Quantity {
+    Quantity { value: 1.into(), unit: Some(unit.singular().into()), system: Some(UCUM), code: Some(unit.ucum().into()) }
+}
+
 pub fn minutes(m: u32) -> Quantity {
     ucum_quantity(m.into(), "min")
 }

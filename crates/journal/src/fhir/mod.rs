@@ -3,6 +3,10 @@
 //! - `MedicationStatement` per prescribed regimen period (the patient is the information
 //!   source), `MedicationAdministration` per dose event: taken (naltrexone, RxNorm 7243, dose
 //!   in mg with UCUM units) or missed (`not-done`, with the reason).
+//! - Fills: a `Medication` per fill a dose of the range was measured from (naltrexone, its
+//!   form, the strength as a ratio of mg per UCUM unit, the filler as an inactive ingredient,
+//!   batch lot number and use-by date); such a dose names it by `medicationReference`, with the
+//!   count as entered in its dosage text. A dose entered in mg keeps the code.
 //! - `Observation` (category `survey`) per symptom score, wellbeing, sleep duration, quality
 //!   and awakenings, vivid dreams, nightmare and side effect with its severity.
 //! - Other medications: a `MedicationStatement` per entry overlapping the range (the name as
@@ -130,9 +134,24 @@ fn bundle(j: &Journal, range: DateRange, opts: &Options) -> Result<Bundle> {
     }
     let measures: HashMap<u32, Measure> =
         j.measures()?.into_iter().filter(|m| show.shows_item(m.private)).map(|m| (m.id, m)).collect();
+    let fills = j.fills()?;
+    let days = j.days(range)?;
+    let mut used: Vec<crate::FillId> = days
+        .iter()
+        .flat_map(|d| &d.doses)
+        .filter_map(|d| match d {
+            Dose::Taken { measured: Some(m), .. } => Some(m.fill),
+            _ => None,
+        })
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    for f in fills.iter().filter(|f| used.contains(&f.id)) {
+        b.fill(f);
+    }
     let names = |c| -> Result<HashMap<u32, String>> { Ok(j.catalog(c)?.into_iter().map(|i| (i.id, i.name)).collect()) };
     let (symptoms, side_effects) = (names(Catalog::Symptoms)?, names(Catalog::SideEffects)?);
-    for day in j.days(range)? {
+    for day in days {
         b.day(&day, &symptoms, &side_effects);
         for (i, intake) in day.intakes.iter().enumerate() {
             if let Some(m) = medications.get(&intake.medication) {
@@ -184,7 +203,7 @@ impl Builder<'_> {
             .enumerate()
             .map(|(k, d)| Dosage {
                 sequence: Some(k as u32 + 1),
-                text: dose_text(d.amount, None, d.time),
+                text: dose_text(d.amount, None, None, d.time),
                 timing: Some(Timing {
                     repeat: TimingRepeat {
                         frequency: 1,
@@ -268,16 +287,24 @@ impl Builder<'_> {
         let id = ids::uuid(&format!("dose|{date}|{i}"));
         let effective = when(date, dose.time(), self.opts.zone);
         let resource = match dose {
-            Dose::Taken { time, amount, formulation, note } => MedicationAdministration {
+            Dose::Taken { time, amount, formulation, note, measured } => MedicationAdministration {
                 id: id.clone(),
                 status: "completed",
                 status_reason: Vec::new(),
-                medication_codeable_concept: codes::naltrexone(format!("naltrexone, {}", formulation.label())),
+                medication: match measured {
+                    Some(m) => MedicationChoice::Reference(Reference {
+                        reference: Some(fill_urn(m.fill)),
+                        display: format!("naltrexone, {}", formulation.label()),
+                    }),
+                    None => {
+                        MedicationChoice::Concept(codes::naltrexone(format!("naltrexone, {}", formulation.label())))
+                    }
+                },
                 subject: self.subject.clone(),
                 effective_date_time: effective,
                 note: annotation(self.disclosure.reveal(TextField::DoseNote, note)).into_iter().collect(),
                 dosage: Some(AdministrationDosage {
-                    text: dose_text(*amount, Some(formulation.label()), *time),
+                    text: dose_text(*amount, measured.map(|m| m.count), Some(formulation.label()), *time),
                     dose: Some(codes::mg(*amount)),
                 }),
             },
@@ -288,7 +315,7 @@ impl Builder<'_> {
                     coding: Vec::new(),
                     text: self.disclosure.reveal(TextField::MissedReason, reason).unwrap_or("Not taken").to_string(),
                 }],
-                medication_codeable_concept: codes::naltrexone("naltrexone".into()),
+                medication: MedicationChoice::Concept(codes::naltrexone("naltrexone".into())),
                 subject: self.subject.clone(),
                 effective_date_time: effective,
                 note: Vec::new(),
@@ -352,7 +379,7 @@ impl Builder<'_> {
             id: id.clone(),
             status: "completed",
             status_reason: Vec::new(),
-            medication_codeable_concept: codes::medication_text(name),
+            medication: MedicationChoice::Concept(codes::medication_text(name)),
             subject: self.subject.clone(),
             effective_date_time: when(date, intake.time, self.opts.zone),
             note: Vec::new(),
@@ -391,6 +418,43 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// A fill: naltrexone at its strength per unit, its filler and its batch (shown facts; its
+    /// note never leaves).
+    fn fill(&mut self, f: &crate::Fill) {
+        let key = format!("fill|{}", f.id);
+        let mut ingredient = vec![Ingredient {
+            item_codeable_concept: codes::naltrexone("naltrexone".into()),
+            is_active: true,
+            strength: Some(Ratio {
+                numerator: codes::mg(f.strength.per_unit),
+                denominator: codes::per_unit(f.strength.unit),
+            }),
+        }];
+        let show = self.disclosure;
+        if let Some(filler) = show.reveal(TextField::FillFiller, &f.filler) {
+            ingredient.push(Ingredient {
+                item_codeable_concept: CodeableConcept { coding: Vec::new(), text: filler.trim().to_string() },
+                is_active: false,
+                strength: None,
+            });
+        }
+        let lot = show.reveal(TextField::FillBatch, &f.batch).map(|b| b.trim().to_string());
+        let batch = (lot.is_some() || f.use_by.is_some())
+            .then(|| Batch { lot_number: lot, expiration_date: f.use_by.map(|d| d.to_string()) });
+        let mut text = format!("naltrexone {} {}", f.formulation.label(), f.strength);
+        if let Some(pharmacy) = show.reveal(TextField::FillPharmacy, &f.pharmacy) {
+            text.push_str(&format!(", from {}", pharmacy.trim()));
+        }
+        let resource = types::Medication {
+            id: ids::uuid(&key),
+            code: codes::naltrexone(text),
+            form: CodeableConcept { coding: Vec::new(), text: f.formulation.label().to_string() },
+            ingredient,
+            batch,
+        };
+        self.push(ids::uuid(&key), Resource::Medication(resource));
+    }
+
     /// An event over its days; one still going on has no end.
     fn event(&mut self, e: &Event, kind: &CatalogItem) {
         let id = ids::uuid(&format!("event|{}", e.id));
@@ -418,9 +482,22 @@ fn annotation(text: Option<&str>) -> Option<Annotation> {
     text.map(|t| Annotation { text: t.to_string() })
 }
 
-/// "1.5 mg capsule at 22:00" (the local clock time as the patient wrote it).
-fn dose_text(amount: crate::Micrograms, form: Option<&str>, time: Option<NaiveTime>) -> String {
+/// The full URL of the `Medication` of fill `id`.
+fn fill_urn(id: crate::FillId) -> String {
+    ids::urn(&format!("fill|{id}"))
+}
+
+/// "1.5 mg (1.5 mL) liquid at 22:00" (the local clock time as the patient wrote it).
+fn dose_text(
+    amount: crate::Micrograms,
+    count: Option<crate::Count>,
+    form: Option<&str>,
+    time: Option<NaiveTime>,
+) -> String {
     let mut s = format!("{amount}");
+    if let Some(c) = count {
+        s.push_str(&format!(" ({c})"));
+    }
     if let Some(f) = form {
         s.push_str(&format!(" {f}"));
     }

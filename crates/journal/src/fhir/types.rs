@@ -32,7 +32,52 @@ pub enum Resource {
     Patient(Patient),
     MedicationStatement(MedicationStatement),
     MedicationAdministration(MedicationAdministration),
+    Medication(Medication),
     Observation(Observation),
+}
+
+/// A fill of naltrexone: its form, strength per unit and batch.
+#[derive(Debug, Serialize)]
+pub struct Medication {
+    pub id: String,
+    pub code: CodeableConcept,
+    pub form: CodeableConcept,
+    pub ingredient: Vec<Ingredient>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch: Option<Batch>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ingredient {
+    pub item_codeable_concept: CodeableConcept,
+    pub is_active: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strength: Option<Ratio>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Ratio {
+    pub numerator: Quantity,
+    pub denominator: Quantity,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Batch {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lot_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration_date: Option<String>,
+}
+
+/// `medication[x]`: a code, or a reference to a `Medication` (a fill) in the bundle.
+#[derive(Debug, Serialize)]
+pub enum MedicationChoice {
+    #[serde(rename = "medicationCodeableConcept")]
+    Concept(CodeableConcept),
+    #[serde(rename = "medicationReference")]
+    Reference(Reference),
 }
 
 #[derive(Debug, Serialize)]
@@ -103,7 +148,8 @@ pub struct MedicationAdministration {
     pub status: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub status_reason: Vec<CodeableConcept>,
-    pub medication_codeable_concept: CodeableConcept,
+    #[serde(flatten)]
+    pub medication: MedicationChoice,
     pub subject: Reference,
     pub effective_date_time: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]

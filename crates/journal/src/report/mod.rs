@@ -30,6 +30,7 @@ mod glance;
 mod layout;
 mod pack;
 mod pdf;
+mod supply_table;
 mod table;
 mod wrap;
 
@@ -222,6 +223,7 @@ pub fn render_report_data(data: &ReportData, o: &ReportOptions) -> Result<Report
     glance::page_one(&mut flow, data, &periods, show, patient(data, o).as_ref(), created)?;
     chart_pages::charts(&mut flow, &mut svgs, data)?;
     context_table::measures_and_events(&mut flow, &periods);
+    supply_table::supply(&mut flow, &data.chart.fills, show);
     appendix::daily_table(&mut flow, data);
     if show.allows(TextClass::Private) {
         appendix::notes(&mut flow, data, show);

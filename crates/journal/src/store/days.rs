@@ -56,6 +56,10 @@ impl DayEdit<'_> {
         self.j.measures()
     }
 
+    pub fn fills(&self) -> Result<Vec<crate::Fill>> {
+        self.j.fills()
+    }
+
     /// The item called `name`, added to the list when it is not there. The addition is part of
     /// the edit: it is undone when the edit or the day is refused.
     pub fn find_or_add_item(&mut self, c: Catalog, name: &str) -> Result<crate::CatalogItem> {
@@ -139,6 +143,7 @@ impl Journal {
             side_effects: &side_effects,
             measures: &measures,
             medications: &medications,
+            fills: &self.fills()?,
         };
         validate::day_references(day, lists, "your", &mut problems);
         problems.finish()?;
@@ -158,6 +163,22 @@ impl Journal {
         super::days_write(&tx, days)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// How long the daily total of `date` had been taken, from every day up to it.
+    pub fn dose_run(&self, date: NaiveDate) -> Result<Option<crate::periods::DoseRun>> {
+        let days = self.days(DateRange { from: crate::FIRST_DATE, to: date })?;
+        Ok(crate::periods::dose_run(&days, date))
+    }
+
+    /// The last logged day before `date`.
+    pub fn day_before(&self, date: NaiveDate) -> Result<Option<Day>> {
+        let last: Option<String> =
+            self.conn.query_row("SELECT max(date) FROM day WHERE date < ?1", [date.to_string()], |r| r.get(0))?;
+        match last {
+            Some(d) => self.day(parse_date(&d)?),
+            None => Ok(None),
+        }
     }
 
     pub fn day(&self, date: NaiveDate) -> Result<Option<Day>> {
@@ -207,7 +228,7 @@ impl Journal {
             dates.push(date_s);
         }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT date, status, time, amount_ug, formulation, note FROM dose
+            "SELECT date, status, time, amount_ug, formulation, note, entered, fill FROM dose
              WHERE date BETWEEN ?1 AND ?2 ORDER BY date, seq",
         )?;
         let mut rows = stmt.query(params![from, to])?;
@@ -229,6 +250,7 @@ impl Journal {
                         .key(4, "a formulation", formulation)?
                         .ok_or_else(|| corrupt_day(path, date_s, "a dose without a formulation"))?,
                     note: v.string(5, "a dose note")?,
+                    measured: measured(&v, date_s)?,
                 },
                 Some("missed") => Dose::Missed { time: when, reason: v.string(5, "a reason")? },
                 _ => return Err(corrupt_day(path, date_s, "a dose status")),
@@ -353,16 +375,33 @@ pub(crate) fn write_day(tx: &Transaction<'_>, d: &Day, revision: u32) -> Result<
         ],
     )?;
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO dose (date, seq, status, time, amount_ug, formulation, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO dose (date, seq, status, time, amount_ug, formulation, note, entered, fill)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (seq, dose) in d.doses.iter().enumerate() {
         match dose {
-            Dose::Taken { time, amount, formulation, note } => {
-                stmt.execute(params![date, seq, "taken", time.map(hhmm::format), amount.0, formulation.key(), note])?
-            }
-            Dose::Missed { time, reason } => {
-                stmt.execute(params![date, seq, "missed", time.map(hhmm::format), None::<u32>, None::<String>, reason])?
-            }
+            Dose::Taken { time, amount, formulation, note, measured } => stmt.execute(params![
+                date,
+                seq,
+                "taken",
+                time.map(hhmm::format),
+                amount.0,
+                formulation.key(),
+                note,
+                measured.map(|m| m.count.to_string()),
+                measured.map(|m| m.fill),
+            ])?,
+            Dose::Missed { time, reason } => stmt.execute(params![
+                date,
+                seq,
+                "missed",
+                time.map(hhmm::format),
+                None::<u32>,
+                None::<String>,
+                reason,
+                None::<String>,
+                None::<u32>
+            ])?,
         };
     }
     let mut stmt = tx.prepare_cached("INSERT INTO score (date, symptom, value) VALUES (?1, ?2, ?3)")?;
@@ -449,6 +488,17 @@ impl<'r> Values<'_, 'r, '_> {
     /// An optional text that `parse` must accept.
     fn key<T>(&self, i: usize, what: &str, parse: impl Fn(&str) -> Option<T>) -> Result<Option<T>> {
         self.text(i, what)?.map(|s| parse(s).ok_or_else(|| corrupt_day(self.path, self.date, what))).transpose()
+    }
+}
+
+/// How a stored dose (columns 6 and 7) was measured: both or neither.
+fn measured(v: &Values<'_, '_, '_>, date: &str) -> Result<Option<crate::Measured>> {
+    let count = v.key(6, "a dose counted in units", |s| crate::Count::parse(s)?.ok())?;
+    let fill = v.int::<crate::FillId>(7, "the fill of a dose", 1, u32::MAX.into())?;
+    match (count, fill) {
+        (Some(count), Some(fill)) => Ok(Some(crate::Measured { count, fill })),
+        (None, None) => Ok(None),
+        _ => Err(corrupt_day(v.path, date, "a dose counted in units")),
     }
 }
 

@@ -127,6 +127,7 @@ mod tests {
             amount: Micrograms(0),
             formulation: Default::default(),
             note: "".into(),
+            measured: None,
         });
         j.save_draft(&d, None, None).unwrap();
         assert_eq!(j.draft(d.date).unwrap().unwrap().day, d);

@@ -8,6 +8,7 @@ mod catalog;
 mod days;
 mod drafts;
 mod events;
+mod fills;
 mod measures;
 mod medications;
 mod questions;
@@ -31,6 +32,7 @@ pub(crate) mod catalog_write {
     pub(crate) use super::catalog::{map_by_name, replace};
 }
 pub(crate) use events::write as event_write;
+pub(crate) use fills::write as fill_write;
 pub(crate) use measures::write as measure_write;
 pub(crate) use medications::write as medication_write;
 pub(crate) use questions::write_question as question_write;

@@ -175,6 +175,28 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX reading_measure ON reading (measure);
     "#,
+    // 7: the LDN supply. A fill is one dispensing (strength in µg per unit counted); a dose
+    // entered as a count keeps the count as typed (canonical text, "1.5 mL") and the fill it
+    // was measured from, beside its frozen micrograms.
+    r#"
+    CREATE TABLE fill (
+        id          INTEGER PRIMARY KEY,
+        received    TEXT NOT NULL,
+        started     TEXT CHECK (started >= received),
+        pharmacy    TEXT NOT NULL DEFAULT '',
+        formulation TEXT NOT NULL,
+        strength_ug INTEGER NOT NULL CHECK (strength_ug > 0),
+        unit        TEXT NOT NULL CHECK (unit IN ('ml', 'drop', 'capsule', 'tablet', 'click')),
+        filler      TEXT NOT NULL DEFAULT '',
+        batch       TEXT NOT NULL DEFAULT '',
+        quantity    TEXT NOT NULL DEFAULT '',
+        use_by      TEXT,
+        note        TEXT NOT NULL DEFAULT ''
+    );
+    ALTER TABLE dose ADD COLUMN entered TEXT;
+    ALTER TABLE dose ADD COLUMN fill INTEGER REFERENCES fill (id);
+    CREATE INDEX dose_fill ON dose (fill);
+    "#,
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

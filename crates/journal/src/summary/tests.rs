@@ -33,6 +33,7 @@ impl B {
             amount: Micrograms(ug),
             formulation: Formulation::Capsule,
             note: String::new(),
+            measured: None,
         });
         self
     }
@@ -94,6 +95,7 @@ fn data(days: Vec<B>, regimen: Vec<RegimenPeriod>, dose_before: Option<u32>) -> 
         events: vec![],
         event_kinds: vec![],
         measures: vec![],
+        fills: vec![],
     }
 }
 

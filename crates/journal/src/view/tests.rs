@@ -64,6 +64,7 @@ fn a_day_in_one_line() {
         amount: Micrograms(1500),
         formulation: Formulation::Capsule,
         note: "".into(),
+        measured: None,
     });
     d.dreams.notes = " ".into();
     let s = DaySummary::of(&d);

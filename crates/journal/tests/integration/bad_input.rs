@@ -79,8 +79,8 @@ fn json_of_another_program() {
 #[test]
 fn json_from_a_newer_version() {
     check_import(
-        "{\"format\":\"ldn-journal\",\"version\":3,\"days\":[]}",
-        "the file could not be read: this export was made by a newer version of LDN Journal (format version 3, this version reads 2); please update",
+        "{\"format\":\"ldn-journal\",\"version\":4,\"days\":[]}",
+        "the file could not be read: this export was made by a newer version of LDN Journal (format version 4, this version reads 3); please update",
     );
 }
 
@@ -88,36 +88,36 @@ fn json_from_a_newer_version() {
 fn json_wrong_types() {
     check_import(
         &export_with("\"wellbeing\": 6", "\"wellbeing\": \"high\""),
-        &one("line 182, column 25, wellbeing: invalid type: string \"high\", expected u8"),
+        &one("line 183, column 25, wellbeing: invalid type: string \"high\", expected u8"),
     );
     check_import(
         &export_with("\"quality\": 3", "\"quality\": 3.5"),
-        &one("line 186, column 22, quality: invalid type: floating point `3.5`, expected u8"),
+        &one("line 187, column 22, quality: invalid type: floating point `3.5`, expected u8"),
     );
     check_import(
         &export_with("\"nightmare\": false", "\"nightmare\": \"no\""),
-        &one("line 191, column 25, nightmare: invalid type: string \"no\", expected a boolean"),
+        &one("line 192, column 25, nightmare: invalid type: string \"no\", expected a boolean"),
     );
     check_import(
         &export_with("\"severity\": \"moderate\"", "\"severity\": \"bad\""),
         &one(
-            "line 197, column 27, severity: unknown variant `bad`, expected one of `none`, `mild`, `moderate`, `severe`",
+            "line 198, column 27, severity: unknown variant `bad`, expected one of `none`, `mild`, `moderate`, `severe`",
         ),
     );
     check_import(
         &export_with("\"formulation\": \"capsule\"", "\"formulation\": \"pill\""),
         &one(
-            "line 159, column 8, file: unknown variant `pill`, expected one of `capsule`, `tablet`, `liquid`, `sublingual_drops`, `cream`, `other`",
+            "line 160, column 8, file: unknown variant `pill`, expected one of `capsule`, `tablet`, `liquid`, `sublingual_drops`, `cream`, `other`",
         ),
     );
     check_import(
         &export_with("\"time\": \"22:00\"", "\"time\": \"25:00\""),
-        &one("line 159, column 8, file: \"25:00\" is not a time of day (HH:MM)"),
+        &one("line 160, column 8, file: \"25:00\" is not a time of day (HH:MM)"),
     );
     check_import(
         &export_with("\"wellbeing\": 6", "\"wellbeing\": 6, \"mood\": 3"),
         &one(
-            "line 182, column 28, mood: unknown field `mood`, expected one of `date`, `doses`, `scores`, `wellbeing`, `sleep`, `dreams`, `side_effects`, `intakes`, `readings`, `notes`",
+            "line 183, column 28, mood: unknown field `mood`, expected one of `date`, `doses`, `scores`, `wellbeing`, `sleep`, `dreams`, `side_effects`, `intakes`, `readings`, `notes`",
         ),
     );
 }
@@ -126,11 +126,11 @@ fn json_wrong_types() {
 fn json_impossible_dates() {
     check_import(
         &export_with("\"date\": \"2025-01-02\"", "\"date\": \"2025-02-30\""),
-        &one("line 207, column 26, date: \"2025-02-30\" is not a date (YYYY-MM-DD)"),
+        &one("line 208, column 26, date: \"2025-02-30\" is not a date (YYYY-MM-DD)"),
     );
     check_import(
         &export_with("\"date\": \"2025-01-02\"", "\"date\": \"02/01/2025\""),
-        &one("line 207, column 26, date: \"02/01/2025\" is not a date (YYYY-MM-DD)"),
+        &one("line 208, column 26, date: \"02/01/2025\" is not a date (YYYY-MM-DD)"),
     );
 }
 
@@ -138,17 +138,17 @@ fn json_impossible_dates() {
 fn json_negative_and_absurd_doses() {
     check_import(
         &export_with("\"amount\": 1500", "\"amount\": -1500"),
-        &one("line 159, column 8, file: an amount cannot be negative, got -1500"),
+        &one("line 160, column 8, file: an amount cannot be negative, got -1500"),
     );
     check_import(
         &export_with("\"amount\": 1500", "\"amount\": 1.5"),
         &one(
-            "line 159, column 8, file: invalid type: floating point `1.5`, expected a whole number of micrograms (1.5 mg = 1500)",
+            "line 160, column 8, file: invalid type: floating point `1.5`, expected a whole number of micrograms (1.5 mg = 1500)",
         ),
     );
     check_import(
         &export_with("\"amount\": 1500", "\"amount\": 99999999999"),
-        &one("line 159, column 8, file: amount 99999999999 µg is too large"),
+        &one("line 160, column 8, file: amount 99999999999 µg is too large"),
     );
     check_import(
         &export_with("\"amount\": 1500", "\"amount\": 4500000"),
@@ -189,7 +189,7 @@ fn malformed_csv() {
 fn truncated_csv() {
     let (t, _) = journal_and_export();
     let csv = journal::exchange::export_csv(&t, DateRange::all(), &Default::default()).unwrap();
-    check_import(&csv[..csv.len() - 40], &one("line 4, row: the row has 24 fields but the header has 35"));
+    check_import(&csv[..csv.len() - 40], &one("line 4, row: the row has 26 fields but the header has 38"));
 }
 
 #[test]

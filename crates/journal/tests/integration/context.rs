@@ -103,12 +103,12 @@ fn measure_values_are_stored_exactly_as_typed_within_their_rules() {
 fn the_day_form_reports_a_value_that_is_not_a_number_at_its_field() {
     let mut t = empty();
     let weight = measure(&mut t, "Weight");
-    let mut entry = DayEntry::new_day(date("2026-03-02"), None);
+    let mut entry = DayEntry::new_day(date("2026-03-02"), None, None);
     entry.readings = vec![
         ReadingEntry { measure: weight.id, time: String::new(), value: "seventy".into() },
         ReadingEntry { measure: weight.id, time: "25:00".into(), value: String::new() },
     ];
-    let errors: Vec<_> = entry.parse().errors.into_iter().map(|e| (e.field, e.message)).collect();
+    let errors: Vec<_> = entry.parse(&[]).errors.into_iter().map(|e| (e.field, e.message)).collect();
     assert_eq!(
         errors,
         [
@@ -117,7 +117,7 @@ fn the_day_form_reports_a_value_that_is_not_a_number_at_its_field() {
         ]
     );
     entry.readings = vec![ReadingEntry { measure: weight.id, time: String::new(), value: "71,3".into() }];
-    let day = entry.to_day().unwrap();
+    let day = entry.to_day(&[]).unwrap();
     assert_eq!(day.readings[0].value.to_string(), "71.3");
     assert_eq!(DayEntry::from_day(&day).readings[0].value, "71.3");
 }
@@ -327,7 +327,7 @@ fn full() -> TestJournal {
 fn json_round_trip_of_all_new_data_is_byte_identical() {
     let t = full();
     let json = exchange::export_json(&t, DateRange::all()).unwrap();
-    assert!(json.contains("\"version\": 2"));
+    assert!(json.contains("\"version\": 3"));
     let mut copy = empty();
     exchange::import(&mut copy, &json, ImportMode::RefuseConflicts).unwrap();
     assert_eq!(exchange::export_json(&copy, DateRange::all()).unwrap(), json);

@@ -74,6 +74,22 @@ fn populated() -> TestJournal {
         private: false,
     })
     .unwrap();
+    let fill = t
+        .save_fill(&journal::Fill {
+            id: 0,
+            received: date("2025-03-01"),
+            started: None,
+            pharmacy: mark("fillpharmacy"),
+            formulation: Formulation::Liquid,
+            strength: journal::Strength::parse("1mg/mL").unwrap(),
+            filler: mark("fillfiller"),
+            batch: mark("fillbatch"),
+            quantity: mark("fillquantity"),
+            use_by: Some(date("2026-01-01")),
+            note: mark("fillnote"),
+        })
+        .unwrap()
+        .id;
     let measure = t
         .save_measure(&Measure { name: mark("measurename"), unit: mark("measureunit"), ..Measure::default() })
         .unwrap()
@@ -88,6 +104,7 @@ fn populated() -> TestJournal {
                 amount: Micrograms(1500),
                 formulation: Formulation::Liquid,
                 note: mark(&format!("dosenote{n}")),
+                measured: Some(journal::Measured { count: journal::Count::parse("1.5 mL").unwrap().unwrap(), fill }),
             },
             Dose::Missed { time: Some(time("08:00")), reason: mark(&format!("missedreason{n}")) },
         ];
@@ -117,6 +134,7 @@ fn text_fields(doc: &Document) -> Vec<(TextField, &str)> {
         event_kinds,
         medications,
         measures,
+        fills,
         events,
         days,
     } = doc;
@@ -125,6 +143,7 @@ fn text_fields(doc: &Document) -> Vec<(TextField, &str)> {
     v.extend(medications.text_fields());
     v.extend(measures.text_fields());
     v.extend(events.text_fields());
+    v.extend(fills.text_fields());
     v.extend(side_effects.text_fields());
     v.extend(regimen.text_fields());
     v.extend(questions.text_fields());
@@ -133,8 +152,10 @@ fn text_fields(doc: &Document) -> Vec<(TextField, &str)> {
 }
 
 /// Keys whose string values are dates, times or names of enum values, not text.
-const STRUCTURED: [&str; 14] = [
+const STRUCTURED: [&str; 16] = [
     "date",
+    "received",
+    "use_by",
     "from",
     "until",
     "to",
@@ -170,7 +191,10 @@ fn every_text_field_of_the_model_is_classified() {
     v.as_object_mut().unwrap().remove("format");
     let mut unclassified = Vec::new();
     strings(&v, "", &mut |key, s| {
-        if !STRUCTURED.contains(&key) && !classified.contains(s) {
+        // A fill's strength and a dose's count are numbers with a unit, not text.
+        let measured = (key == "strength" && journal::Strength::parse(s).is_ok())
+            || (key == "count" && journal::Count::parse(s).is_some_and(|c| c.is_ok()));
+        if !STRUCTURED.contains(&key) && !classified.contains(s) && !measured {
             unclassified.push(format!("{key}: {s:?}"));
         }
     });
@@ -195,8 +219,8 @@ fn private_text_leaves_pdf_and_fhir_only_on_its_opt_in() {
         text_fields(&doc).into_iter().filter(|(f, s)| f.class() != TextClass::Shown && s.starts_with("Mk")).collect();
     assert_eq!(
         private.len(),
-        12,
-        "2 regimen notes, a medication note, an event note and, on each of 2 days, 4 notes: {private:?}"
+        13,
+        "2 regimen notes, a medication note, an event note, a fill note and, on each of 2 days, 4 notes: {private:?}"
     );
     let range = DateRange::new(date("2025-03-01"), date("2025-03-20")).unwrap();
     for include_notes in [false, true] {
@@ -211,10 +235,19 @@ fn private_text_leaves_pdf_and_fhir_only_on_its_opt_in() {
             for (field, text) in &private {
                 let expected = disclosure.allows(field.class());
                 assert_eq!(pdf.contains(text), expected, "PDF, {} {text}; {disclosure:?}", field.path());
-                assert_eq!(fhir.contains(text), expected, "FHIR, {} {text}; {disclosure:?}", field.path());
+                // FHIR R4's Medication (a fill) has no element for a note: it never leaves there.
+                let fhir_expected = expected && *field != TextField::FillNote;
+                assert_eq!(fhir.contains(text), fhir_expected, "FHIR, {} {text}; {disclosure:?}", field.path());
             }
             // Shown text stays whatever the opt-ins.
-            for text in [mark("question"), mark("pharmacytwo"), mark("strengthtwo")] {
+            for text in [
+                mark("question"),
+                mark("pharmacytwo"),
+                mark("strengthtwo"),
+                mark("fillpharmacy"),
+                mark("fillfiller"),
+                mark("fillbatch"),
+            ] {
                 assert!(pdf.contains(&text), "PDF lacks {text}; {disclosure:?}");
             }
             for text in [
@@ -228,6 +261,9 @@ fn private_text_leaves_pdf_and_fhir_only_on_its_opt_in() {
                 mark("eventkindname"),
                 mark("measurename"),
                 mark("measureunit"),
+                mark("fillpharmacy"),
+                mark("fillfiller"),
+                mark("fillbatch"),
             ] {
                 assert!(fhir.contains(&text), "FHIR lacks {text}; {disclosure:?}");
             }

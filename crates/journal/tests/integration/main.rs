@@ -23,5 +23,6 @@ mod revisions;
 mod rotation;
 mod roundtrip;
 mod schema_trust;
+mod supply;
 mod validation;
 mod vectors;

@@ -37,6 +37,7 @@ fn expected_day() -> Day {
                 amount: Micrograms(1500),
                 formulation: Formulation::SublingualDrops,
                 note: "with water".into(),
+                measured: None,
             },
             Dose::Missed { time: None, reason: "away".into() },
         ],

@@ -470,8 +470,9 @@ fn names(max: usize) -> impl Strategy<Value = Vec<String>> {
 fn a_dose() -> impl Strategy<Value = Dose> {
     let t = || proptest::option::of(a_time());
     prop_oneof![
-        (t(), 1u32..=50_000, select(&Formulation::ALL[..]), text())
-            .prop_map(|(time, ug, formulation, note)| Dose::Taken { time, amount: Micrograms(ug), formulation, note }),
+        (t(), 1u32..=50_000, select(&Formulation::ALL[..]), text()).prop_map(|(time, ug, formulation, note)| {
+            Dose::Taken { time, amount: Micrograms(ug), formulation, note, measured: None }
+        }),
         (t(), text()).prop_map(|(time, reason)| Dose::Missed { time, reason }),
     ]
 }

@@ -67,6 +67,7 @@ fn hand_made(dir: &Path) -> Journal {
         amount: Micrograms(ug),
         formulation: Formulation::Liquid,
         note: String::new(),
+        measured: None,
     };
     for i in 0..21u32 {
         let date = d("2025-03-01") + chrono::Days::new(u64::from(i));

@@ -279,7 +279,13 @@ fn dose_note_and_missed_reason_over_the_limit_are_refused() {
     check(
         |d| {
             d.doses = vec![
-                Dose::Taken { time: None, amount: Micrograms(1), formulation: Formulation::Cream, note: long.clone() },
+                Dose::Taken {
+                    time: None,
+                    amount: Micrograms(1),
+                    formulation: Formulation::Cream,
+                    note: long.clone(),
+                    measured: None,
+                },
                 Dose::Missed { time: None, reason: long.clone() },
             ]
         },

@@ -38,13 +38,13 @@ fn errors(e: &[FieldError]) -> Vec<Error> {
 #[test]
 fn each_form_reads_as_its_day_or_its_errors() {
     for case in cases() {
-        let parsed = case.entry.parse();
+        let parsed = case.entry.parse(&[]);
         assert_eq!(errors(&parsed.errors), case.errors, "{}", case.name);
         if let Some(day) = &case.day {
             assert_eq!(&parsed.day, day, "{}", case.name);
-            assert_eq!(case.entry.to_day().ok().as_ref(), Some(day), "{}", case.name);
+            assert_eq!(case.entry.to_day(&[]).ok().as_ref(), Some(day), "{}", case.name);
         } else {
-            assert!(case.entry.to_day().is_err(), "{}", case.name);
+            assert!(case.entry.to_day(&[]).is_err(), "{}", case.name);
         }
     }
 }
@@ -53,7 +53,7 @@ fn each_form_reads_as_its_day_or_its_errors() {
 fn forms_the_ui_counts_as_unchanged_are_the_same_day() {
     for case in cases() {
         for same in &case.same {
-            assert_eq!(same.parse(), case.entry.parse(), "{}: {same:?}", case.name);
+            assert_eq!(same.parse(&[]), case.entry.parse(&[]), "{}: {same:?}", case.name);
         }
     }
 }
@@ -63,7 +63,7 @@ fn a_saved_day_shows_as_a_form_that_reads_back_as_it() {
     for case in cases() {
         let Some(day) = case.day else { continue };
         let form = DayEntry::from_day(&day);
-        let back = form.to_day().unwrap();
+        let back = form.to_day(&[]).unwrap();
         assert_eq!(back, day, "{}", case.name);
         assert_eq!(DayEntry::from_day(&back), form, "{}", case.name);
     }

@@ -63,7 +63,13 @@ pub fn time(s: &str) -> NaiveTime {
 }
 
 pub fn taken(ug: u32, at: &str) -> Dose {
-    Dose::Taken { time: Some(time(at)), amount: Micrograms(ug), formulation: Formulation::Capsule, note: String::new() }
+    Dose::Taken {
+        time: Some(time(at)),
+        amount: Micrograms(ug),
+        formulation: Formulation::Capsule,
+        note: String::new(),
+        measured: None,
+    }
 }
 
 /// A day with every field filled, for a journal made by [`with_symptoms`].
@@ -78,6 +84,7 @@ pub fn full_day(d: &str) -> Day {
                 amount: Micrograms(125),
                 formulation: Formulation::Liquid,
                 note: "top-up".into(),
+                measured: None,
             },
         ],
         scores: vec![Score { symptom: PAIN, value: 0 }, Score { symptom: FATIGUE, value: 7 }],
