@@ -13,6 +13,11 @@ fn main() {
         "discard_draft",
         "delete_day",
         "sleep_duration",
+        "dose_amount",
+        // supply.rs
+        "supply",
+        "save_fill",
+        "delete_fill",
         // history.rs
         "history",
         // report.rs

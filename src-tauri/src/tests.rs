@@ -72,7 +72,7 @@ fn entry(date: &str) -> Value {
     json!({
         "date": date,
         "doses": [{"status": "taken", "time": "21:30", "amount": "1.5", "formulation": "capsule", "note": "",
-                   "reason": ""}],
+                   "reason": "", "stored": null}],
         "scores": {}, "wellbeing": 6,
         "bedtime": "23:00", "wake": "07:00", "quality": 4, "awakenings": "1",
         "vivid": "some", "nightmare": false, "dreamNotes": "",
@@ -99,11 +99,12 @@ fn an_empty_day_has_nothing_saved_prescribed_or_drafted() {
         json!({"date": "2025-05-01", "logged": false, "entry": blank, "revision": null, "draft": null,
             "prescribed": null,
             "blank_dose": {"status": "taken", "time": "", "amount": "", "formulation": "capsule", "note": "",
-                "reason": ""},
+                "reason": "", "stored": null},
             "symptoms": h.ok("catalog", json!({"catalog": "symptoms"})),
             "side_effects": h.ok("catalog", json!({"catalog": "side_effects"})),
             "as_needed": [], "measures": [], "events": [],
-            "event_kinds": h.ok("catalog", json!({"catalog": "event_kinds"}))})
+            "event_kinds": h.ok("catalog", json!({"catalog": "event_kinds"})),
+            "dose_run": null, "fills": []})
     );
     assert!(!v["side_effects"].as_array().is_some_and(Vec::is_empty), "the day view lists the side effects");
 }
@@ -482,4 +483,43 @@ fn medications_events_and_measures_answer_through_ipc_and_open_with_the_day() {
     assert!(refused["message"].as_str().unwrap().contains("was logged as taken on 2026-03-02"), "{refused}");
     assert_eq!(h.ok("delete_medication", json!({"id": next["id"]}))["dose"], "4000 IU");
     assert_eq!(h.ok("measures", json!({}))[0]["unit"], "kg");
+}
+
+#[test]
+fn fills_are_saved_from_their_form_and_counts_say_what_they_come_to() {
+    let h = harness();
+    let form = json!({"id": 0, "received": "2025-05-01", "started": "", "pharmacy": "Riverside",
+        "formulation": "liquid", "strength": "1mg/litre", "filler": "glycerin", "batch": "L-7", "quantity": "",
+        "use_by": "2025-04-01", "note": ""});
+    let e = h.err("save_fill", json!({"fill": form}));
+    assert_eq!(e["field"], "strength", "{e}");
+    let mut form = form;
+    form["strength"] = json!("1mg/ml");
+    let e = h.err("save_fill", json!({"fill": form}));
+    assert_eq!(e["field"], "use_by", "the core's rules come back at their field too: {e}");
+    form["use_by"] = json!("");
+    let saved = h.ok("save_fill", json!({"fill": form}));
+    assert_eq!(saved["strength"], "1 mg/mL");
+    let supply = h.ok("supply", json!({}));
+    assert_eq!(supply["fills"][0]["line"], "liquid 1 mg/mL, Riverside, filler glycerin, batch L-7");
+    assert_eq!(supply["fillers"], json!(["glycerin"]));
+
+    let dose = |amount: &str| {
+        json!({"status": "taken", "time": "", "amount": amount, "formulation": "capsule", "note": "", "reason": "",
+            "stored": null})
+    };
+    let query = |date: &str, amount: &str| json!({"query": {"date": date, "dose": dose(amount)}});
+    let converted = h.ok("dose_amount", query("2025-05-02", "1.5 ml"));
+    assert_eq!(converted["converted"], "= 1.5 mg (liquid 1 mg/mL, received 2025-05-01)");
+    let missing = h.ok("dose_amount", query("2025-04-30", "1.5 ml"));
+    assert!(missing["problem"].as_str().unwrap().starts_with("no fill with a strength per mL"), "{missing}");
+    assert_eq!(h.ok("dose_amount", query("2025-05-02", "1.5")), json!({"converted": null, "problem": null}));
+
+    let mut day = entry("2025-05-02");
+    day["doses"][0]["amount"] = json!("1.5 ml");
+    let saved_day = h.save_entry(day);
+    assert_eq!(saved_day["entry"]["doses"][0]["amount"], "1.5 mL");
+    assert_eq!(saved_day["dose_run"], "day 1 at 1.5 mg (since 2025-05-02)");
+    let e = h.err("delete_fill", json!({"id": saved["id"]}));
+    assert!(e["message"].as_str().unwrap().contains("2025-05-02"), "{e}");
 }

@@ -21,12 +21,13 @@ pub fn days_ago(n: u64) -> NaiveDate {
 }
 
 /// The screens of the main navigation, each with an element that shows it is loaded.
-pub const SCREENS: [(&str, &str); 7] = [
+pub const SCREENS: [(&str, &str); 8] = [
     ("day", "save-day"),
     ("history", "history-month-label"),
     ("trends", "trends"),
     ("regimen", "regimen-list"),
     ("medications", "med-add"),
+    ("supply", "fill-save"),
     ("questions", "question-new"),
     ("settings", "journal-path"),
 ];
@@ -69,4 +70,32 @@ pub fn item_id(home: &Home, c: Catalog, name: &str) -> u32 {
         .find(|i| i.name == name)
         .unwrap_or_else(|| panic!("no {c:?} item called {name:?}"))
         .id
+}
+
+/// The markup of a Trends chart (`kind` as in `trends-chart-<kind>`), as shown.
+pub async fn chart_svg(app: &App, kind: &str) -> String {
+    let v = app
+        .exec(
+            "return document.querySelector(arguments[0]).innerHTML;",
+            vec![serde_json::json!(crate::tid(&format!("trends-chart-{kind}")))],
+        )
+        .await;
+    v.as_str().unwrap_or_default().to_owned()
+}
+
+/// The last `n` days, each with 1.5 mg taken.
+pub fn days_at_one_dose(n: u64) -> Vec<journal::Day> {
+    (0..n)
+        .map(|k| {
+            let mut day = journal::Day::new(days_ago(k));
+            day.doses.push(journal::Dose::Taken {
+                time: None,
+                amount: journal::Micrograms(1500),
+                formulation: journal::Formulation::Capsule,
+                note: String::new(),
+                measured: None,
+            });
+            day
+        })
+        .collect()
 }

@@ -183,8 +183,9 @@ pub fn fill(j: &mut Journal, days: u32, seed: u64, end: NaiveDate) -> Result<()>
 
 /// Adds the context around LDN to a demo journal made by [`fill`]: three measures (weight and
 /// resting heart rate most days, blood pressure twice a week), five other medications (one
-/// changes dose, one is as-needed with intakes, one is kept out of reports) and an event
-/// about every three months of the journal, at least one. Same seed, same data.
+/// changes dose, one is as-needed with intakes, one is kept out of reports), four fills of a
+/// liquid (a new batch, another pharmacy and base, a stronger one) and an event about every
+/// three months of the journal, at least one. Same seed, same data.
 pub fn fill_context(j: &mut Journal, seed: u64) -> Result<()> {
     let logged = j.days(DateRange::all())?;
     let (Some(first), Some(last)) = (logged.first().map(|d| d.date), logged.last().map(|d| d.date)) else {
@@ -221,6 +222,30 @@ pub fn fill_context(j: &mut Journal, seed: u64) -> Result<()> {
     j.save_medication(&med("Omega-3", "1 g", at(0.35), None, false, false))?;
     j.save_medication(&med("Sertraline", "50 mg", at(0.6), None, false, true))?;
     let ibuprofen = j.save_medication(&med("Ibuprofen", "400 mg", first, None, true, false))?;
+
+    // Fills of a 1 mg/mL liquid: a new batch of the same (no marker), another pharmacy and base,
+    // then a stronger one. The doses stay entered in mg.
+    for (share, pharmacy, base, strength, batch) in [
+        (0.0, "Riverside Compounding", "glycerin base", "1mg/mL", "RC-101"),
+        (0.3, "Riverside Compounding", "glycerin base", "1mg/mL", "RC-188"),
+        (0.55, "Oak Street Pharmacy", "sugar-free syrup", "1mg/mL", "OS-12"),
+        (0.8, "Oak Street Pharmacy", "sugar-free syrup", "2mg/mL", "OS-40"),
+    ] {
+        let received = at(share);
+        j.save_fill(&crate::Fill {
+            id: 0,
+            received,
+            started: None,
+            pharmacy: pharmacy.into(),
+            formulation: crate::Formulation::Liquid,
+            strength: crate::Strength::parse(strength).map_err(|e| Error::invalid("strength", e))?,
+            filler: base.into(),
+            batch: batch.into(),
+            quantity: "50 mL".into(),
+            use_by: received.checked_add_days(chrono::Days::new(90)),
+            note: format!("{LABEL}."),
+        })?;
+    }
 
     let kinds = j.catalog(Catalog::EventKinds)?;
     let kind = |name: &str| kinds.iter().find(|k| k.name == name).map(|k| k.id);

@@ -336,6 +336,25 @@ fn taken_amount(
     read_amount(s, d.formulation, fills, date)
 }
 
+/// What a taken dose row's amount comes to, for the form to show before it is saved: for a
+/// count, "= 1.5 mg (liquid 1 mg/mL, received 2026-03-01)" or what is wrong with it; `None`
+/// for an amount in mg or µg (it says itself) or an empty one.
+pub fn counted_amount(d: &DoseEntry, fills: &[Fill], date: NaiveDate) -> Option<std::result::Result<String, String>> {
+    // Only a count needs saying what it comes to (mg and µg say themselves); valid or not, it
+    // is read again below, with its fill.
+    let _count = Count::parse(d.amount.trim())?;
+    Some(taken_amount(d, fills, date).map(|(amount, measured, _)| {
+        let fill = measured.and_then(|m| fills.iter().find(|f| f.id == m.fill));
+        match (d.stored.filter(|s| Some(s.measured) == measured), fill) {
+            (Some(_), _) => format!("= {amount}, as saved"),
+            (None, Some(f)) => {
+                format!("= {amount} ({} {}, received {})", f.formulation.label(), f.strength, f.received)
+            }
+            (None, None) => format!("= {amount}"),
+        }
+    }))
+}
+
 /// A dose amount as typed, the one grammar of the day form and the command line: mg (a plain
 /// number, or with "mg"), µg ("250 µg", "250ug", "250mcg"), or a count of a fill's unit
 /// ("1.5 mL", "3 drops"), converted with the fill in force on `date` from `fills`, whose
@@ -508,6 +527,9 @@ impl Journal {
         self.save_regimen_period(&entry.to_period()?)
     }
 }
+
+mod fill;
+pub use fill::FillEntry;
 
 #[cfg(test)]
 mod tests;

@@ -63,13 +63,11 @@ pub fn dose_periods(days: &[Day]) -> Vec<DosePeriod> {
 }
 
 /// How long the daily total of a day had been taken: "day 3 at 1.5 mg (since 2026-03-11)".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DoseRun {
     /// The day's place in its dose period, the first day at that dose being day 1.
     pub day: u32,
     pub dose: Micrograms,
-    #[ts(type = "string")]
     pub since: NaiveDate,
     /// Days of the period up to this one with a missed dose.
     pub missed: u32,

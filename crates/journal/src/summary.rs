@@ -56,6 +56,8 @@ pub struct PeriodSummary {
     pub measures: Vec<MeasureStat>,
     /// Every event kind with an event on a day of the data, in catalog order.
     pub event_days: Vec<EventDays>,
+    /// The fills that came into use in the period with another strength, pharmacy or filler.
+    pub fill_changes: Vec<crate::supply::FillChange>,
 }
 
 /// The readings of one measure in a period.
@@ -179,6 +181,7 @@ pub fn period_summaries(data: &ChartData) -> Vec<PeriodSummary> {
     measures.sort_by_key(|m| (m.position, m.id));
     let kinds: Vec<&CatalogItem> =
         data.event_kinds.iter().filter(|k| data.events.iter().any(|e| e.kind == k.id)).collect();
+    let fill_changes = crate::supply::fill_changes(&data.fills);
     let mut out: Vec<PeriodSummary> = Vec::new();
     let mut buf: Vec<u32> = Vec::new();
     for p in data.dose_periods() {
@@ -231,6 +234,7 @@ pub fn period_summaries(data: &ChartData) -> Vec<PeriodSummary> {
             nightmare_nights: nightmare,
             measures: measures.iter().map(|m| measure_stat(m, days)).collect(),
             event_days: kinds.iter().map(|k| event_days(data, k, p.from, p.to)).collect(),
+            fill_changes: fill_changes.iter().filter(|c| (p.from..=p.to).contains(&c.date)).cloned().collect(),
         };
         if let Some(prev) = out.last() {
             set_changes(&mut s, prev);

@@ -17,7 +17,6 @@ pub type FillId = u32;
 /// What a patient counts when measuring a dose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum DoseUnit {
     Ml,
     Drop,
@@ -216,7 +215,6 @@ text_serde!(Count, |s: &str| Count::parse(s)
 /// One dispensing of the medicine: what the patient holds and measures doses from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
-#[ts(export)]
 pub struct Fill {
     /// 0 for a fill not yet stored.
     #[serde(default)]
@@ -289,6 +287,40 @@ pub fn fills_over(fills: &[Fill], range: crate::DateRange) -> Vec<&Fill> {
         .collect();
     over.sort_by_key(|f| (f.start(), f.id));
     over
+}
+
+/// A fill that came into use after one of the same unit with another strength, pharmacy or
+/// filler: the day it came into use and what is new ("2 mg/mL · Oak Street · lactose"). A
+/// new batch of the same thing from the same place is no change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FillChange {
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    pub label: String,
+}
+
+/// The changes of fill among `fills` (in order of start, as the store gives them).
+pub fn fill_changes(fills: &[Fill]) -> Vec<FillChange> {
+    let mut out = Vec::new();
+    for (i, f) in fills.iter().enumerate() {
+        let Some(prev) = fills[..i].iter().rev().find(|p| p.strength.unit == f.strength.unit) else { continue };
+        let differs = |a: &str, b: &str| a.trim().to_lowercase() != b.trim().to_lowercase() && !b.trim().is_empty();
+        let mut what = Vec::new();
+        if prev.strength != f.strength {
+            what.push(f.strength.to_string());
+        }
+        if differs(&prev.pharmacy, &f.pharmacy) {
+            what.push(f.pharmacy.trim().to_owned());
+        }
+        if differs(&prev.filler, &f.filler) {
+            what.push(f.filler.trim().to_owned());
+        }
+        if !what.is_empty() {
+            out.push(FillChange { date: f.start(), label: what.join(" · ") });
+        }
+    }
+    out
 }
 
 /// How a taken dose was measured: the count as entered and the fill whose strength converted it.

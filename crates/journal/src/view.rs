@@ -206,6 +206,8 @@ pub struct PeriodRow {
     pub measures: Vec<ItemCell>,
     /// Event kinds: "3 days".
     pub events: Vec<ItemCell>,
+    /// Fills that came into use in the period with another strength, pharmacy or filler.
+    pub fill_changes: Vec<crate::supply::FillChange>,
 }
 
 impl PeriodRow {
@@ -235,6 +237,7 @@ impl PeriodRow {
             nightmares: Cell::nights(&p.nightmare_nights),
             measures: p.measures.iter().map(|m| ItemCell::plain(m.id, &m.name, m.text())).collect(),
             events: p.event_days.iter().map(|e| ItemCell::plain(e.kind, &e.name, e.text())).collect(),
+            fill_changes: p.fill_changes.clone(),
         }
     }
 }

@@ -40,6 +40,28 @@ pub struct DayView {
     /// The events that cover the day (ongoing ones included), by start.
     pub events: Vec<Event>,
     pub event_kinds: Vec<CatalogItem>,
+    /// "day 3 at 1.5 mg (since 2026-03-11)": how long the day's dose had been taken; null
+    /// when the day is not logged or is before the first dose.
+    pub dose_run: Option<String>,
+    /// The fills of LDN in force that day, one line each, one per unit counted.
+    pub fills: Vec<String>,
+}
+
+/// A dose row of the form, to say what its amount comes to.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct DoseQuery {
+    pub date: NaiveDate,
+    pub dose: DoseEntry,
+}
+
+/// What a dose row's amount comes to: `converted` for a count ("= 1.5 mg (liquid 1 mg/mL, …)"),
+/// `problem` when it cannot be converted; both null for mg or µg.
+#[derive(Debug, Clone, Default, Serialize, TS)]
+#[ts(export)]
+pub struct DoseAmount {
+    pub converted: Option<String>,
+    pub problem: Option<String>,
 }
 
 /// Unsaved edits kept from an earlier session.
@@ -70,6 +92,8 @@ pub struct SaveDay {
 pub struct SavedDay {
     pub entry: DayEntry,
     pub revision: u32,
+    /// How long the day's dose has now been taken (see [`DayView::dose_run`]).
+    pub dose_run: Option<String>,
 }
 
 /// Keeping the form as a draft.
@@ -104,7 +128,7 @@ pub fn open_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<DayVie
             logged: stored.is_some(),
             entry: match &stored {
                 Some(s) => DayEntry::from_day(&s.day),
-                None => DayEntry::new_day(date, prescribed),
+                None => j.new_entry(date)?,
             },
             revision: stored.as_ref().map(|s| s.revision),
             draft: j.draft(date)?.map(|d| DraftEntry {
@@ -120,6 +144,20 @@ pub fn open_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<DayVie
             measures: j.measures()?,
             events: j.events(DateRange { from: date, to: date })?,
             event_kinds: j.catalog(Catalog::EventKinds)?,
+            dose_run: j.dose_run(date)?.map(|r| r.text()),
+            fills: journal::supply::fills_in_force(&j.fills()?, date).into_iter().map(|f| f.line()).collect(),
+        })
+    })
+}
+
+/// What the amount of a dose row comes to, converted with the fill in force that day.
+#[tauri::command]
+pub fn dose_amount(state: State<'_, AppState>, query: DoseQuery) -> IpcResult<DoseAmount> {
+    state.with(|j| {
+        Ok(match journal::entry::counted_amount(&query.dose, &j.fills()?, query.date) {
+            Some(Ok(converted)) => DoseAmount { converted: Some(converted), problem: None },
+            Some(Err(problem)) => DoseAmount { converted: None, problem: Some(problem) },
+            None => DoseAmount::default(),
         })
     })
 }
@@ -130,7 +168,8 @@ pub fn open_day(state: State<'_, AppState>, date: NaiveDate) -> IpcResult<DayVie
 pub fn save_day(state: State<'_, AppState>, request: SaveDay) -> IpcResult<SavedDay> {
     state.with(|j| {
         let stored = j.save_entry(&request.entry, request.revision)?;
-        Ok(SavedDay { entry: DayEntry::from_day(&stored.day), revision: stored.revision })
+        let dose_run = j.dose_run(stored.day.date)?.map(|r| r.text());
+        Ok(SavedDay { entry: DayEntry::from_day(&stored.day), revision: stored.revision, dose_run })
     })
 }
 

@@ -19,6 +19,7 @@ pub mod questions;
 pub mod regimen;
 pub mod report;
 pub mod settings;
+pub mod supply;
 pub mod trends;
 
 use std::path::Path;

@@ -160,22 +160,6 @@ async fn settings_keep_an_event_kind_and_a_measure_out_of_reports() {
     assert_eq!(measures, [("Weight".into(), "kg".into(), 1, true), ("CRP".into(), "mg/L".into(), 1, false)]);
 }
 
-/// The last `n` days, each with 1.5 mg taken.
-fn days_at_one_dose(n: u64) -> Vec<journal::Day> {
-    (0..n)
-        .map(|k| {
-            let mut day = journal::Day::new(days_ago(k));
-            day.doses.push(journal::Dose::Taken {
-                time: None,
-                amount: journal::Micrograms(1500),
-                formulation: journal::Formulation::Capsule,
-                note: String::new(),
-            });
-            day
-        })
-        .collect()
-}
-
 /// The inner HTML of the element with test id `id`.
 async fn html(app: &App, id: &str) -> String {
     let v =
@@ -191,7 +175,7 @@ async fn see_medications_events_and_measures_in_trends() {
         // to themselves (dose steps outrank them when room runs out).
         let weight = j.save_measure(&journal::measure::template_named("weight").expect("template").measure());
         let weight = weight.expect("measure");
-        for mut day in days_at_one_dose(30) {
+        for mut day in flows::days_at_one_dose(30) {
             if day.date == days_ago(3) {
                 day.readings.push(journal::Reading {
                     measure: weight.id,
@@ -253,7 +237,7 @@ async fn export_pdf(app: &App, name: &str, private_items: bool) -> String {
 async fn a_private_medication_stays_out_of_the_pdf_unless_asked_for() {
     let home = Home::seeded(|j| {
         e2e::onboard(j);
-        for day in days_at_one_dose(10) {
+        for day in flows::days_at_one_dose(10) {
             j.save_day(&day).expect("day");
         }
         j.save_medication(&medication("Vitamin D", false, false)).expect("medication");

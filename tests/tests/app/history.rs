@@ -22,7 +22,13 @@ fn day(date: NaiveDate, doses: Vec<Dose>, wellbeing: Option<u8>, notes: &str) ->
 }
 
 fn taken(ug: u32) -> Dose {
-    Dose::Taken { time: None, amount: Micrograms(ug), formulation: Formulation::Capsule, note: String::new() }
+    Dose::Taken {
+        time: None,
+        amount: Micrograms(ug),
+        formulation: Formulation::Capsule,
+        note: String::new(),
+        measured: None,
+    }
 }
 
 fn months_between(earlier: NaiveDate, later: NaiveDate) -> i32 {

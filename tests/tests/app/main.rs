@@ -15,5 +15,6 @@ mod past_days;
 mod questions_settings;
 mod regimen;
 mod report;
+mod supply;
 mod trends;
 mod validation;

@@ -13,6 +13,7 @@ fn seeded_day(date: chrono::NaiveDate, wellbeing: u8, notes: &str) -> Day {
             amount: Micrograms(1500),
             formulation: Formulation::Capsule,
             note: String::new(),
+            measured: None,
         }],
         scores: vec![],
         wellbeing: Some(wellbeing),

@@ -14,10 +14,7 @@ fn demo_home() -> Home {
 }
 
 async fn dose_chart(app: &App) -> String {
-    let v = app
-        .exec("return document.querySelector(arguments[0]).innerHTML;", vec![json!(tid("trends-chart-dose_symptoms"))])
-        .await;
-    v.as_str().unwrap_or_default().to_owned()
+    e2e::flows::chart_svg(app, "dose_symptoms").await
 }
 
 /// Milliseconds the `trends` command takes for the preset's range, measured in the page.

@@ -34,6 +34,10 @@ import type { SavedDay } from "./bindings/SavedDay";
 import type { SaveDay } from "./bindings/SaveDay";
 import type { SaveDraft } from "./bindings/SaveDraft";
 import type { SleepQuery } from "./bindings/SleepQuery";
+import type { DoseAmount } from "./bindings/DoseAmount";
+import type { DoseQuery } from "./bindings/DoseQuery";
+import type { FillEntry } from "./bindings/FillEntry";
+import type { Supply } from "./bindings/Supply";
 import type { Trends } from "./bindings/Trends";
 import type { TrendsRequest } from "./bindings/TrendsRequest";
 
@@ -66,6 +70,11 @@ export const api = {
   deleteDay: (date: string) => call<DayEntry | null>("delete_day", { date }),
   /** "7 h 5 min" for the typed bedtime and wake time (null: not both, or not a time). */
   sleepDuration: (query: SleepQuery) => call<string | null>("sleep_duration", { query }),
+  /** What a dose row's amount comes to when it is a count of a fill's unit ("1.5 mL"). */
+  doseAmount: (query: DoseQuery) => call<DoseAmount>("dose_amount", { query }),
+  supply: () => call<Supply>("supply"),
+  saveFill: (fill: FillEntry) => call<FillEntry>("save_fill", { fill }),
+  deleteFill: (id: number) => call<FillEntry>("delete_fill", { id }),
   history: (range: DateRange) => call<DaySummary[]>("history", { range }),
   /** Opens the save dialog (in Rust); null when the user cancelled it. */
   exportPdf: (request: PdfRequest) => call<PdfSaved | null>("export_pdf", { request }),

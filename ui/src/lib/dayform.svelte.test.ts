@@ -9,7 +9,7 @@ import { DayForm, NOT_SAVED, type DayBackend } from "./dayform.svelte";
 function entry(date: string, notes = ""): DayEntry {
   return {
     date,
-    doses: [{ status: "taken", time: "", amount: "1.5", formulation: "capsule", note: "", reason: "" }],
+    doses: [{ status: "taken", time: "", amount: "1.5", formulation: "capsule", note: "", reason: "", stored: null }],
     scores: {},
     wellbeing: null,
     bedtime: "",
@@ -34,13 +34,15 @@ function view(date: string, over: Partial<DayView> = {}): DayView {
     revision: null,
     draft: null,
     prescribed: null,
-    blank_dose: { status: "taken", time: "", amount: "", formulation: "capsule", note: "", reason: "" },
+    blank_dose: { status: "taken", time: "", amount: "", formulation: "capsule", note: "", reason: "", stored: null },
     symptoms: [],
     side_effects: [],
     as_needed: [],
     measures: [],
     events: [],
     event_kinds: [],
+    dose_run: null,
+    fills: [],
     ...over,
   };
 }
@@ -56,7 +58,7 @@ function backend(views: Record<string, DayView>) {
       if (fail) throw fail;
       const revision = (views[request.entry.date]?.revision ?? 0) + 1;
       views[request.entry.date] = view(request.entry.date, { logged: true, entry: request.entry, revision });
-      return { entry: request.entry, revision };
+      return { entry: request.entry, revision, dose_run: null };
     },
     saveDraft: async (request) => {
       sent.drafts.push(structuredClone(request));

@@ -121,6 +121,7 @@ export class DayForm {
         this.view.entry = saved.entry;
         this.view.revision = saved.revision;
         this.view.logged = true;
+        this.view.dose_run = saved.dose_run;
       }
       this.#baseline = entryKey(saved.entry);
       this.entry = copyEntry(saved.entry);

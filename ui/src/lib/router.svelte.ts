@@ -4,7 +4,7 @@
 // edits as a draft.
 import { today } from "./dates";
 
-export type Route = "day" | "history" | "trends" | "regimen" | "medications" | "questions" | "settings";
+export type Route = "day" | "history" | "trends" | "regimen" | "medications" | "supply" | "questions" | "settings";
 
 export const nav = $state<{ route: Route; date: string }>({ route: "day", date: today() });
 

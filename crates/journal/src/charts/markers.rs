@@ -1,5 +1,5 @@
 //! Change markers: a dashed line at every dose step, every formulation or pharmacy switch,
-//! every start, stop or dose change of another medication and the start of every event,
+//! every change of fill (strength, pharmacy or filler), every start, stop or dose change of another medication and the start of every event,
 //! labelled in a band above the plot; and the days of each event shaded behind the plot.
 
 use chrono::NaiveDate;
@@ -34,6 +34,8 @@ pub(crate) enum MarkerKind {
     Formulation,
     /// Another pharmacy in the regimen.
     Pharmacy,
+    /// A new fill of a unit whose strength, pharmacy or filler differs from the fill before.
+    Fill,
     /// Another medication started ("+ name"), stopped ("− name") or changed dose ("name → dose").
     Medication,
     /// The first day of an event, labelled with its kind.
@@ -86,6 +88,11 @@ pub(crate) fn change_markers(data: &ChartData, span: DateRange) -> Vec<Marker> {
             events.push(Change { date: w[1].from, kind: MarkerKind::Pharmacy, label: b.to_owned() });
         }
     }
+    events.extend(crate::supply::fill_changes(&data.fills).into_iter().map(|c| Change {
+        date: c.date,
+        kind: MarkerKind::Fill,
+        label: c.label,
+    }));
     events.extend(medication_changes(data));
     for e in &data.events {
         if let Some(kind) = data.event_kind(e.kind) {

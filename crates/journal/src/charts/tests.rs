@@ -164,6 +164,41 @@ fn markers_at_every_dose_step_and_switch_sharing_one_label_per_day() {
 }
 
 #[test]
+fn a_new_fill_is_marked_with_what_changed_and_only_then() {
+    let fill = |id, from: &str, strength: &str, pharmacy: &str, filler: &str| crate::Fill {
+        id,
+        received: d(from),
+        started: None,
+        pharmacy: pharmacy.into(),
+        formulation: Formulation::Capsule,
+        strength: crate::Strength::parse(strength).unwrap(),
+        filler: filler.into(),
+        batch: format!("batch {id}"),
+        quantity: String::new(),
+        use_by: None,
+        note: String::new(),
+    };
+    let mut data = marker_data();
+    data.fills = vec![
+        fill(1, "2025-01-01", "0.5mg/capsule", "Riverside", "microcrystalline cellulose"),
+        fill(2, "2025-01-08", "1mg/mL", "Riverside", ""),
+        // The same again, another batch: no marker.
+        fill(3, "2025-01-12", "0.5mg/capsule", "Riverside", "Microcrystalline cellulose"),
+        fill(4, "2025-01-25", "0.5mg/capsule", "Oak Street", "lactose"),
+        fill(5, "2025-02-03", "2mg/mL", "Riverside", ""),
+    ];
+    let fills: Vec<_> = change_markers(&data, data.span())
+        .into_iter()
+        .filter(|m| m.kind == MarkerKind::Fill)
+        .map(|m| (m.date.to_string(), m.label))
+        .collect();
+    assert_eq!(
+        fills,
+        [("2025-01-25".into(), "Oak Street · lactose".into()), ("2025-02-03".to_string(), "2 mg/mL".to_string())]
+    );
+}
+
+#[test]
 fn a_range_that_starts_at_a_new_dose_marks_the_step() {
     // The formulation before the range is not known, so the first one seen is no switch.
     let mut data = marker_data();

@@ -315,8 +315,9 @@ fn period_table(flow: &mut Flow<'_>, data: &ReportData, periods: &[PeriodSummary
         .iter()
         .enumerate()
         .map(|(k, p)| {
+            let dates = if p.fill_changes.is_empty() { period_label(p) } else { format!("{} *", period_label(p)) };
             let mut row = vec![
-                period_label(p),
+                dates,
                 dose_label(p),
                 format!("{}\u{a0}of\u{a0}{}", p.days_logged, p.calendar_days),
                 match p.adherence {
@@ -347,6 +348,12 @@ fn period_table(flow: &mut Flow<'_>, data: &ReportData, periods: &[PeriodSummary
          any side effect recorded as mild or stronger. – means nothing recorded.",
         NOTE,
     );
+    let changes: Vec<String> =
+        periods.iter().flat_map(|p| &p.fill_changes).map(|c| format!("{} ({})", c.date, c.label)).collect();
+    if !changes.is_empty() {
+        flow.gap(2.0);
+        flow.paragraph(&format!("* A new fill came into use in the period: {}.", changes.join("; ")), NOTE);
+    }
 }
 
 /// Days of period `k` with any side effect recorded as present.

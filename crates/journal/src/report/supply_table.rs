@@ -2,13 +2,14 @@
 //! (received, pharmacy, formulation, strength, filler, batch, use-by; the fill's note only with
 //! "include my notes").
 
-use super::layout::Flow;
+use super::layout::{Flow, TextStyle};
 use super::table::{Column, Table};
 use crate::Fill;
 use crate::privacy::{Disclosure, TextField};
 
 const TABLE: f32 = 7.5;
 const H2: f32 = 11.5;
+const NOTE: TextStyle = TextStyle::regular(7.0).muted();
 
 pub(super) fn supply(flow: &mut Flow<'_>, fills: &[Fill], show: Disclosure) {
     if fills.is_empty() {
@@ -52,4 +53,11 @@ pub(super) fn supply(flow: &mut Flow<'_>, fills: &[Fill], show: Disclosure) {
         .collect();
     flow.gap(14.0);
     flow.titled_table("Supply", H2, &Table { columns, rows, size: TABLE });
+    flow.gap(3.0);
+    flow.paragraph(
+        "The fills of naltrexone in use during the range, as recorded by the patient: the strength is per unit \
+         counted (mL, drop, capsule, tablet, click). Doses entered as a count were converted with the fill in use \
+         that day.",
+        NOTE,
+    );
 }

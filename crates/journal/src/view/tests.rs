@@ -107,6 +107,7 @@ fn the_period_table_shows_medians_ranges_and_plain_differences() {
             second: None,
         }],
         event_days: vec![crate::summary::EventDays { kind: 4, name: "flare".into(), days: 3 }],
+        fill_changes: vec![],
     };
     let row = PeriodRow::of(&p);
     assert_eq!(row.measures[0].cell.value, "71.25\u{a0}kg (70.8–72)");

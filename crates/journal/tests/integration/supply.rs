@@ -209,3 +209,36 @@ fn fills_and_counts_travel_in_json_and_csv() {
     assert_eq!(row[at], "1.5 mL");
     assert_eq!(row[header.iter().position(|h| *h == "dose 1 mg").unwrap()], "1.5");
 }
+
+#[test]
+fn the_pdf_lists_the_fills_in_force_and_notes_a_change_of_fill_in_its_period() {
+    let mut t = empty();
+    t.save_fill(&fill("2026-01-01", Formulation::Liquid, "1mg/mL")).unwrap();
+    let mut oak = fill("2026-03-01", Formulation::Liquid, "2mg/mL");
+    oak.pharmacy = "Oak Street Pharmacy".into();
+    t.save_fill(&oak).unwrap();
+    for day in 1..=20 {
+        t.save_entry(&form(&format!("2026-02-{day:02}"), &["1.5 mL"]), None).unwrap();
+        t.save_entry(&form(&format!("2026-03-{day:02}"), &["0.75 mL"]), None).unwrap();
+    }
+    let range = DateRange::new(date("2026-02-01"), date("2026-03-20")).unwrap();
+    let pdf = journal::report::render(&t, &journal::report::ReportOptions::new(range)).unwrap();
+    let text: String =
+        pdf_extract::extract_text_from_mem(&pdf).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    // Table cells wrap within their column, so a long cell's words are checked one by one.
+    for expected in [
+        "Supply",
+        "Riverside",
+        "Compounding",
+        "Oak Street",
+        "1 mg/mL",
+        "2 mg/mL",
+        "microcrystalline",
+        "B-1042",
+        "2027-01-31",
+        "A new fill came into use in the period: 2026-03-01 (2 mg/mL · Oak Street Pharmacy)",
+    ] {
+        assert!(text.contains(expected), "the PDF lacks {expected:?}");
+    }
+    assert!(!text.contains("fridge"), "a fill's note stays out without the opt-in");
+}

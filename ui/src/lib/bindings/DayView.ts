@@ -53,4 +53,13 @@ measures: Array<Measure>,
 /**
  * The events that cover the day (ongoing ones included), by start.
  */
-events: Array<Event>, event_kinds: Array<CatalogItem>, };
+events: Array<Event>, event_kinds: Array<CatalogItem>, 
+/**
+ * "day 3 at 1.5 mg (since 2026-03-11)": how long the day's dose had been taken; null
+ * when the day is not logged or is before the first dose.
+ */
+dose_run: string | null, 
+/**
+ * The fills of LDN in force that day, one line each, one per unit counted.
+ */
+fills: Array<string>, };

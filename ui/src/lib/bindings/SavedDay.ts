@@ -4,4 +4,8 @@ import type { DayEntry } from "./DayEntry";
 /**
  * The day as saved.
  */
-export type SavedDay = { entry: DayEntry, revision: number, };
+export type SavedDay = { entry: DayEntry, revision: number, 
+/**
+ * How long the day's dose has now been taken (see [`DayView::dose_run`]).
+ */
+dose_run: string | null, };
