@@ -99,3 +99,10 @@ pub fn days_at_one_dose(n: u64) -> Vec<journal::Day> {
         })
         .collect()
 }
+
+/// With `E2E_SHOTS=<dir>`, saves a screenshot there for a person to look at.
+pub async fn shot(app: &App, name: &str) {
+    if let Some(dir) = std::env::var_os("E2E_SHOTS") {
+        app.screenshot(&std::path::Path::new(&dir).join(format!("{name}.png"))).await;
+    }
+}

@@ -57,6 +57,16 @@ async fn every_screen_is_accessible() {
     app.find("regimen-form").await;
     check(&app, "regimen form").await;
 
+    flows::open(&app, "medications").await;
+    check(&app, "medications").await;
+
+    flows::open(&app, "supply").await;
+    app.type_into("fill-strength", "lots").await;
+    app.click("fill-save").await;
+    app.find("field-error-strength").await;
+    check(&app, "supply (with a validation error)").await;
+    app.set_value("fill-strength", "").await;
+
     flows::open(&app, "questions").await;
     check(&app, "questions").await;
 

@@ -26,6 +26,7 @@ async fn record_a_fill_log_a_dose_in_ml_and_see_the_day_at_that_dose() {
     app.type_into("fill-strength", "1mg/ml").await;
     app.click("fill-save").await;
     let list = app.wait_contains("fills-list", "liquid 1 mg/mL").await;
+    flows::shot(&app, "supply").await;
     assert!(list.contains("Riverside Compounding") && list.contains("filler glycerin base"), "{list}");
 
     flows::open(&app, "day").await;
@@ -47,6 +48,8 @@ async fn record_a_fill_log_a_dose_in_ml_and_see_the_day_at_that_dose() {
     app.click("save-day").await;
     app.wait_text("day-status", "Saved", |t| t == "Saved").await;
     let run = app.wait_contains("dose-run", "day 1 at 1.5 mg").await;
+    app.exec("document.querySelector('[data-testid=\"prescribed\"]').scrollIntoView();", vec![]).await;
+    flows::shot(&app, "day-with-fill").await;
     assert!(run.contains(&format!("since {}", today())), "{run}");
     assert_eq!(app.value("dose-0-amount").await, "1.5 mL", "the count in its one spelling");
     let home = app.quit().await;
@@ -91,6 +94,7 @@ async fn a_change_of_pharmacy_and_filler_is_marked_in_trends() {
         assert!(svg.contains("\nOak Street · lactose\n"), "{kind}: the new fill is a labelled marker");
         assert!(!svg.contains("Riverside"), "{kind}: the first fill is no change");
     }
+    flows::shot(&app, "trends-fill-change").await;
     let note = app.text("period-fill-change").await;
     assert!(note.contains("Oak Street · lactose"), "{note}");
 }

@@ -74,9 +74,9 @@ async fn trends_follow_the_range_and_the_symptom_selection() {
     assert_ne!(one_year, three_months, "the chart changes with the range");
     let span = app.attr("trends", "data-span").await.unwrap_or_default();
     println!("1 year: {span}, {year}");
-    shot(&app, "trends-1y-top").await;
+    e2e::flows::shot(&app, "trends-1y-top").await;
     app.exec("document.querySelector(arguments[0]).scrollIntoView();", vec![json!(tid("trends-periods"))]).await;
-    shot(&app, "trends-1y-table").await;
+    e2e::flows::shot(&app, "trends-1y-table").await;
 
     // Symptom picker: show Anxiety, hide Pain.
     let shown = |name: &str| format!("label:has(> input[aria-label=\"{name}\"])");
@@ -93,20 +93,13 @@ async fn trends_follow_the_range_and_the_symptom_selection() {
     app.set_value("trends-from", "2001-01-01").await;
     app.set_value("trends-to", "2001-03-31").await;
     app.find("trends-empty").await;
-    shot(&app, "trends-empty").await;
+    e2e::flows::shot(&app, "trends-empty").await;
     assert!(!app.exists("trends-chart-dose_symptoms").await);
 
     // A backwards range is named, and nothing is asked of the journal.
     app.set_value("trends-from", "2001-04-01").await;
     let msg = app.wait_text("trends-range-error", "an error", |t| !t.is_empty()).await;
     assert!(msg.contains("before the start date"), "{msg}");
-}
-
-/// With `E2E_SHOTS=<dir>`, saves a screenshot there for a person to look at.
-async fn shot(app: &App, name: &str) {
-    if let Some(dir) = std::env::var_os("E2E_SHOTS") {
-        app.screenshot(&std::path::Path::new(&dir).join(format!("{name}.png"))).await;
-    }
 }
 
 async fn wait_chart(app: &App, ok: impl Fn(&str) -> bool) -> String {

@@ -9,13 +9,13 @@ async fn a_bad_amount_is_shown_at_the_field_with_the_input_kept() {
     let app = App::launch(Home::onboarded()).await;
     flows::day_loaded(&app, today()).await;
     app.click("add-dose").await;
-    app.type_into("dose-0-amount", "1,5 mg").await;
+    app.type_into("dose-0-amount", "1,5 tabs").await;
     app.type_into("notes", "typed before the error").await;
     app.click("save-day").await;
 
     let msg = app.text("field-error-doses[0].amount").await;
-    assert!(msg.contains("1,5 mg"), "the message names the value: {msg}");
-    assert_eq!(app.value("dose-0-amount").await, "1,5 mg", "the input is kept as typed");
+    assert!(msg.contains("1,5 tabs"), "the message names the value: {msg}");
+    assert_eq!(app.value("dose-0-amount").await, "1,5 tabs", "the input is kept as typed");
     assert_eq!(app.attr("dose-0-amount", "aria-invalid").await.as_deref(), Some("true"));
     let described = app.attr("dose-0-amount", "aria-describedby").await.expect("the field points at its message");
     let by_id = app.exec(&format!("return document.getElementById('{described}').textContent;"), vec![]).await;
