@@ -181,30 +181,33 @@ impl DayEntry {
     /// The form of a day not logged yet: its doses prefilled from the regimen prescribed that
     /// day, as the user entered it (nothing else is suggested), everything else unrecorded.
     /// `last` is the last logged day before, when the same regimen period covered it: a
-    /// prescribed dose it measured as a count ("1.5 mL") is offered as that count again, as
-    /// typed; it is converted when saved, never here.
-    pub fn new_day(date: NaiveDate, prescribed: Option<&RegimenPeriod>, last: Option<&Day>) -> Self {
+    /// prescribed dose it took as a count ("1.5 mL") of the same amount is offered as that count
+    /// again, as typed, while the fill it was measured from is still the one in use (`fills`);
+    /// it is converted when saved, never here.
+    pub fn new_day(date: NaiveDate, prescribed: Option<&RegimenPeriod>, last: Option<&Day>, fills: &[Fill]) -> Self {
         let mut entry = Self::from_day(&Day::new(date));
-        let counted: Vec<(Micrograms, Count, Formulation)> = last
+        // The last day's taken doses in order, each with its count if it was counted.
+        let taken: Vec<(Micrograms, Option<Measured>, Formulation)> = last
             .into_iter()
             .flat_map(|d| &d.doses)
             .filter_map(|d| match d {
-                Dose::Taken { amount, formulation, measured: Some(m), .. } => Some((*amount, m.count, *formulation)),
-                _ => None,
+                Dose::Taken { amount, formulation, measured, .. } => Some((*amount, *measured, *formulation)),
+                Dose::Missed { .. } => None,
             })
             .collect();
+        let same_fill = |m: &Measured| supply::fill_in_force(fills, m.count.unit, date).is_some_and(|f| f.id == m.fill);
         if let Some(p) = prescribed {
             entry.doses = p
                 .doses
                 .iter()
                 .enumerate()
-                .map(|(i, d)| match counted.get(i).filter(|c| c.0 == d.amount) {
-                    Some((_, count, formulation)) => DoseEntry {
-                        amount: count.to_string(),
+                .map(|(i, d)| match taken.get(i) {
+                    Some((amount, Some(m), formulation)) if *amount == d.amount && same_fill(m) => DoseEntry {
+                        amount: m.count.to_string(),
                         time: time_text(d.time),
                         ..DoseEntry::blank(*formulation)
                     },
-                    None => DoseEntry {
+                    _ => DoseEntry {
                         amount: d.amount.mg_string(),
                         time: time_text(d.time),
                         ..DoseEntry::blank(p.formulation)
@@ -519,7 +522,7 @@ impl Journal {
             }
             _ => None,
         };
-        Ok(DayEntry::new_day(date, prescribed, last.as_ref()))
+        Ok(DayEntry::new_day(date, prescribed, last.as_ref(), &self.fills()?))
     }
 
     /// Saves the regimen form (a new period when its id is 0).

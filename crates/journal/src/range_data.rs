@@ -50,18 +50,20 @@ impl ChartData {
             }
             _ => None,
         };
+        let days = j.days(range)?;
+        let fills = fills_of(&j.fills()?, &days, range);
         Ok(Self {
             range,
-            days: j.days(range)?,
             regimen: j.regimen()?,
             symptoms: j.catalog(Catalog::Symptoms)?,
             side_effects: j.catalog(Catalog::SideEffects)?,
+            days,
             dose_before,
             medications: j.medications()?.into_iter().filter(|m| m.overlaps(range)).collect(),
             events: j.events(range)?,
             event_kinds: j.catalog(Catalog::EventKinds)?,
             measures: j.measures()?,
-            fills: crate::supply::fills_over(&j.fills()?, range).into_iter().cloned().collect(),
+            fills,
         })
     }
 
@@ -136,6 +138,18 @@ impl ChartData {
         }
         slots
     }
+}
+
+/// The fills in use during `range` ([`crate::supply::fills_over`]) and any other a dose of `days`
+/// was measured from (one whose start was edited later), in order of start.
+fn fills_of(all: &[crate::Fill], days: &[Day], range: DateRange) -> Vec<crate::Fill> {
+    let measured = |f: &crate::Fill| {
+        days.iter()
+            .flat_map(|d| &d.doses)
+            .any(|x| matches!(x, crate::Dose::Taken { measured: Some(m), .. } if m.fill == f.id))
+    };
+    let over: Vec<crate::FillId> = crate::supply::fills_over(all, range).iter().map(|f| f.id).collect();
+    all.iter().filter(|f| over.contains(&f.id) || measured(f)).cloned().collect()
 }
 
 /// Days from `from` to `d`, if `d` is not before `from`.

@@ -108,6 +108,9 @@ impl Strength {
         if per_unit.0 > MAX_STRENGTH_UG {
             return Err(format!("{per_unit} per unit is more than any LDN preparation holds; check the strength"));
         }
+        if unit.trim().starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+            return Err(format!("\"{}\": give the amount in one unit, e.g. 1mg/mL rather than 5mg/5mL", shorten(t)));
+        }
         let unit = DoseUnit::parse(unit).filter(|_| !unit.trim().is_empty()).ok_or_else(|| {
             format!("\"{}\" is not a unit of a fill: use {}", shorten(unit.trim()), DoseUnit::known())
         })?;

@@ -25,19 +25,19 @@ fn period() -> RegimenPeriod {
 
 #[test]
 fn a_new_day_starts_with_the_prescribed_doses_and_nothing_else() {
-    let e = DayEntry::new_day(date("2025-01-10"), Some(&period()), None);
+    let e = DayEntry::new_day(date("2025-01-10"), Some(&period()), None, &[]);
     let amounts: Vec<(&str, &str, Formulation)> =
         e.doses.iter().map(|d| (d.amount.as_str(), d.time.as_str(), d.formulation)).collect();
     assert_eq!(amounts, [("1.5", "21:00", Formulation::Liquid), ("0.5", "", Formulation::Liquid)]);
     assert_eq!(e.to_day(&[]).unwrap().total_taken(), Some(Micrograms(2000)));
-    let bare = DayEntry::new_day(date("2025-01-10"), None, None);
+    let bare = DayEntry::new_day(date("2025-01-10"), None, None, &[]);
     assert_eq!(bare, DayEntry::from_day(&Day::new(date("2025-01-10"))));
     assert!(bare.doses.is_empty() && bare.scores.is_empty() && bare.wellbeing.is_none());
 }
 
 #[test]
 fn a_draft_gives_back_its_form_or_else_its_day() {
-    let mut entry = DayEntry::new_day(date("2025-01-10"), Some(&period()), None);
+    let mut entry = DayEntry::new_day(date("2025-01-10"), Some(&period()), None, &[]);
     entry.doses[0].amount = "1,5 or so".into();
     let draft = |form: Option<String>| Draft {
         day: entry.parse(&[]).day,
@@ -83,7 +83,7 @@ fn a_period_form_round_trips_and_names_what_does_not_parse() {
 
 #[test]
 fn a_dose_time_that_is_not_a_time_is_named() {
-    let mut e = DayEntry::new_day(date("2025-01-10"), Some(&period()), None);
+    let mut e = DayEntry::new_day(date("2025-01-10"), Some(&period()), None, &[]);
     e.doses[1].time = "noon".into();
     let parsed = e.parse(&[]);
     assert_eq!(
@@ -97,7 +97,7 @@ fn a_dose_time_that_is_not_a_time_is_named() {
 fn saving_a_form_goes_through_the_store_s_rules() {
     let dir = tempfile::tempdir().unwrap();
     let mut j = Journal::open(dir.path().join("j.sqlite3")).unwrap();
-    let mut e = DayEntry::new_day(date("2025-01-10"), Some(&period()), None);
+    let mut e = DayEntry::new_day(date("2025-01-10"), Some(&period()), None, &[]);
     e.doses[0].amount = "60".into();
     let Err(Error::Invalid(f)) = j.save_entry(&e, None) else { panic!("over the low-dose limit") };
     assert_eq!(f[0].field, "doses[0].amount");

@@ -243,6 +243,9 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
             p.into_vec().into_iter().map(|error| ImportProblem { location: format!("days ({})", day.date), error }),
         );
         day.canonicalize();
+        if !from_json && let Some(old) = existing_days.get(&day.date) {
+            keep_counts(&mut day, old);
+        }
         match existing_days.get(&day.date) {
             Some(old) if *old == day => report.days_unchanged += 1,
             Some(_) => {
@@ -507,4 +510,20 @@ fn identity(items: &[CatalogItem]) -> HashMap<ItemId, ItemId> {
 
 fn added(new: &[CatalogItem], old: &[CatalogItem]) -> u32 {
     new.iter().filter(|n| !old.iter().any(|o| o.name.eq_ignore_ascii_case(&n.name))).count() as u32
+}
+
+/// A CSV holds no fills, only the mg (and the count as a reminder): a dose the journal has at
+/// the same place with the same mg, time, formulation and note keeps its count and fill, so
+/// importing the journal's own CSV changes nothing.
+fn keep_counts(day: &mut crate::Day, old: &crate::Day) {
+    for (new, old) in day.doses.iter_mut().zip(&old.doses) {
+        if let (
+            crate::Dose::Taken { time, amount, formulation, note, measured: measured @ None },
+            crate::Dose::Taken { time: t, amount: a, formulation: f, note: n, measured: Some(m) },
+        ) = (new, old)
+            && (&*time, &*amount, &*formulation, &*note) == (t, a, f, n)
+        {
+            *measured = Some(*m);
+        }
+    }
 }

@@ -165,10 +165,24 @@ impl Journal {
         Ok(())
     }
 
-    /// How long the daily total of `date` had been taken, from every day up to it.
+    /// How long the daily total of `date` had been taken ([`crate::periods::dose_run`]). Reads
+    /// back from `date` only as far as the start of its dose period: a window that holds an
+    /// earlier period at another dose is enough (days before any dose in the window may belong
+    /// to a run that started earlier), otherwise a four times longer one is read.
     pub fn dose_run(&self, date: NaiveDate) -> Result<Option<crate::periods::DoseRun>> {
-        let days = self.days(DateRange { from: crate::FIRST_DATE, to: date })?;
-        Ok(crate::periods::dose_run(&days, date))
+        let mut back = 92;
+        loop {
+            let from = date.checked_sub_days(chrono::Days::new(back)).filter(|f| *f > crate::FIRST_DATE);
+            let days = self.days(DateRange { from: from.unwrap_or(crate::FIRST_DATE), to: date })?;
+            if days.last().is_none_or(|d| d.date != date) {
+                return Ok(None);
+            }
+            let periods = crate::periods::dose_periods(&days);
+            if from.is_none() || periods.iter().rev().skip(1).any(|p| !p.is_baseline()) {
+                return Ok(crate::periods::dose_run(&days, date));
+            }
+            back *= 4;
+        }
     }
 
     /// The last logged day before `date`.

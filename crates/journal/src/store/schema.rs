@@ -177,10 +177,11 @@ pub const MIGRATIONS: &[&str] = &[
     "#,
     // 7: the LDN supply. A fill is one dispensing (strength in µg per unit counted); a dose
     // entered as a count keeps the count as typed (canonical text, "1.5 mL") and the fill it
-    // was measured from, beside its frozen micrograms.
+    // was measured from, beside its frozen micrograms. Fill ids are never reused (a day's undo
+    // may still name a deleted fill).
     r#"
     CREATE TABLE fill (
-        id          INTEGER PRIMARY KEY,
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
         received    TEXT NOT NULL,
         started     TEXT CHECK (started >= received),
         pharmacy    TEXT NOT NULL DEFAULT '',

@@ -78,6 +78,7 @@ fn strengths_read_in_mg_or_micrograms_per_unit() {
         assert_eq!(s.to_string(), shown);
         assert_eq!(Strength::parse(shown), Ok(s));
     }
+    assert!(Strength::parse("5mg/5mL").is_err_and(|e| e.contains("in one unit")));
     for bad in ["", "1mg", "1/mL", "0mg/mL", "-1mg/mL", "1mg/litre", "1mg/", "100mg/mL", "1.2345mg/mL"] {
         assert!(Strength::parse(bad).is_err(), "{bad:?} was accepted");
     }

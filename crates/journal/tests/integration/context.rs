@@ -103,7 +103,7 @@ fn measure_values_are_stored_exactly_as_typed_within_their_rules() {
 fn the_day_form_reports_a_value_that_is_not_a_number_at_its_field() {
     let mut t = empty();
     let weight = measure(&mut t, "Weight");
-    let mut entry = DayEntry::new_day(date("2026-03-02"), None, None);
+    let mut entry = DayEntry::new_day(date("2026-03-02"), None, None, &[]);
     entry.readings = vec![
         ReadingEntry { measure: weight.id, time: String::new(), value: "seventy".into() },
         ReadingEntry { measure: weight.id, time: "25:00".into(), value: String::new() },

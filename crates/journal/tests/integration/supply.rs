@@ -27,7 +27,7 @@ fn fill(received: &str, formulation: Formulation, strength: &str) -> Fill {
 }
 
 fn form(on: &str, amounts: &[&str]) -> DayEntry {
-    let mut e = DayEntry::new_day(date(on), None, None);
+    let mut e = DayEntry::new_day(date(on), None, None, &[]);
     e.doses =
         amounts.iter().map(|a| DoseEntry { amount: a.to_string(), ..DoseEntry::blank(Formulation::Capsule) }).collect();
     e
@@ -91,6 +91,9 @@ fn editing_a_fill_never_changes_the_doses_measured_from_it() {
     assert_eq!(message, "doses on 2026-03-02 were measured from this fill; it stays in the record");
     let unused = t.save_fill(&fill("2026-03-05", Formulation::Cream, "1mg/click")).unwrap();
     assert_eq!(t.delete_fill(unused.id).unwrap(), unused, "an unused fill goes, and comes back for undo");
+    let next = t.save_fill(&fill("2026-03-06", Formulation::Cream, "1mg/click")).unwrap();
+    assert!(next.id > unused.id, "a fill id is never given again (an undo may still name it)");
+    t.delete_fill(next.id).unwrap();
     assert_eq!(t.fills().unwrap().len(), 1);
 }
 
@@ -154,6 +157,10 @@ fn a_new_day_repeats_the_count_typed_last_while_the_regimen_is_unchanged() {
     let next = t.new_entry(date("2026-03-03")).unwrap();
     assert_eq!(next.doses[0].amount, "1.5 mL", "as typed, not converted");
     assert_eq!(next.doses[0].status, DoseStatus::Taken);
+    // Once another fill of that unit is in use, the count would measure another amount: mg.
+    let stronger = t.save_fill(&fill("2026-03-03", Formulation::Liquid, "2mg/mL")).unwrap();
+    assert_eq!(t.new_entry(date("2026-03-03")).unwrap().doses[0].amount, "1.5");
+    t.delete_fill(stronger.id).unwrap();
 
     t.save_regimen_period(&period("2026-03-04", 2000)).unwrap();
     assert_eq!(t.new_entry(date("2026-03-04")).unwrap().doses[0].amount, "2", "a new regimen offers its mg");
@@ -175,6 +182,25 @@ fn the_day_shows_how_long_its_dose_has_been_taken() {
     assert_eq!(run("2026-03-13").as_deref(), Some("day 3 at 1.5 mg (since 2026-03-11)"));
     assert_eq!(run("2026-03-15").as_deref(), Some("day 5 at 1.5 mg (since 2026-03-11; 1 missed)"));
     assert_eq!(run("2026-03-16"), None, "not logged");
+
+    // A run longer than the window first read back is counted whole, even when that window
+    // starts with days that had only a missed dose.
+    let mut long = empty();
+    let on = |k: u64| date("2024-06-01").checked_add_days(chrono::Days::new(k)).unwrap();
+    long.save_entry(&form("2024-01-01", &["1"]), None).unwrap();
+    for k in 0..300 {
+        long.save_entry(&form(&on(k).to_string(), &["1.5"]), None).unwrap();
+    }
+    for k in 300..400 {
+        let mut missed = form(&on(k).to_string(), &[]);
+        missed.doses = vec![DoseEntry { status: DoseStatus::Missed, ..DoseEntry::blank(Formulation::Liquid) }];
+        long.save_entry(&missed, None).unwrap();
+    }
+    long.save_entry(&form(&on(400).to_string(), &["1.5"]), None).unwrap();
+    assert_eq!(
+        long.dose_run(on(400)).unwrap().map(|r| r.text()).as_deref(),
+        Some("day 401 at 1.5 mg (since 2024-06-01; 100 missed)")
+    );
 }
 
 #[test]
@@ -202,6 +228,8 @@ fn fills_and_counts_travel_in_json_and_csv() {
     assert_eq!(third.fill(fill).unwrap().strength.to_string(), "1 mg/mL");
 
     let csv = exchange::export_csv(&t, range, &CsvOptions::default()).unwrap();
+    let report = exchange::import(&mut t, &csv, ImportMode::RefuseConflicts).unwrap();
+    assert_eq!((report.days_unchanged, report.days_replaced), (1, 0), "its own CSV changes nothing");
     let mut rows = csv.lines();
     let header: Vec<_> = rows.next().unwrap().split(',').collect();
     let row: Vec<_> = rows.next().unwrap().split(',').collect();
