@@ -59,6 +59,7 @@ Saturday 1 March 2025
   dose: 1.5 mg liquid at 22:00
   dose: 0.25 mg liquid
   dose: missed (forgot)
+  day 1 at 1.75 mg (since 2025-03-01; 1 missed)
   Pain: 4/10
   Fatigue: 0/10
   wellbeing: 6/10

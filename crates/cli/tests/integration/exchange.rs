@@ -13,7 +13,7 @@ fn demo() -> Env {
 fn json_export_to_stdout_and_to_a_file_are_the_same() {
     let e = demo();
     let stdout = e.ok(&["export"]);
-    assert!(stdout.starts_with("{\n  \"format\": \"ldn-journal\",\n  \"version\": 2,"), "{}", &stdout[..80]);
+    assert!(stdout.starts_with("{\n  \"format\": \"ldn-journal\",\n  \"version\": 3,"), "{}", &stdout[..80]);
     let file = e.path("out.json");
     assert_eq!(e.ok(&["export", "--format", "json", "-o", file.to_str().unwrap()]), "");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);

@@ -12,3 +12,4 @@ mod exchange;
 mod ownership;
 mod report;
 mod safety;
+mod supply;
