@@ -343,19 +343,20 @@ fn taken_amount(
 /// count, "= 1.5 mg (liquid 1 mg/mL, received 2026-03-01)" or what is wrong with it; `None`
 /// for an amount in mg or µg (it says itself) or an empty one.
 pub fn counted_amount(d: &DoseEntry, fills: &[Fill], date: NaiveDate) -> Option<std::result::Result<String, String>> {
-    // Only a count needs saying what it comes to (mg and µg say themselves); valid or not, it
-    // is read again below, with its fill.
-    let _count = Count::parse(d.amount.trim())?;
-    Some(taken_amount(d, fills, date).map(|(amount, measured, _)| {
-        let fill = measured.and_then(|m| fills.iter().find(|f| f.id == m.fill));
-        match (d.stored.filter(|s| Some(s.measured) == measured), fill) {
-            (Some(_), _) => format!("= {amount}, as saved"),
-            (None, Some(f)) => {
-                format!("= {amount} ({} {}, received {})", f.formulation.label(), f.strength, f.received)
+    // Only a count needs saying what it comes to (mg and µg say themselves).
+    let is_count = Count::parse(d.amount.trim()).is_some();
+    is_count.then(|| {
+        taken_amount(d, fills, date).map(|(amount, measured, _)| {
+            let fill = measured.and_then(|m| fills.iter().find(|f| f.id == m.fill));
+            match (d.stored.filter(|s| Some(s.measured) == measured), fill) {
+                (Some(_), _) => format!("= {amount}, as saved"),
+                (None, Some(f)) => {
+                    format!("= {amount} ({} {}, received {})", f.formulation.label(), f.strength, f.received)
+                }
+                (None, None) => format!("= {amount}"),
             }
-            (None, None) => format!("= {amount}"),
-        }
-    }))
+        })
+    })
 }
 
 /// A dose amount as typed, the one grammar of the day form and the command line: mg (a plain
