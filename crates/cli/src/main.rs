@@ -31,6 +31,7 @@ enum Command {
     Log(Box<cmd::day::LogArgs>),
     Show(cmd::day::ShowArgs),
     List(cmd::day::ListArgs),
+    Search(cmd::search::SearchArgs),
     Export(cmd::exchange::ExportArgs),
     Import(cmd::exchange::ImportArgs),
     Chart(cmd::chart::ChartArgs),
@@ -48,6 +49,7 @@ enum Command {
     Backups,
     Restore(cmd::backup::RestoreArgs),
     Wipe(cmd::backup::WipeArgs),
+    Reminder(cmd::reminder::ReminderArgs),
 }
 
 fn main() -> ExitCode {
@@ -71,6 +73,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Log(a) => cmd::day::log(&mut open()?, *a),
         Command::Show(a) => cmd::day::show(&open()?, a),
         Command::List(a) => cmd::day::list(&open()?, a),
+        Command::Search(a) => cmd::search::search(&open()?, a),
         Command::Export(a) => cmd::exchange::export(&open()?, a),
         Command::Import(a) => cmd::exchange::import(&mut open()?, a),
         Command::Chart(a) => cmd::chart::chart(&open()?, a),
@@ -86,5 +89,6 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Backups => cmd::backup::list(&db),
         Command::Restore(a) => cmd::backup::restore(&db, a),
         Command::Wipe(a) => cmd::backup::wipe(open()?, a),
+        Command::Reminder(a) => cmd::reminder::reminder(&db, a),
     }
 }

@@ -13,6 +13,19 @@ use crate::{
 /// Label on every synthetic day and on the patient name.
 pub const LABEL: &str = "Synthetic demo data";
 
+/// Everyday words for the notes of every third day (in turn, not drawn from the generator, so
+/// the rest of a journal is what it was), so search has something to find.
+const DAY_NOTES: &[&str] = &[
+    "Brain fog in the afternoon.",
+    "Walked to the park.",
+    "Headache after lunch.",
+    "Good energy, did some gardening.",
+    "Tired after work.",
+    "Slept through the night.",
+    "Stiff knees in the morning.",
+    "Busy day, visited family.",
+];
+
 /// A small deterministic generator (SplitMix64): the same seed gives the same journal.
 #[derive(Debug)]
 struct Rng(u64);
@@ -174,7 +187,10 @@ pub fn fill(j: &mut Journal, days: u32, seed: u64, end: NaiveDate) -> Result<()>
         );
         side(insomnia_id, after_step && rng.chance(0.4), Severity::Mild);
         side(headache_id, rng.chance(if after_step { 0.25 } else { 0.05 }), Severity::Mild);
-        day.notes = format!("{LABEL}.");
+        day.notes = match DAY_NOTES.get((i / 3) as usize % DAY_NOTES.len()).filter(|_| i % 3 == 0) {
+            Some(words) => format!("{LABEL}. {words}"),
+            None => format!("{LABEL}."),
+        };
         day.canonicalize();
         out.push(day);
     }

@@ -9,7 +9,9 @@ pub mod events;
 pub mod exchange;
 pub mod measures;
 pub mod meds;
+pub mod reminder;
 pub mod report;
+pub mod search;
 pub mod supply;
 
 use chrono::NaiveDate;

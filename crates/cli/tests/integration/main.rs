@@ -10,6 +10,8 @@ mod day;
 mod destinations;
 mod exchange;
 mod ownership;
+mod reminder;
 mod report;
 mod safety;
+mod search;
 mod supply;

@@ -60,9 +60,10 @@ fn a_journal_that_cannot_be_opened_can_be_restored_and_is_kept() {
         .collect();
     assert_eq!(kept.len(), 1, "{kept:?}");
     let conn = rusqlite::Connection::open(e.dir.path().join(&kept[0])).unwrap();
-    let triggers: i64 =
-        conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'", [], |r| r.get(0)).unwrap();
-    assert_eq!(triggers, 1, "the refused file is kept as it was");
+    let triggers: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 't'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(triggers, 1, "the refused file is kept as it was, with the trigger it gained");
     drop(conn);
 
     e.ok(&["wipe", "--yes-really"]);

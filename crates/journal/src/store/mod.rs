@@ -14,6 +14,7 @@ mod medications;
 mod questions;
 mod regimen;
 pub mod schema;
+mod search;
 mod settings;
 
 use std::fs;

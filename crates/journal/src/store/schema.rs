@@ -198,6 +198,157 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE dose ADD COLUMN fill INTEGER REFERENCES fill (id);
     CREATE INDEX dose_fill ON dose (fill);
     "#,
+    // 8: full-text search of the patient's own text (`crate::search`). `search_text` holds one
+    // row per non-empty text field: where it comes from (`source` table, `owner` its key: a
+    // date or an id, no type so an id sorts as a number, `seq` a dose's position), which field,
+    // the date it is shown under, and the text. `search` is an FTS5 index over it (external
+    // content, so the text is not stored a third time).
+    //
+    // Triggers keep both in step, inside the transaction of every write: a write path cannot
+    // forget the index (the CLI, the app, import, a cascade from a deleted day, a later
+    // feature), and a restored, imported or migrated journal is indexed by the same rules.
+    // Each insert trigger first removes what its row had, so even a REPLACE (which skips
+    // delete triggers) leaves nothing stale. The last statements index the existing rows by
+    // running the update triggers over every row that has text.
+    r#"
+    CREATE TABLE search_text (
+        id     INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        owner  NOT NULL,
+        seq    INTEGER NOT NULL DEFAULT 0,
+        field  TEXT NOT NULL,
+        date   TEXT NOT NULL,
+        body   TEXT NOT NULL,
+        UNIQUE (source, owner, seq, field)
+    );
+    CREATE VIRTUAL TABLE search USING fts5 (
+        body, content = 'search_text', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER search_text_insert AFTER INSERT ON search_text BEGIN
+        INSERT INTO search (rowid, body) VALUES (new.id, new.body);
+    END;
+    CREATE TRIGGER search_text_delete AFTER DELETE ON search_text BEGIN
+        INSERT INTO search (search, rowid, body) VALUES ('delete', old.id, old.body);
+    END;
+    CREATE TRIGGER search_text_update AFTER UPDATE ON search_text BEGIN
+        INSERT INTO search (search, rowid, body) VALUES ('delete', old.id, old.body);
+        INSERT INTO search (rowid, body) VALUES (new.id, new.body);
+    END;
+
+    CREATE TRIGGER day_search_insert AFTER INSERT ON day BEGIN
+        DELETE FROM search_text WHERE source = 'day' AND owner = new.date;
+        INSERT INTO search_text (source, owner, field, date, body)
+            SELECT 'day', new.date, 'day_note', new.date, new.notes WHERE new.notes <> ''
+            UNION ALL
+            SELECT 'day', new.date, 'dream_note', new.date, new.dream_notes WHERE new.dream_notes <> '';
+    END;
+    CREATE TRIGGER day_search_update AFTER UPDATE ON day BEGIN
+        DELETE FROM search_text WHERE source = 'day' AND owner = old.date;
+        INSERT INTO search_text (source, owner, field, date, body)
+            SELECT 'day', new.date, 'day_note', new.date, new.notes WHERE new.notes <> ''
+            UNION ALL
+            SELECT 'day', new.date, 'dream_note', new.date, new.dream_notes WHERE new.dream_notes <> '';
+    END;
+    CREATE TRIGGER day_search_delete AFTER DELETE ON day BEGIN
+        DELETE FROM search_text WHERE source = 'day' AND owner = old.date;
+    END;
+
+    CREATE TRIGGER dose_search_insert AFTER INSERT ON dose BEGIN
+        DELETE FROM search_text WHERE source = 'dose' AND owner = new.date AND seq = new.seq;
+        INSERT INTO search_text (source, owner, seq, field, date, body)
+            SELECT 'dose', new.date, new.seq,
+                CASE new.status WHEN 'missed' THEN 'missed_reason' ELSE 'dose_note' END, new.date, new.note
+            WHERE new.note <> '';
+    END;
+    CREATE TRIGGER dose_search_update AFTER UPDATE ON dose BEGIN
+        DELETE FROM search_text WHERE source = 'dose' AND owner = old.date AND seq = old.seq;
+        INSERT INTO search_text (source, owner, seq, field, date, body)
+            SELECT 'dose', new.date, new.seq,
+                CASE new.status WHEN 'missed' THEN 'missed_reason' ELSE 'dose_note' END, new.date, new.note
+            WHERE new.note <> '';
+    END;
+    CREATE TRIGGER dose_search_delete AFTER DELETE ON dose BEGIN
+        DELETE FROM search_text WHERE source = 'dose' AND owner = old.date AND seq = old.seq;
+    END;
+
+    CREATE TRIGGER question_search_insert AFTER INSERT ON question BEGIN
+        DELETE FROM search_text WHERE source = 'question' AND owner = new.id;
+        INSERT INTO search_text (source, owner, field, date, body)
+            SELECT 'question', new.id, 'question', new.created, new.text WHERE new.text <> '';
+    END;
+    CREATE TRIGGER question_search_update AFTER UPDATE ON question BEGIN
+        DELETE FROM search_text WHERE source = 'question' AND owner = old.id;
+        INSERT INTO search_text (source, owner, field, date, body)
+            SELECT 'question', new.id, 'question', new.created, new.text WHERE new.text <> '';
+    END;
+    CREATE TRIGGER question_search_delete AFTER DELETE ON question BEGIN
+        DELETE FROM search_text WHERE source = 'question' AND owner = old.id;
+    END;
+
+    CREATE TRIGGER event_search_insert AFTER INSERT ON event BEGIN
+        DELETE FROM search_text WHERE source = 'event' AND owner = new.id;
+        INSERT INTO search_text (source, owner, field, date, body)
+            SELECT 'event', new.id, 'event_note', new.from_date, new.note WHERE new.note <> '';
+    END;
+    CREATE TRIGGER event_search_update AFTER UPDATE ON event BEGIN
+        DELETE FROM search_text WHERE source = 'event' AND owner = old.id;
+        INSERT INTO search_text (source, owner, field, date, body)
+            SELECT 'event', new.id, 'event_note', new.from_date, new.note WHERE new.note <> '';
+    END;
+    CREATE TRIGGER event_search_delete AFTER DELETE ON event BEGIN
+        DELETE FROM search_text WHERE source = 'event' AND owner = old.id;
+    END;
+
+    CREATE TRIGGER medication_search_insert AFTER INSERT ON medication BEGIN
+        DELETE FROM search_text WHERE source = 'medication' AND owner = new.id;
+        INSERT INTO search_text (source, owner, field, date, body)
+            SELECT 'medication', new.id, 'medication_note', new.from_date, new.note WHERE new.note <> '';
+    END;
+    CREATE TRIGGER medication_search_update AFTER UPDATE ON medication BEGIN
+        DELETE FROM search_text WHERE source = 'medication' AND owner = old.id;
+        INSERT INTO search_text (source, owner, field, date, body)
+            SELECT 'medication', new.id, 'medication_note', new.from_date, new.note WHERE new.note <> '';
+    END;
+    CREATE TRIGGER medication_search_delete AFTER DELETE ON medication BEGIN
+        DELETE FROM search_text WHERE source = 'medication' AND owner = old.id;
+    END;
+
+    CREATE TRIGGER regimen_search_insert AFTER INSERT ON regimen_period BEGIN
+        DELETE FROM search_text WHERE source = 'regimen' AND owner = new.id;
+        INSERT INTO search_text (source, owner, field, date, body)
+            SELECT 'regimen', new.id, 'regimen_note', new.from_date, new.note WHERE new.note <> '';
+    END;
+    CREATE TRIGGER regimen_search_update AFTER UPDATE ON regimen_period BEGIN
+        DELETE FROM search_text WHERE source = 'regimen' AND owner = old.id;
+        INSERT INTO search_text (source, owner, field, date, body)
+            SELECT 'regimen', new.id, 'regimen_note', new.from_date, new.note WHERE new.note <> '';
+    END;
+    CREATE TRIGGER regimen_search_delete AFTER DELETE ON regimen_period BEGIN
+        DELETE FROM search_text WHERE source = 'regimen' AND owner = old.id;
+    END;
+
+    CREATE TRIGGER fill_search_insert AFTER INSERT ON fill BEGIN
+        DELETE FROM search_text WHERE source = 'fill' AND owner = new.id;
+        INSERT INTO search_text (source, owner, field, date, body)
+            SELECT 'fill', new.id, 'fill_note', new.received, new.note WHERE new.note <> '';
+    END;
+    CREATE TRIGGER fill_search_update AFTER UPDATE ON fill BEGIN
+        DELETE FROM search_text WHERE source = 'fill' AND owner = old.id;
+        INSERT INTO search_text (source, owner, field, date, body)
+            SELECT 'fill', new.id, 'fill_note', new.received, new.note WHERE new.note <> '';
+    END;
+    CREATE TRIGGER fill_search_delete AFTER DELETE ON fill BEGIN
+        DELETE FROM search_text WHERE source = 'fill' AND owner = old.id;
+    END;
+
+    UPDATE day SET notes = notes WHERE notes <> '' OR dream_notes <> '';
+    UPDATE dose SET note = note WHERE note <> '';
+    UPDATE question SET text = text WHERE text <> '';
+    UPDATE event SET note = note WHERE note <> '';
+    UPDATE medication SET note = note WHERE note <> '';
+    UPDATE regimen_period SET note = note WHERE note <> '';
+    UPDATE fill SET note = note WHERE note <> '';
+    "#,
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

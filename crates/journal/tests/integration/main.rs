@@ -23,6 +23,7 @@ mod revisions;
 mod rotation;
 mod roundtrip;
 mod schema_trust;
+mod search;
 mod supply;
 mod validation;
 mod vectors;

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::common::*;
+use journal::search::Field;
 use journal::store::schema::{APPLICATION_ID, LATEST, MIGRATIONS};
 use journal::{
     Catalog, DateRange, Day, Dose, Dreams, Formulation, Journal, Micrograms, Score, Severity, SideEffectEntry, Sleep,
@@ -82,6 +83,17 @@ fn check_upgrade(version: usize) {
     let names: Vec<_> = symptoms.iter().map(|s| (s.name.as_str(), s.archived)).collect();
     assert_eq!(names, [("Pain", false), ("Fatigue", true), ("Brain fog 🧠", false)]);
     assert_eq!(j.catalog(Catalog::SideEffects).unwrap().len(), 2, "an old list is not reseeded");
+    // The text written before search existed is found (the migration indexed it).
+    for (query, field) in [
+        ("leap", Field::DayNote),
+        ("\"long dream\"", Field::DreamNote),
+        ("WATER", Field::DoseNote),
+        ("away", Field::MissedReason),
+    ] {
+        let hits = j.search(query, None).unwrap();
+        let found: Vec<_> = hits.iter().map(|h| (h.date, h.field)).collect();
+        assert_eq!(found, [(date("2024-02-29"), field)], "{query}, from schema {version}");
+    }
     let regimen = j.regimen().unwrap();
     assert_eq!(
         (regimen.len(), regimen[0].daily_total(), regimen[0].formulation),
@@ -114,6 +126,9 @@ fn check_upgrade(version: usize) {
     // And it opens again without migrating twice.
     let j = Journal::open(&path).unwrap();
     assert_eq!(j.logged_dates(DateRange::all()).unwrap().len(), 3);
+    assert!(j.search("edited", None).unwrap().is_empty(), "the edit was saved over, from schema {version}");
+    let leap: Vec<_> = j.search("leap", None).unwrap().iter().map(|h| h.date).collect();
+    assert_eq!(leap, [date("2024-03-02"), date("2024-02-29")], "from schema {version}");
     drop(dir);
 }
 
