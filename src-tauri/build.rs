@@ -14,12 +14,15 @@ fn main() {
         "delete_day",
         "sleep_duration",
         "dose_amount",
+        "copy_from_last",
         // supply.rs
         "supply",
         "save_fill",
         "delete_fill",
         // history.rs
         "history",
+        // search.rs
+        "search",
         // report.rs
         "export_pdf",
         "open_pdf",

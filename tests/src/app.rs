@@ -518,6 +518,21 @@ impl App {
         v.as_str().map(str::to_string)
     }
 
+    /// Waits until the element with `data-testid` `id` has focus.
+    pub async fn wait_focus(&self, id: &str) {
+        let deadline = Instant::now() + timeout();
+        loop {
+            let focused = self.focused_testid().await;
+            if focused.as_deref() == Some(id) {
+                return;
+            }
+            if Instant::now() > deadline {
+                self.fail(format!("{id} never got the focus; it is on {focused:?}")).await;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Runs a script in the page and returns its result.
     pub async fn exec(&self, script: &str, args: Vec<Value>) -> Value {
         self.client().execute(script, args).await.unwrap_or_else(|err| panic!("script failed: {err}\n{script}"))

@@ -21,7 +21,7 @@ pub fn days_ago(n: u64) -> NaiveDate {
 }
 
 /// The screens of the main navigation, each with an element that shows it is loaded.
-pub const SCREENS: [(&str, &str); 8] = [
+pub const SCREENS: [(&str, &str); 9] = [
     ("day", "save-day"),
     ("history", "history-month-label"),
     ("trends", "trends"),
@@ -30,6 +30,7 @@ pub const SCREENS: [(&str, &str); 8] = [
     ("supply", "fill-save"),
     ("questions", "question-new"),
     ("settings", "journal-path"),
+    ("search", "search-text"),
 ];
 
 /// Opens a screen from the navigation and waits until it shows.

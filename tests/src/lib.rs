@@ -16,6 +16,7 @@
 pub mod app;
 pub mod axe;
 pub mod driver;
+pub mod evening;
 pub mod flows;
 pub mod procs;
 pub mod timing;

@@ -532,7 +532,9 @@ impl Journal {
     }
 }
 
+mod copy;
 mod fill;
+pub use copy::CopyPart;
 pub use fill::FillEntry;
 
 #[cfg(test)]

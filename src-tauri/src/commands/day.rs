@@ -1,7 +1,7 @@
 //! The day view: open a day (with its prescription and any unsaved draft), save, draft, delete.
 
 use chrono::NaiveDate;
-use journal::entry::{DayEntry, DoseEntry};
+use journal::entry::{CopyPart, DayEntry, DoseEntry};
 use journal::{Catalog, CatalogItem, DateRange, Event, Formulation, Measure, Medication};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -62,6 +62,14 @@ pub struct DoseQuery {
 pub struct DoseAmount {
     pub converted: Option<String>,
     pub problem: Option<String>,
+}
+
+/// A section of the form filled from the last logged day (`from`), not saved.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CopiedDay {
+    pub entry: DayEntry,
+    pub from: NaiveDate,
 }
 
 /// Unsaved edits kept from an earlier session.
@@ -160,6 +168,13 @@ pub fn dose_amount(state: State<'_, AppState>, query: DoseQuery) -> IpcResult<Do
             None => DoseAmount::default(),
         })
     })
+}
+
+/// The form with one section copied from the last logged day (never a note); null when no
+/// earlier day is logged. Nothing is saved.
+#[tauri::command]
+pub fn copy_from_last(state: State<'_, AppState>, entry: DayEntry, part: CopyPart) -> IpcResult<Option<CopiedDay>> {
+    state.with(|j| Ok(j.copy_from_last(&entry, part)?.map(|(from, entry)| CopiedDay { entry, from })))
 }
 
 /// Stores the form: fields that do not parse and rules it breaks come back at their fields;

@@ -18,6 +18,7 @@ pub mod history;
 pub mod questions;
 pub mod regimen;
 pub mod report;
+pub mod search;
 pub mod settings;
 pub mod supply;
 pub mod trends;

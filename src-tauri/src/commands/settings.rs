@@ -23,7 +23,8 @@ pub struct AppInfo {
     pub journal_path: String,
     /// Why the journal could not be opened, when it could not.
     pub open_error: Option<String>,
-    /// Whether the first-run welcome was completed.
+    /// Whether the first-run welcome is done with: completed, or the journal held days or
+    /// symptoms already (imported, or made with the command line).
     pub onboarded: bool,
     pub no_advice: String,
     pub delete_confirmation: String,
@@ -40,7 +41,7 @@ pub struct StarterSetInfo {
 
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    let onboarded = state.with(|j| j.setting(Setting::Onboarded)).ok().flatten().is_some();
+    let onboarded = state.with(|j| j.welcome_due()).is_ok_and(|due| !due);
     AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         journal_path: state.path().map(|p| p.display().to_string()).unwrap_or_default(),

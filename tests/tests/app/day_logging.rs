@@ -3,7 +3,7 @@
 
 use chrono::NaiveTime;
 use e2e::flows::{self, active, today};
-use e2e::{App, Home};
+use e2e::{App, Home, Key};
 use journal::{
     Catalog, Day, Dose, Dreams, Formulation, Micrograms, Score, Severity, SideEffectEntry, Sleep, Vividness,
 };
@@ -142,4 +142,47 @@ async fn a_missed_dose_keeps_its_reason() {
     let home = app.quit().await;
     let day = home.open_journal().day(today()).expect("read").expect("saved");
     assert_eq!(day.doses, vec![Dose::Missed { time: None, reason: "forgot at bedtime".into() }]);
+}
+
+/// Copy from the last logged day fills one section as an unsaved change, never the notes;
+/// Search (Ctrl+K) finds a note and Enter opens its day.
+#[tokio::test]
+async fn copy_from_the_last_day_and_search_a_note() {
+    let yesterday = e2e::flows::days_ago(1);
+    let home = e2e::Home::seeded(|j| {
+        e2e::onboard(j);
+        let mut e = journal::entry::DayEntry::from_day(&journal::Day::new(yesterday));
+        let first = j.catalog(journal::Catalog::Symptoms).expect("catalog")[0].id;
+        e.scores.insert(first, Some(6));
+        e.wellbeing = Some(3);
+        e.notes = "Brain fog after the \"new\" pharmacy's capsules".into();
+        j.save_entry(&e, None).expect("seed yesterday");
+    });
+    let first = e2e::flows::active(&home, journal::Catalog::Symptoms)[0].id;
+    let app = App::launch(home).await;
+    e2e::flows::day_loaded(&app, e2e::flows::today()).await;
+    app.click("copy-scores").await;
+    app.wait_contains("day-status", "Unsaved").await;
+    assert!(app.checked(&format!("score-{first}-6")).await, "the score was copied");
+    assert!(app.checked("wellbeing-3").await, "wellbeing was copied");
+    assert_eq!(app.value("notes").await, "", "notes are never copied");
+
+    app.ctrl('k').await;
+    app.find("search-text").await;
+    app.keys("\"brain fog\" capsules").await;
+    let hit = app.wait_css("[data-testid=\"search-hit\"]").await;
+    let text = hit.text().await.expect("hit text");
+    assert!(text.contains("day note") && text.contains("pharmacy"), "{text}");
+    let mut marked = Vec::new();
+    for m in app.all_css("[data-testid=\"search-hit\"] mark").await {
+        marked.push(m.text().await.expect("mark text"));
+    }
+    assert_eq!(marked.join("|").to_lowercase(), "brain fog|capsules", "the matches are marked");
+    app.type_into("search-text", " NEAR * \"").await;
+    app.find("search-none").await;
+    app.set_value("search-text", "capsules").await;
+    app.wait_css("[data-testid=\"search-hit\"]").await;
+    app.press(Key::Enter).await;
+    e2e::flows::day_loaded(&app, yesterday).await;
+    app.quit().await;
 }

@@ -6,6 +6,8 @@ import type { BackupInfo } from "./bindings/BackupInfo";
 import type { Backups } from "./bindings/Backups";
 import type { BackupSource } from "./bindings/BackupSource";
 import type { Catalog } from "./bindings/Catalog";
+import type { CopiedDay } from "./bindings/CopiedDay";
+import type { CopyPart } from "./bindings/CopyPart";
 import type { CatalogItemUpdate } from "./bindings/CatalogItemUpdate";
 import type { CatalogOrder } from "./bindings/CatalogOrder";
 import type { ChosenBackup } from "./bindings/ChosenBackup";
@@ -37,6 +39,7 @@ import type { SleepQuery } from "./bindings/SleepQuery";
 import type { DoseAmount } from "./bindings/DoseAmount";
 import type { DoseQuery } from "./bindings/DoseQuery";
 import type { FillEntry } from "./bindings/FillEntry";
+import type { SearchHit } from "./bindings/SearchHit";
 import type { Supply } from "./bindings/Supply";
 import type { Trends } from "./bindings/Trends";
 import type { TrendsRequest } from "./bindings/TrendsRequest";
@@ -72,10 +75,14 @@ export const api = {
   sleepDuration: (query: SleepQuery) => call<string | null>("sleep_duration", { query }),
   /** What a dose row's amount comes to when it is a count of a fill's unit ("1.5 mL"). */
   doseAmount: (query: DoseQuery) => call<DoseAmount>("dose_amount", { query }),
+  /** The form with `part` as the last logged day had it (never a note); null: none earlier. */
+  copyFromLast: (entry: DayEntry, part: CopyPart) => call<CopiedDay | null>("copy_from_last", { entry, part }),
   supply: () => call<Supply>("supply"),
   saveFill: (fill: FillEntry) => call<FillEntry>("save_fill", { fill }),
   deleteFill: (id: number) => call<FillEntry>("delete_fill", { id }),
   history: (range: DateRange) => call<DaySummary[]>("history", { range }),
+  /** The notes, reasons and questions matching `text`, newest first. */
+  search: (text: string) => call<SearchHit[]>("search", { text }),
   /** Opens the save dialog (in Rust); null when the user cancelled it. */
   exportPdf: (request: PdfRequest) => call<PdfSaved | null>("export_pdf", { request }),
   openPdf: () => call<null>("open_pdf"),

@@ -68,6 +68,13 @@ function backend(views: Record<string, DayView>) {
       sent.discarded.push(date);
       return null;
     },
+    // The last logged day before, as the core would copy it (scores only, for these tests).
+    copyFromLast: async (entry) => {
+      const last = Object.values(views)
+        .filter((v) => v.logged && v.date < entry.date)
+        .sort((a, b) => b.date.localeCompare(a.date))[0];
+      return last ? { from: last.date, entry: { ...entry, scores: { ...last.entry.scores } } } : null;
+    },
   };
   return { b, sent, failWith: (e: IpcError | null) => (fail = e) };
 }
@@ -75,6 +82,21 @@ function backend(views: Record<string, DayView>) {
 describe("DayForm", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
+
+  it("copies from the last logged day as an unsaved edit, and says when there is none", async () => {
+    const views: Record<string, DayView> = {};
+    const { b, sent } = backend(views);
+    const f = new DayForm(b);
+    await f.load("2025-03-02");
+    expect(await f.copyFromLast("scores")).toBeNull();
+    expect(f.dirty).toBe(false);
+    views["2025-03-01"] = view("2025-03-01", { logged: true, revision: 1 });
+    views["2025-03-01"].entry.scores = { "7": 4 };
+    expect(await f.copyFromLast("scores")).toBe("2025-03-01");
+    expect(f.entry!.scores).toEqual({ "7": 4 });
+    expect(f.dirty).toBe(true);
+    expect(sent.saves).toHaveLength(0);
+  });
 
   it("opens a day unchanged, and is dirty after an edit", async () => {
     const { b } = backend({});

@@ -2,6 +2,7 @@
 // draft shortly after it is made, save, and settle a save refused because the day changed
 // elsewhere. The view renders it; the rules (what the form means, what is valid) are the core's.
 import { api, asIpcError } from "./api";
+import type { CopyPart } from "./bindings/CopyPart";
 import type { DayEntry } from "./bindings/DayEntry";
 import type { DayView } from "./bindings/DayView";
 import { copyEntry, entryKey } from "./dayentry";
@@ -13,6 +14,7 @@ export type DayBackend = {
   saveDay: typeof api.saveDay;
   saveDraft: typeof api.saveDraft;
   discardDraft: typeof api.discardDraft;
+  copyFromLast: typeof api.copyFromLast;
 };
 
 export const NOT_SAVED = "Nothing was saved yet: please correct the highlighted fields.";
@@ -47,6 +49,24 @@ export class DayForm {
     private readonly backend: DayBackend,
     private readonly draftDelayMs = 400,
   ) {}
+
+  /**
+   * Fills `part` of the form as the last logged day had it, as an unsaved edit (kept as a
+   * draft like any other); returns that day's date, or null when no earlier day is logged.
+   * An edit made while the journal answered wins: the copy is asked again for the new form.
+   */
+  async copyFromLast(part: CopyPart): Promise<string | null> {
+    for (;;) {
+      const entry = this.entry;
+      if (!entry) return null;
+      const key = this.key;
+      const copied = await this.backend.copyFromLast(copyEntry(entry), part);
+      if (this.entry?.date !== entry.date) return null;
+      if (this.key !== key) continue;
+      if (copied) this.entry = copied.entry;
+      return copied?.from ?? null;
+    }
+  }
 
   /** Opens `date`; `stillWanted` says whether the user is still on it when the answer comes. */
   async load(date: string, stillWanted: () => boolean = () => true): Promise<void> {

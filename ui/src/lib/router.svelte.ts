@@ -4,7 +4,16 @@
 // edits as a draft.
 import { today } from "./dates";
 
-export type Route = "day" | "history" | "trends" | "regimen" | "medications" | "supply" | "questions" | "settings";
+export type Route =
+  | "day"
+  | "history"
+  | "trends"
+  | "regimen"
+  | "medications"
+  | "supply"
+  | "questions"
+  | "settings"
+  | "search";
 
 export const nav = $state<{ route: Route; date: string }>({ route: "day", date: today() });
 

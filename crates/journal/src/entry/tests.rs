@@ -109,3 +109,40 @@ fn saving_a_form_goes_through_the_store_s_rules() {
     assert_eq!(DayEntry::from_day(&stored.day), e);
     assert!(j.draft(e.date).unwrap().is_none());
 }
+
+#[test]
+fn copying_from_the_last_logged_day_fills_one_section_and_never_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = Journal::open(dir.path().join("j.sqlite3")).unwrap();
+    let fatigue = j.add_item(crate::Catalog::Symptoms, "Fatigue", "").unwrap().id;
+    let nausea = j.add_item(crate::Catalog::SideEffects, "Hiccups", "").unwrap().id;
+    let mut first = DayEntry::new_day(date("2025-01-10"), Some(&period()), None, &[]);
+    assert!(j.copy_from_last(&first, CopyPart::Scores).unwrap().is_none(), "nothing earlier to copy");
+    first.scores.insert(fatigue, Some(6));
+    first.wellbeing = Some(4);
+    first.bedtime = "23:15".into();
+    first.wake = "07:00".into();
+    first.quality = Some(2);
+    first.side_effects.insert(nausea, Some(Severity::Mild));
+    first.notes = "a bad day".into();
+    first.dream_notes = "falling".into();
+    j.save_entry(&first, None).unwrap();
+
+    // Two days later (a day skipped), with something typed already.
+    let mut today = DayEntry::new_day(date("2025-01-12"), Some(&period()), None, &[]);
+    today.notes = "my own words".into();
+    today.scores.insert(fatigue, Some(1));
+    let (from, scores) = j.copy_from_last(&today, CopyPart::Scores).unwrap().unwrap();
+    assert_eq!(from, date("2025-01-10"));
+    assert_eq!(scores.scores.get(&fatigue), Some(&Some(6)));
+    assert_eq!(scores.wellbeing, Some(4));
+    assert_eq!((scores.notes.as_str(), scores.bedtime.as_str()), ("my own words", ""), "only the scores");
+
+    let (_, sleep) = j.copy_from_last(&today, CopyPart::SleepTimes).unwrap().unwrap();
+    assert_eq!((sleep.bedtime.as_str(), sleep.wake.as_str(), sleep.quality), ("23:15", "07:00", None));
+    assert_eq!(sleep.dream_notes, "", "dream notes are never copied");
+    let (_, effects) = j.copy_from_last(&today, CopyPart::SideEffects).unwrap().unwrap();
+    assert_eq!(effects.side_effects.get(&nausea), Some(&Some(Severity::Mild)));
+    assert_eq!(effects.scores.get(&fatigue), Some(&Some(1)), "the typed score stays");
+    assert!(j.day(date("2025-01-12")).unwrap().is_none(), "copying saves nothing");
+}

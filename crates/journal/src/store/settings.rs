@@ -46,3 +46,18 @@ impl Journal {
         Ok(())
     }
 }
+
+impl Journal {
+    /// Whether the first-run welcome is due: it was never completed and the journal holds
+    /// nothing yet. A journal imported or made with the command line (days or symptoms in it)
+    /// is not new, and never shows it.
+    pub fn welcome_due(&self) -> Result<bool> {
+        if self.setting(Setting::Onboarded)?.is_some() {
+            return Ok(false);
+        }
+        let holds: bool =
+            self.conn
+                .query_row("SELECT EXISTS (SELECT 1 FROM day) OR EXISTS (SELECT 1 FROM symptom)", [], |r| r.get(0))?;
+        Ok(!holds)
+    }
+}

@@ -13,6 +13,7 @@ journal_path: string,
  */
 open_error: string | null, 
 /**
- * Whether the first-run welcome was completed.
+ * Whether the first-run welcome is done with: completed, or the journal held days or
+ * symptoms already (imported, or made with the command line).
  */
 onboarded: boolean, no_advice: string, delete_confirmation: string, };

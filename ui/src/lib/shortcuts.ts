@@ -1,0 +1,45 @@
+// Every keyboard shortcut, listed once: the help overlay (`?`) shows these, so a shortcut that
+// is not here is one nobody can find.
+import type { Route } from "./router.svelte";
+
+export type Shortcut = { keys: string[]; what: string };
+export type ShortcutGroup = { title: string; shortcuts: Shortcut[] };
+
+const ANYWHERE: ShortcutGroup = {
+  title: "Anywhere",
+  shortcuts: [
+    { keys: ["Ctrl+K", "Ctrl+F"], what: "Search the journal" },
+    { keys: ["?"], what: "Show these shortcuts (outside a text field)" },
+    { keys: ["Esc"], what: "Close a dialog or this list" },
+  ],
+};
+
+const BY_VIEW: Partial<Record<Route, ShortcutGroup>> = {
+  day: {
+    title: "Day",
+    shortcuts: [
+      { keys: ["0", "…", "9"], what: "On a score: choose it, and move on to the next question" },
+      { keys: ["1 0"], what: "On a 0–10 score: 10 (type the two digits quickly)" },
+      { keys: ["Backspace", "-"], what: "On a score: back to “not rated”" },
+      { keys: ["←", "→"], what: "On a score: the previous or next choice" },
+      { keys: ["Alt+N"], what: "Go to the first question still to answer" },
+      { keys: ["Alt+C"], what: "Copy this section from the last logged day (never its notes)" },
+      { keys: ["Ctrl+S"], what: "Save the day" },
+      { keys: ["Alt+←", "Alt+→"], what: "Previous or next day" },
+      { keys: ["Alt+Home"], what: "Today" },
+    ],
+  },
+  search: {
+    title: "Search",
+    shortcuts: [
+      { keys: ["Enter"], what: "In the search field: open the day of the newest match" },
+      { keys: ["↓", "↑"], what: "Move through the matches (Enter opens one)" },
+    ],
+  },
+};
+
+/** What the help overlay lists on `route`: that view's shortcuts first, then the global ones. */
+export function shortcutsFor(route: Route): ShortcutGroup[] {
+  const own = BY_VIEW[route];
+  return own ? [own, ANYWHERE] : [ANYWHERE];
+}
