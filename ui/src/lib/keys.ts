@@ -37,10 +37,3 @@ function withCheckedRadios(root: ParentNode): HTMLElement[] {
   }
   return stops;
 }
-
-/** Focuses a radio group: its checked radio, as Tab would. */
-export function focusGroup(group: Element): void {
-  const radio =
-    group.querySelector<HTMLInputElement>("input[type=radio]:checked") ?? group.querySelector<HTMLInputElement>("input[type=radio]");
-  radio?.focus();
-}

@@ -61,3 +61,27 @@ impl Journal {
         Ok(!holds)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Catalog, Day, Journal, store::Setting};
+
+    #[test]
+    fn the_welcome_is_due_only_for_a_journal_that_holds_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let open = |name: &str| Journal::open(dir.path().join(name)).unwrap();
+
+        let mut new = open("new.sqlite3");
+        assert!(new.welcome_due().unwrap());
+        new.set_setting(Setting::Onboarded, Some("1")).unwrap();
+        assert!(!new.welcome_due().unwrap(), "completed");
+
+        let mut with_symptom = open("symptom.sqlite3");
+        with_symptom.add_item(Catalog::Symptoms, "Fatigue", "").unwrap();
+        assert!(!with_symptom.welcome_due().unwrap(), "made with the command line");
+
+        let mut with_day = open("day.sqlite3");
+        with_day.save_day(&Day::new(chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap())).unwrap();
+        assert!(!with_day.welcome_due().unwrap(), "imported days");
+    }
+}
