@@ -1,11 +1,10 @@
 //! Logging a day with the keyboard alone: Tab between fields (each showing a visible focus),
 //! arrow keys in the score chips, typing, Ctrl+S to save.
 
-use chrono::NaiveTime;
 use e2e::evening;
-use e2e::flows::{self, active, days_ago, today};
-use e2e::{App, Home, Key};
-use journal::{Catalog, Dose, Formulation, Micrograms, PrescribedDose, RegimenPeriod, Score};
+use e2e::flows::{self, active, today};
+use e2e::{App, Key};
+use journal::{Catalog, Dose, Micrograms, Score};
 
 /// Presses Tab until the element with `id` has focus; fails naming what was visited.
 async fn tab_to(app: &App, id: &str) {
@@ -45,20 +44,7 @@ async fn arrow_right(app: &App, times: usize) {
 
 #[tokio::test]
 async fn log_a_day_with_the_keyboard_alone() {
-    let home = Home::seeded(|j| {
-        e2e::onboard(j);
-        j.save_regimen_period(&RegimenPeriod {
-            id: 0,
-            from: days_ago(30),
-            until: None,
-            doses: vec![PrescribedDose { amount: Micrograms(1500), time: NaiveTime::from_hms_opt(21, 0, 0) }],
-            formulation: Formulation::Capsule,
-            strength: String::new(),
-            pharmacy: String::new(),
-            note: String::new(),
-        })
-        .expect("seed regimen");
-    });
+    let home = evening::home();
     let first = active(&home, Catalog::Symptoms)[0].id;
     let app = App::launch(home).await;
     flows::day_loaded(&app, today()).await;
