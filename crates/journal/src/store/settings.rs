@@ -64,6 +64,8 @@ impl Journal {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use crate::{Catalog, Day, Journal, store::Setting};
 
     #[test]
