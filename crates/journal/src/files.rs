@@ -141,7 +141,7 @@ pub(crate) fn folder(p: &Path) -> &Path {
 
 /// Writes `bytes` to `path` whole or not at all: a new temporary file beside it, synced, then
 /// renamed over it. The file is readable by its owner only. Callers check the destination.
-fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     let (tmp, mut f) = create_temp(folder(path), &name_of(path))?;
     let mut write = || -> std::io::Result<()> {
         f.write_all(bytes)?;

@@ -14,6 +14,7 @@ pub mod catalog;
 pub mod charts;
 pub mod decimal;
 pub mod demo;
+pub mod desktop;
 pub mod entry;
 mod error;
 pub mod exchange;
