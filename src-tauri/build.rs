@@ -15,6 +15,10 @@ fn main() {
         "sleep_duration",
         "dose_amount",
         "copy_from_last",
+        // desktop.rs
+        "desktop_settings",
+        "save_desktop_settings",
+        "save_reminder_calendar",
         // supply.rs
         "supply",
         "save_fill",

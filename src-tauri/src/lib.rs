@@ -4,6 +4,7 @@
 //! errors into [`error::IpcError`]. It decides nothing: every rule lives in the core.
 
 pub mod commands;
+pub mod desktop;
 pub mod error;
 pub mod pick;
 pub mod state;
@@ -67,11 +68,16 @@ pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
         backup::choose_backup,
         backup::restore_backup,
         backup::export_fhir,
+        commands::desktop::desktop_settings,
+        commands::desktop::save_desktop_settings,
+        commands::desktop::save_reminder_calendar,
     ])
 }
 
 /// Starts the app on the default journal (`LDN_JOURNAL_DB` or the user's data folder).
 pub fn run() {
+    // Started at login: the reminder runs, the window waits until it is opened.
+    let hidden = std::env::args().any(|a| a == journal::desktop::HIDDEN_ARG);
     let state = AppState::open(journal::paths::default_journal());
     let app = builder(tauri::Builder::default())
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| focus_main(app)))
@@ -79,8 +85,9 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(pick::Dialogs::from_env())
-        .setup(|app| {
+        .setup(move |app| {
             webview::configure(app);
+            desktop::setup(app, hidden)?;
             commands::backup::setup(app)
         })
         .build(tauri::generate_context!());
@@ -94,7 +101,7 @@ pub fn run() {
 }
 
 /// A second launch brings the running window forward instead of opening a second writer.
-fn focus_main<R: Runtime>(app: &tauri::AppHandle<R>) {
+pub(crate) fn focus_main<R: Runtime>(app: &tauri::AppHandle<R>) {
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.unminimize();
         let _ = w.show();

@@ -25,6 +25,10 @@ pub(crate) fn harness_with(setup: impl FnOnce(&std::path::Path)) -> Harness {
     let app = builder(mock_builder())
         .manage(AppState::open(Some(path)))
         .manage(Dialogs::queued([]))
+        .manage(crate::desktop::Desktop::load(
+            Some(dir.path().join("desktop.json")),
+            Some(dir.path().join("autostart/org.ldnjournal.app.desktop")),
+        ))
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();

@@ -107,3 +107,13 @@ pub async fn shot(app: &App, name: &str) {
         app.screenshot(&std::path::Path::new(&dir).join(format!("{name}.png"))).await;
     }
 }
+
+/// Waits until `ok` holds (a file written, a process gone), or panics naming `what` after the
+/// harness timeout.
+pub async fn eventually(what: &str, ok: impl Fn() -> bool) {
+    let start = std::time::Instant::now();
+    while !ok() {
+        assert!(start.elapsed() < crate::app::timeout(), "timed out waiting for {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}

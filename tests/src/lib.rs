@@ -15,6 +15,7 @@
 
 pub mod app;
 pub mod axe;
+pub mod bus;
 pub mod driver;
 pub mod evening;
 pub mod flows;

@@ -14,6 +14,7 @@
 pub mod backup;
 pub mod context;
 pub mod day;
+pub mod desktop;
 pub mod history;
 pub mod questions;
 pub mod regimen;

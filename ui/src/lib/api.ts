@@ -14,6 +14,8 @@ import type { ChosenBackup } from "./bindings/ChosenBackup";
 import type { DailyBackup } from "./bindings/DailyBackup";
 import type { CatalogItem } from "./bindings/CatalogItem";
 import type { DateRange } from "./bindings/DateRange";
+import type { DesktopInfo } from "./bindings/DesktopInfo";
+import type { DesktopUpdate } from "./bindings/DesktopUpdate";
 import type { DayEntry } from "./bindings/DayEntry";
 import type { DaySummary } from "./bindings/DaySummary";
 import type { DayView } from "./bindings/DayView";
@@ -123,6 +125,10 @@ export const api = {
   restoreBackup: (token: number, days: number) => call<BackupInfo>("restore_backup", { request: { token, days } satisfies RestoreRequest }),
   /** Opens the save dialog (in Rust); false when the user cancelled it. */
   exportFhir: (request: FhirRequest) => call<boolean>("export_fhir", { request }),
+  desktopSettings: () => call<DesktopInfo>("desktop_settings"),
+  saveDesktopSettings: (request: DesktopUpdate) => call<DesktopInfo>("save_desktop_settings", { request }),
+  /** Opens the save dialog (in Rust); the path written, or null when the user cancelled it. */
+  saveReminderCalendar: (remindAt: string) => call<string | null>("save_reminder_calendar", { remindAt }),
 };
 
 /** Field path → message, for showing validation errors beside their fields. */

@@ -1,0 +1,248 @@
+//! The app's life on the desktop beyond its window: the daily reminder, the tray, keeping
+//! running when the window is closed, and starting at login. The rules (when a reminder is due,
+//! the settings file, the autostart entry) are in `journal::reminder` and `journal::desktop`;
+//! this module only wires them to the clock, the notification service, the tray and the window.
+//!
+//! The reminder runs on its own thread, checking the wall clock at least once a minute (a wake
+//! from suspend or a clock change is seen at the next check) and at once when the settings
+//! change. Its notification is a freedesktop notification over the session D-Bus (notify-rust:
+//! Tauri's notification plugin reports no clicks on Linux); clicking it opens today.
+
+use std::path::PathBuf;
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+use journal::desktop::DesktopSettings;
+use journal::reminder::{MAX_CHECK_INTERVAL, Notice};
+use tauri::menu::{Menu, MenuItem};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+use crate::state::AppState;
+
+/// Event sent to the UI to show today's day view (payload: none).
+pub const OPEN_TODAY_EVENT: &str = "open-today";
+
+const TRAY_ID: &str = "main";
+
+/// The desktop settings, where they are kept, and a bell for the reminder thread.
+#[derive(Debug)]
+pub struct Desktop {
+    path: Option<PathBuf>,
+    /// Where "start at login" writes its entry.
+    autostart: Option<PathBuf>,
+    settings: Mutex<DesktopSettings>,
+    /// Rung when the settings change, so the reminder thread looks again at once.
+    changed: Condvar,
+    /// Why the last notification could not be shown, for Settings.
+    notify_error: Mutex<Option<String>>,
+}
+
+impl Desktop {
+    /// Reads the settings at `path` ([`journal::desktop::default_path`]); "start at login"
+    /// writes to `autostart` ([`journal::desktop::autostart_path`]).
+    pub fn load(path: Option<PathBuf>, autostart: Option<PathBuf>) -> Self {
+        let settings = match &path {
+            Some(p) => {
+                let (settings, problem) = DesktopSettings::load(p);
+                if let Some(problem) = problem {
+                    eprintln!("ldn-journal-app: {problem}");
+                }
+                settings
+            }
+            None => DesktopSettings::default(),
+        };
+        Self {
+            path,
+            autostart,
+            settings: Mutex::new(settings),
+            changed: Condvar::new(),
+            notify_error: Mutex::new(None),
+        }
+    }
+
+    pub fn autostart(&self) -> Option<&std::path::Path> {
+        self.autostart.as_deref()
+    }
+
+    pub fn settings(&self) -> DesktopSettings {
+        self.lock().clone()
+    }
+
+    /// Stores `f`'s change to the settings and wakes the reminder thread. Nothing changes when
+    /// the file cannot be written.
+    pub fn update(&self, f: impl FnOnce(&mut DesktopSettings)) -> journal::Result<DesktopSettings> {
+        let mut guard = self.lock();
+        let mut next = guard.clone();
+        f(&mut next);
+        if let Some(path) = &self.path {
+            next.save(path)?;
+        }
+        *guard = next.clone();
+        self.changed.notify_all();
+        Ok(next)
+    }
+
+    pub fn notify_error(&self) -> Option<String> {
+        self.notify_error.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Sleeps up to `timeout`, or until the settings are no longer `seen` (also when they
+    /// changed before this call: no change is missed).
+    fn wait(&self, timeout: Duration, seen: &DesktopSettings) {
+        let guard = self.lock();
+        let _ = self.changed.wait_timeout_while(guard, timeout, |now| now == seen);
+    }
+
+    // Settings are plain values: a panic elsewhere cannot leave them half-changed.
+    fn lock(&self) -> MutexGuard<'_, DesktopSettings> {
+        self.settings.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// Starts the reminder thread and, when chosen, the tray; keeps the app running when its window
+/// is closed if the user asked for that. `hidden`: started at login, so no window yet.
+pub fn setup<R: Runtime>(app: &mut tauri::App<R>, hidden: bool) -> Result<(), Box<dyn std::error::Error>> {
+    app.manage(Desktop::load(journal::desktop::default_path(), journal::desktop::autostart_path()));
+    let settings = app.state::<Desktop>().settings();
+    if settings.keep_running {
+        show_tray(app.handle(), true);
+    }
+    if let Some(w) = app.get_webview_window("main") {
+        if hidden && settings.keep_running {
+            let _ = w.hide();
+        }
+        let handle = app.handle().clone();
+        w.on_window_event(move |event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event
+                && handle.state::<Desktop>().settings().keep_running
+                && let Some(w) = handle.get_webview_window("main")
+            {
+                // Hidden, not closed: what the page holds (an unsaved form) stays as it is.
+                api.prevent_close();
+                let _ = w.hide();
+            }
+        });
+    }
+    let handle = app.handle().clone();
+    std::thread::Builder::new().name("reminder".into()).spawn(move || {
+        loop {
+            let desktop = handle.state::<Desktop>();
+            let seen = desktop.settings();
+            let wait = check(&handle, &desktop);
+            desktop.wait(wait, &seen);
+        }
+    })?;
+    Ok(())
+}
+
+/// Shows the reminder if it is due, and says how long to wait before looking again.
+fn check<R: Runtime>(app: &AppHandle<R>, desktop: &Desktop) -> Duration {
+    let Some(reminder) = desktop.settings().reminder() else { return MAX_CHECK_INTERVAL };
+    let now = chrono::Local::now().naive_local();
+    // `None` while the journal cannot be read: the notice then asks instead of telling.
+    let logged = app.state::<AppState>().with(|j| j.day_revision(now.date())).ok().map(|r| r.is_some());
+    if let Some(notice) = reminder.due(now, logged) {
+        let shown = notify(app, notice);
+        *desktop.notify_error.lock().unwrap_or_else(|p| p.into_inner()) = shown.err();
+        // Marked as reminded even when no notification service answered: trying again every
+        // minute would not make one appear, and Settings says what went wrong.
+        if let Err(e) = desktop.update(|s| s.reminded = Some(notice.date())) {
+            eprintln!("ldn-journal-app: the reminder's date could not be kept: {e}");
+        }
+    }
+    reminder.next_check(chrono::Local::now().naive_local())
+}
+
+/// Shows `notice` as a desktop notification; a click on it opens today.
+fn notify<R: Runtime>(app: &AppHandle<R>, notice: Notice) -> Result<(), String> {
+    let handle = notify_rust::Notification::new()
+        .appname("LDN Journal")
+        .summary(notice.text())
+        .body("Click to open today in LDN Journal.")
+        .icon(journal::paths::APP_ID)
+        .action("default", "Open today")
+        .show()
+        .map_err(|e| {
+            eprintln!("ldn-journal-app: the reminder could not be shown: {e}");
+            "the reminder could not be shown: no notification service answered on this desktop".to_string()
+        })?;
+    let app = app.clone();
+    // Waits for the click (or the notification's closing) on its own thread.
+    let spawned = std::thread::Builder::new().name("reminder-click".into()).spawn(move || {
+        handle.wait_for_action(|action| {
+            if action == "default" {
+                open_today(&app);
+            }
+        });
+    });
+    if let Err(e) = spawned {
+        eprintln!("ldn-journal-app: the reminder cannot open the app when clicked: {e}");
+    }
+    Ok(())
+}
+
+/// Brings the window forward (shown, restored, focused) on today's day view.
+pub fn open_today<R: Runtime>(app: &AppHandle<R>) {
+    crate::focus_main(app);
+    let _ = app.emit(OPEN_TODAY_EVENT, ());
+}
+
+/// Adds or removes the tray icon. Returns whether a tray shows it: the icon is only seen where
+/// the desktop runs a StatusNotifier host (most do; GNOME needs the AppIndicator extension).
+pub fn show_tray<R: Runtime>(app: &AppHandle<R>, on: bool) -> bool {
+    if !on {
+        let _ = app.remove_tray_by_id(TRAY_ID);
+        return false;
+    }
+    if app.tray_by_id(TRAY_ID).is_some() {
+        return tray_host();
+    }
+    // The tray loads libayatana-appindicator at run time and panics where it is missing (the
+    // `.deb` depends on it; a build from source may lack it): the app then runs without a tray.
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build_tray(app)));
+    match built {
+        Ok(Ok(())) => tray_host(),
+        Ok(Err(e)) => {
+            eprintln!("ldn-journal-app: no tray icon: {e}");
+            false
+        }
+        Err(_) => {
+            eprintln!("ldn-journal-app: no tray icon: the appindicator library is missing");
+            false
+        }
+    }
+}
+
+fn build_tray<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let open = MenuItem::with_id(app, "open", "Open LDN Journal", true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", "Quit LDN Journal", true, None::<&str>)?;
+    let menu = Menu::with_items(app, &[&open, &quit])?;
+    let mut tray = TrayIconBuilder::with_id(TRAY_ID).tooltip("LDN Journal").menu(&menu).on_menu_event(|app, event| {
+        match event.id().as_ref() {
+            "open" => crate::focus_main(app),
+            "quit" => app.exit(0),
+            _ => {}
+        }
+    });
+    if let Some(icon) = app.default_window_icon() {
+        tray = tray.icon(icon.clone());
+    }
+    tray.build(app)?;
+    Ok(())
+}
+
+/// Whether the desktop shows tray icons: a StatusNotifier watcher owns its name on the bus.
+pub fn tray_host() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let has_watcher = || -> zbus::Result<bool> {
+            let bus = zbus::blocking::Connection::session()?;
+            let dbus = zbus::blocking::fdo::DBusProxy::new(&bus)?;
+            Ok(dbus.name_has_owner("org.kde.StatusNotifierWatcher".try_into()?)?)
+        };
+        has_watcher().unwrap_or(false)
+    }
+    #[cfg(not(target_os = "linux"))]
+    true
+}

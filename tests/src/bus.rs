@@ -1,0 +1,141 @@
+//! A private D-Bus session bus with a real notification daemon (Debian's dunst) on it, and a
+//! monitor recording every notification sent over it: what the reminder tests need to see a
+//! desktop notification arrive, and to click it (`dunstctl action`).
+//!
+//! The app is pointed at the bus with [`SessionBus::address`] as `DBUS_SESSION_BUS_ADDRESS`.
+//! Everything runs on a local Unix socket; the bus and its clients stop on drop.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+/// The bus, dunst and the monitor, stopped on drop.
+#[derive(Debug)]
+pub struct SessionBus {
+    address: String,
+    children: Vec<Child>,
+    dir: TempDir,
+}
+
+impl SessionBus {
+    /// Starts `dbus-daemon --session`, then dunst and `dbus-monitor` on it, and waits until
+    /// dunst owns the notification service. Needs `DISPLAY` (dunst draws on the X server).
+    pub fn start() -> SessionBus {
+        let dir = tempfile::Builder::new().prefix("ldn-bus-").tempdir().expect("a folder for the bus");
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1", "--nopidfile"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start dbus-daemon (Debian package dbus-daemon)");
+        let mut line = String::new();
+        let out = daemon.stdout.take().expect("dbus-daemon's output");
+        BufReader::new(out).read_line(&mut line).expect("read the bus address");
+        let mut bus = SessionBus { address: line.trim().to_string(), children: vec![daemon], dir };
+        assert!(!bus.address.is_empty(), "dbus-daemon printed no address");
+
+        let dunstrc = bus.dir.path().join("dunstrc");
+        // Notifications stay until acted on, so a test can click the one it saw.
+        std::fs::write(&dunstrc, "[global]\n    timeout = 0\n").expect("write dunstrc");
+        let dunst = bus.command("dunst").arg("-config").arg(&dunstrc).stderr(Stdio::null()).spawn();
+        bus.children.push(dunst.expect("start dunst (Debian package dunst)"));
+        let log = std::fs::File::create(bus.log()).expect("create the monitor's log");
+        let monitor = bus
+            .command("dbus-monitor")
+            .args(["--address", &bus.address.clone(), "interface=org.freedesktop.Notifications,member=Notify"])
+            .stdout(log)
+            .spawn();
+        bus.children.push(monitor.expect("start dbus-monitor"));
+        bus.wait_for("dunst to own org.freedesktop.Notifications", |b| b.has_owner("org.freedesktop.Notifications"));
+        bus
+    }
+
+    /// For the app's `DBUS_SESSION_BUS_ADDRESS`.
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// The summaries of the notifications sent so far, oldest first.
+    pub fn summaries(&self) -> Vec<String> {
+        // dbus-monitor prints a Notify call's arguments one per line: app name, replaces id,
+        // icon, then the summary (the fourth `string "..."` line).
+        let text = std::fs::read_to_string(self.log()).unwrap_or_default();
+        let mut out = Vec::new();
+        let mut strings = None;
+        for line in text.lines() {
+            if line.contains("member=Notify") {
+                strings = Some(0);
+            } else if let (Some(n), Some(s)) = (strings.as_mut(), line.trim().strip_prefix("string \"")) {
+                *n += 1;
+                if *n == 3 {
+                    out.push(s.trim_end_matches('"').to_string());
+                    strings = None;
+                }
+            }
+        }
+        out
+    }
+
+    /// Waits until a notification with `summary` has been sent, or panics after `within`.
+    pub fn wait_notification(&self, summary: &str, within: Duration) {
+        let start = Instant::now();
+        while !self.summaries().iter().any(|s| s == summary) {
+            assert!(
+                start.elapsed() < within,
+                "no notification \"{summary}\" within {within:?}: {:?}",
+                self.summaries()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Clicks the newest notification shown (its default action), as a user would.
+    pub fn click_newest(&self) {
+        let status = self.command("dunstctl").arg("action").status().expect("run dunstctl");
+        assert!(status.success(), "dunstctl action failed");
+    }
+
+    fn has_owner(&self, name: &str) -> bool {
+        let out = self
+            .command("dbus-send")
+            .args(["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus"])
+            .args(["org.freedesktop.DBus.NameHasOwner", &format!("string:{name}")])
+            .output();
+        out.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
+    }
+
+    fn wait_for(&self, what: &str, ok: impl Fn(&Self) -> bool) {
+        let start = Instant::now();
+        while !ok(self) {
+            assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn command(&self, program: &str) -> Command {
+        let mut c = Command::new(program);
+        c.env("DBUS_SESSION_BUS_ADDRESS", &self.address).stdin(Stdio::null());
+        c
+    }
+
+    fn log(&self) -> PathBuf {
+        self.dir.path().join("notify.log")
+    }
+
+    /// Where the bus keeps its files (the dunst configuration, the monitor's log).
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        for c in self.children.iter_mut().rev() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! The daily reminder in the real app, on a private session bus with a real notification daemon
+//! (dunst): set in Settings, it arrives when today is not logged, says so in plain words, and a
+//! click on it opens today; a logged day gets none. Start at login writes its autostart entry
+//! and "Add to my calendar" writes the same reminder as an iCalendar file.
+
+use std::time::Duration;
+
+use e2e::bus::SessionBus;
+use e2e::flows::{self, today};
+use e2e::{App, Home};
+use journal::Day;
+use journal::reminder::Notice;
+
+fn desktop_json(home: &Home) -> std::path::PathBuf {
+    home.path().join("config").join(journal::paths::APP_ID).join(journal::desktop::FILE_NAME)
+}
+
+#[tokio::test]
+async fn the_reminder_arrives_when_today_is_not_logged_and_its_click_opens_today() {
+    let bus = SessionBus::start();
+    let home = Home::onboarded().with_env("DBUS_SESSION_BUS_ADDRESS", bus.address());
+    let app = App::launch(home).await;
+    flows::open(&app, "settings").await;
+    app.find("reminder-panel").await;
+    assert!(!app.checked("reminder-on").await, "off by default");
+
+    // A time that is not one is refused at its field, and nothing is stored.
+    app.click("reminder-on").await;
+    app.type_into("reminder-time", "25:00").await;
+    app.click("reminder-save").await;
+    app.wait_contains("field-error-remind_at", "is not a time of day").await;
+    assert!(!desktop_json(app.home()).exists(), "nothing stored after a refused time");
+
+    // 00:00 has always passed today: the reminder is due as soon as it is saved.
+    app.type_into("reminder-time", "00:00").await;
+    app.click("reminder-save").await;
+    bus.wait_notification(Notice::NOT_LOGGED, Duration::from_secs(10));
+    // The date reminded of is kept just after the notification is shown.
+    let reminded = format!("\"reminded\": \"{}\"", today());
+    let read = || std::fs::read_to_string(desktop_json(app.home())).unwrap_or_default();
+    flows::eventually("the date reminded of kept", || read().contains(&reminded)).await;
+    let stored = read();
+    assert!(stored.contains("\"remind_at\": \"00:00\""), "{stored}");
+    assert!(!stored.contains("Today"), "no health data in the desktop settings: {stored}");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(bus.summaries(), [Notice::NOT_LOGGED], "once a day");
+
+    // A click on the notification opens today.
+    bus.click_newest();
+    flows::day_loaded(&app, today()).await;
+    assert_eq!(app.attr("nav-day", "aria-current").await.as_deref(), Some("page"));
+
+    // Start at login: an XDG autostart entry that starts the app hidden; off removes it.
+    flows::open(&app, "settings").await;
+    app.click("start-at-login").await;
+    app.click("keep-running").await;
+    app.click("reminder-save").await;
+    let autostart = app.home().path().join("config/autostart").join(format!("{}.desktop", journal::paths::APP_ID));
+    flows::eventually("the autostart entry", || autostart.exists()).await;
+    let entry = std::fs::read_to_string(&autostart).expect("autostart entry");
+    assert!(entry.contains(" --hidden\n") && entry.contains("Exec="), "{entry}");
+    // Xvfb runs no tray host: Settings says so, and the reminder keeps working without one.
+    app.find("no-tray").await;
+    app.click("start-at-login").await;
+    app.click("reminder-save").await;
+    flows::eventually("the autostart entry removed", || !autostart.exists()).await;
+
+    // "Add to my calendar": a daily event at the time, from the save dialog.
+    let ics = app.home().path().join("reminder.ics");
+    app.home().answer_dialog(Some(&ics));
+    app.click("reminder-calendar").await;
+    flows::eventually("the calendar file", || ics.exists()).await;
+    let text = std::fs::read_to_string(&ics).expect("calendar file");
+    for line in ["BEGIN:VEVENT", "RRULE:FREQ=DAILY", &format!("DTSTART:{}T000000", today().format("%Y%m%d"))] {
+        assert!(text.contains(&format!("{line}\r\n")), "{line} in {text}");
+    }
+    assert!(text.contains("SUMMARY:LDN Journal: log today\r\n"), "{text}");
+}
+
+#[tokio::test]
+async fn a_logged_day_gets_no_reminder() {
+    let bus = SessionBus::start();
+    let home = Home::seeded(|j| {
+        e2e::onboard(j);
+        let mut d = Day::new(today());
+        d.wellbeing = Some(6);
+        j.save_day(&d).expect("seed today");
+    })
+    .with_env("DBUS_SESSION_BUS_ADDRESS", bus.address());
+    let settings = journal::desktop::DesktopSettings {
+        remind_at: Some(journal::reminder::ReminderTime::parse("t", "00:00").expect("a time")),
+        ..Default::default()
+    };
+    settings.save(&desktop_json(&home)).expect("write desktop settings");
+    let app = App::launch(home).await;
+    flows::open(&app, "settings").await;
+    assert!(app.checked("reminder-on").await);
+    assert_eq!(app.value("reminder-time").await, "00:00");
+    // Saving wakes the reminder at once; it looks, and today is logged.
+    app.click("reminder-save").await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(bus.summaries(), Vec::<String>::new(), "no reminder for a logged day");
+    let stored = std::fs::read_to_string(desktop_json(app.home())).expect("desktop settings");
+    assert!(!stored.contains("reminded"), "{stored}");
+}
