@@ -26,8 +26,9 @@ async fn export_pdf_options_then_the_file() {
     // The range on screen (3 months by default) is prefilled; nothing private is ticked.
     let span = app.attr("trends", "data-span").await.unwrap_or_default();
     let to = span.split("..").nth(1).unwrap_or_default().to_owned();
-    assert_eq!(app.value("export-pdf-to").await, to);
-    assert!(!app.value("export-pdf-from").await.is_empty());
+    // The date fields show the dates in the locale's form; `data-value` holds the ISO date.
+    assert_eq!(app.attr("export-pdf-to", "data-value").await.unwrap_or_default(), to);
+    assert!(!app.attr("export-pdf-from", "data-value").await.unwrap_or_default().is_empty());
     for private in ["export-pdf-notes", "export-pdf-dream-notes", "export-pdf-name"] {
         assert!(!app.checked(private).await, "{private} must be off by default");
     }

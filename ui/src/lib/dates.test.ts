@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isValid, iso, parse } from "./dates";
+import { addDays, addMonths, clampDate, daysInMonth, isValid, iso, parse } from "./dates";
 
 describe("the test zone", () => {
   it("is one where a day started at 01:00 (so the DST cases below mean something)", () => {
@@ -94,5 +94,43 @@ describe("isValid", () => {
     "today",
   ])("rejects %j", (s) => {
     expect(isValid(s)).toBe(false);
+  });
+});
+
+describe("daysInMonth", () => {
+  it.each([
+    [2025, 1, 31],
+    [2025, 2, 28],
+    [2024, 2, 29],
+    [1900, 2, 28],
+    [2000, 2, 29],
+    [2025, 4, 30],
+    [2025, 12, 31],
+  ])("%i-%i has %i days", (y, m, n) => {
+    expect(daysInMonth(y, m)).toBe(n);
+  });
+});
+
+describe("addMonths", () => {
+  it.each([
+    ["2025-01-15", 1, "2025-02-15"],
+    ["2025-01-31", 1, "2025-02-28"],
+    ["2024-01-31", 1, "2024-02-29"],
+    ["2025-03-31", -1, "2025-02-28"],
+    ["2025-12-10", 1, "2026-01-10"],
+    ["2025-01-10", -1, "2024-12-10"],
+    ["2024-02-29", 12, "2025-02-28"],
+    ["2018-10-04", 1, "2018-11-04"], // the day that began at 01:00
+  ])("%s %+d → %s", (from, n, to) => {
+    expect(addMonths(from, n)).toBe(to);
+  });
+});
+
+describe("clampDate", () => {
+  it("keeps a date inside the bounds and moves one outside to the nearest", () => {
+    expect(clampDate("2025-03-10", "2025-03-01", "2025-03-31")).toBe("2025-03-10");
+    expect(clampDate("2025-02-10", "2025-03-01", "2025-03-31")).toBe("2025-03-01");
+    expect(clampDate("2025-04-10", "2025-03-01", "2025-03-31")).toBe("2025-03-31");
+    expect(clampDate("2025-04-10", "", undefined)).toBe("2025-04-10");
   });
 });

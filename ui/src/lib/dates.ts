@@ -41,3 +41,23 @@ export function monthLabel(year: number, month0: number): string {
 export function mediumDate(s: string): string {
   return parse(s).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
 }
+
+/** How many days month `month` (1–12) of `year` has. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(year, month, 0, 12).getDate();
+}
+
+/** The same day `n` months later (earlier when negative), or that month's last day when it is shorter. */
+export function addMonths(s: string, n: number): string {
+  const [y, m, d] = s.split("-").map(Number);
+  const first = new Date(y, m - 1 + n, 1, 12);
+  first.setDate(Math.min(d, daysInMonth(first.getFullYear(), first.getMonth() + 1)));
+  return iso(first);
+}
+
+/** `s` moved into `min`…`max` (either may be missing or empty). */
+export function clampDate(s: string, min?: string, max?: string): string {
+  if (min && s < min) return min;
+  if (max && s > max) return max;
+  return s;
+}

@@ -35,8 +35,8 @@ export function rangeOf(preset: Preset, today: string, customFrom: string, custo
     case "all":
       return { from: null, to: null };
     case "custom":
-      if (!isValid(customFrom)) return { from: null, to: null, error: "Enter a start date (YYYY-MM-DD)." };
-      if (!isValid(customTo)) return { from: null, to: null, error: "Enter an end date (YYYY-MM-DD)." };
+      if (!isValid(customFrom)) return { from: null, to: null, error: "Enter a start date." };
+      if (!isValid(customTo)) return { from: null, to: null, error: "Enter an end date." };
       if (customFrom > customTo) return { from: null, to: null, error: "The end date is before the start date." };
       return { from: customFrom, to: customTo };
   }

@@ -14,6 +14,17 @@ const ANYWHERE: ShortcutGroup = {
   ],
 };
 
+// The keys of a date field (components/DateField.svelte), on the views that have one.
+const DATE_FIELDS: ShortcutGroup = {
+  title: "In a date field",
+  shortcuts: [
+    { keys: ["↑", "↓"], what: "The day after or before" },
+    { keys: ["Page Up", "Page Down"], what: "A month later or earlier" },
+    { keys: ["Alt+↓"], what: "Open the calendar (arrows move, Enter picks, Esc closes)" },
+  ],
+};
+const WITH_DATE_FIELDS: Route[] = ["day", "trends", "regimen", "medications", "supply", "settings"];
+
 const BY_VIEW: Partial<Record<Route, ShortcutGroup>> = {
   day: {
     title: "Day",
@@ -41,5 +52,5 @@ const BY_VIEW: Partial<Record<Route, ShortcutGroup>> = {
 /** What the help overlay lists on `route`: that view's shortcuts first, then the global ones. */
 export function shortcutsFor(route: Route): ShortcutGroup[] {
   const own = BY_VIEW[route];
-  return own ? [own, ANYWHERE] : [ANYWHERE];
+  return [...(own ? [own] : []), ...(WITH_DATE_FIELDS.includes(route) ? [DATE_FIELDS] : []), ANYWHERE];
 }
