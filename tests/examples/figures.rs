@@ -14,12 +14,14 @@
 //! - Memory: PSS summed over the app process and its children (WebKit web and network
 //!   processes) from /proc/PID/smaps_rollup, 2 s after the first screen, and again after
 //!   visiting History and Trends.
+//! - Keyboard (issue 14): the key presses of a typical evening's entry, as the keyboard e2e
+//!   test drives it (`e2e::evening`).
 //! - `--timeline` also prints each launch's page timeline (resources, IPC calls, paints).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use e2e::{App, Home, flows, procs, timing};
+use e2e::{App, Home, evening, flows, procs, timing};
 
 #[derive(Debug)]
 struct Args {
@@ -189,6 +191,14 @@ async fn app_run(bin: &Path, journal: &Path, run: usize, s: &mut Samples, timeli
     app.quit().await;
 }
 
+/// Key presses for the evening the keyboard e2e test drives (`e2e::evening`), on this build.
+async fn evening_presses(bin: &Path) -> usize {
+    let app = App::launch_binary(bin, evening::home(), "[data-testid=\"save-day\"]").await;
+    let presses = evening::log_by_keys(&app, &[3, 10, 1, 7, 0, 5, 2, 9], 6).await;
+    app.quit().await;
+    presses
+}
+
 fn row(name: &str, v: &[f64], unit: &str) -> String {
     if v.is_empty() {
         return format!("| {name} | – | – | – |");
@@ -242,6 +252,10 @@ async fn main() {
          PSS: floor + {pss_extra:.0} MiB (target ≤ +40 MiB). Trends update: median {:.0} ms (target ≤ 150 ms).\n",
         median(&app.save_ms),
         median(&app.trends_ms)
+    ));
+    out.push_str(&format!(
+        "Typical evening by keyboard (8 symptoms, wellbeing, the prefilled dose, Ctrl+S): {} key presses (target ≤ 30).\n",
+        evening_presses(&a.app).await
     ));
     if let Some(deb) = &a.deb {
         match std::fs::metadata(deb) {

@@ -36,9 +36,13 @@ async fn shoot(app: &App, dir: &Path, theme: &str, name: &str) {
 }
 
 async fn all_screens(dir: &Path, theme: &str, env: Option<(&'static str, &str)>) {
-    let with = |h: Home| match env {
-        Some((k, v)) => h.with_env(k, v),
-        None => h,
+    // British English: dates day first, as most of the world writes them.
+    let with = |h: Home| {
+        let h = h.with_env("LANG", "en_GB.UTF-8").with_env("LC_ALL", "en_GB.UTF-8");
+        match env {
+            Some((k, v)) => h.with_env(k, v),
+            None => h,
+        }
     };
 
     let app = App::launch(with(Home::new())).await;
@@ -50,10 +54,17 @@ async fn all_screens(dir: &Path, theme: &str, env: Option<(&'static str, &str)>)
     flows::day_loaded(&app, today()).await;
     shoot(&app, dir, theme, "day").await;
 
+    // The date field's calendar, in the locale's order and names.
+    app.click("day-date-calendar").await;
+    app.find("day-date-calendar-popup").await;
+    shoot(&app, dir, theme, "day-calendar").await;
+    app.press(e2e::Key::Escape).await;
+    app.wait_gone("day-date-calendar-popup").await;
+
     // A validation error at its field.
     flows::open_day(&app, flows::days_ago(200)).await;
     app.click("add-dose").await;
-    app.type_into("dose-0-amount", "1,5 mg").await;
+    app.type_into("dose-0-amount", "about 1.5").await;
     app.click("save-day").await;
     app.find("field-error-doses[0].amount").await;
     app.exec("document.querySelector('[data-testid=\"dose-0-amount\"]').scrollIntoView({block:'center'})", vec![])
@@ -95,8 +106,16 @@ async fn all_screens(dir: &Path, theme: &str, env: Option<(&'static str, &str)>)
     flows::open(&app, "questions").await;
     shoot(&app, dir, theme, "questions").await;
 
+    flows::open(&app, "search").await;
+    app.type_into("search-text", "brain fog").await;
+    app.find("search-hit").await;
+    shoot(&app, dir, theme, "search").await;
+
     flows::open(&app, "settings").await;
     shoot(&app, dir, theme, "settings").await;
+    app.exec("document.querySelector('[data-testid=\"reminder-panel\"]').scrollIntoView({block:'start'})", vec![])
+        .await;
+    shoot(&app, dir, theme, "settings-reminder").await;
     app.exec("document.querySelector('[data-testid=\"fhir-export\"]').scrollIntoView({block:'center'})", vec![]).await;
     shoot(&app, dir, theme, "settings-backups").await;
     app.quit().await;
