@@ -83,6 +83,17 @@ impl Desktop {
         Ok(next)
     }
 
+    /// Records that the reminder for `date` was shown: in memory whatever happens (a settings
+    /// file that cannot be written must not make it remind again every minute), and in the
+    /// file when it can be written, so that a restart the same day does not remind again.
+    fn reminded(&self, date: chrono::NaiveDate) {
+        let mut guard = self.lock();
+        guard.reminded = Some(date);
+        if let Some(Err(e)) = self.path.as_ref().map(|p| guard.save(p)) {
+            eprintln!("ldn-journal-app: the reminder's date could not be kept: {e}");
+        }
+    }
+
     pub fn notify_error(&self) -> Option<String> {
         self.notify_error.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
@@ -147,9 +158,7 @@ fn check<R: Runtime>(app: &AppHandle<R>, desktop: &Desktop) -> Duration {
         *desktop.notify_error.lock().unwrap_or_else(|p| p.into_inner()) = shown.err();
         // Marked as reminded even when no notification service answered: trying again every
         // minute would not make one appear, and Settings says what went wrong.
-        if let Err(e) = desktop.update(|s| s.reminded = Some(notice.date())) {
-            eprintln!("ldn-journal-app: the reminder's date could not be kept: {e}");
-        }
+        desktop.reminded(notice.date());
     }
     reminder.next_check(chrono::Local::now().naive_local())
 }
@@ -160,7 +169,7 @@ fn notify<R: Runtime>(app: &AppHandle<R>, notice: Notice) -> Result<(), String> 
         .appname("LDN Journal")
         .summary(notice.text())
         .body("Click to open today in LDN Journal.")
-        .icon(journal::paths::APP_ID)
+        .icon(journal::desktop::ICON)
         .action("default", "Open today")
         .show()
         .map_err(|e| {
@@ -245,4 +254,26 @@ pub fn tray_host() -> bool {
     }
     #[cfg(not(target_os = "linux"))]
     true
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// A settings file that cannot be written (read-only or full config folder) still keeps
+    /// the date reminded of in memory: the reminder is not shown again a minute later.
+    #[test]
+    fn a_reminder_is_kept_as_shown_when_the_settings_file_cannot_be_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("a-file");
+        std::fs::write(&blocked, b"not a folder").unwrap();
+        let desktop = Desktop::load(Some(blocked.join("desktop.json")), None);
+        let at = journal::reminder::ReminderTime::parse("t", "00:00").unwrap();
+        desktop.settings.lock().unwrap().remind_at = Some(at);
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap().and_hms_opt(21, 0, 0).unwrap();
+        let notice = desktop.settings().reminder().unwrap().due(now, Some(false)).unwrap();
+        desktop.reminded(notice.date());
+        assert_eq!(desktop.settings().reminder().unwrap().due(now, Some(false)), None);
+    }
 }

@@ -61,7 +61,7 @@ impl SessionBus {
     /// The summaries of the notifications sent so far, oldest first.
     pub fn summaries(&self) -> Vec<String> {
         // dbus-monitor prints a Notify call's arguments one per line: app name, replaces id,
-        // icon, then the summary (the fourth `string "..."` line).
+        // icon, then the summary (the third `string "..."` line; the id is a uint32).
         let text = std::fs::read_to_string(self.log()).unwrap_or_default();
         let mut out = Vec::new();
         let mut strings = None;

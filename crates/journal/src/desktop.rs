@@ -76,6 +76,9 @@ pub fn default_path() -> Option<PathBuf> {
     Some(dirs::config_dir()?.join(paths::APP_ID).join(FILE_NAME))
 }
 
+/// The app's icon name in the icon theme (the package installs it under the binary's name).
+pub const ICON: &str = "ldn-journal-app";
+
 /// The argument the autostart entry starts the app with: no window until the user opens it.
 pub const HIDDEN_ARG: &str = "--hidden";
 
@@ -90,7 +93,7 @@ pub fn autostart_entry(exe: &Path) -> String {
         "[Desktop Entry]\nType=Application\nName=LDN Journal\nComment=Keeps LDN Journal's daily reminder running\n\
          Exec={} {HIDDEN_ARG}\nIcon={}\nTerminal=false\nNoDisplay=true\nX-GNOME-Autostart-enabled=true\n",
         exec_quote(&exe.to_string_lossy()),
-        paths::APP_ID,
+        ICON,
     )
 }
 

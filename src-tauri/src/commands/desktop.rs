@@ -50,14 +50,9 @@ pub fn save_desktop_settings<R: Runtime>(
     desktop: State<'_, Desktop>,
     request: DesktopUpdate,
 ) -> IpcResult<DesktopInfo> {
-    let remind_at = request
-        .remind_at
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-        .map(|t| ReminderTime::parse("remind_at", t))
-        .transpose()?;
+    let remind_at = request.remind_at.as_deref().map(reminder_time).transpose()?;
     if let Some(path) = desktop.autostart() {
-        let exe = std::env::current_exe().ok();
+        let exe = installed_exe();
         let exe = exe.as_deref().filter(|_| request.start_at_login);
         if request.start_at_login && exe.is_none() {
             return Err(IpcError::Retry(
@@ -67,8 +62,10 @@ pub fn save_desktop_settings<R: Runtime>(
         settings_file::set_autostart(path, exe)?;
     }
     let saved = desktop.update(|s| {
-        if s.remind_at != remind_at {
-            // A new time counts from now: today may still remind at the new time.
+        // A new time still ahead today may remind today; one already passed does not remind
+        // again a day already reminded of.
+        let ahead = remind_at.is_some_and(|t| t.time() > chrono::Local::now().time());
+        if s.remind_at != remind_at && ahead {
             s.reminded = None;
         }
         s.remind_at = remind_at;
@@ -87,12 +84,35 @@ pub async fn save_reminder_calendar<R: Runtime>(
     state: State<'_, AppState>,
     remind_at: String,
 ) -> IpcResult<Option<String>> {
-    let at = ReminderTime::parse("remind_at", &remind_at)?;
+    let at = reminder_time(&remind_at)?;
     let save_as = SaveAs { file_name: "ldn-journal-reminder.ics", filter: "iCalendar", extension: "ics" };
     let Some(path) = pick::save_file(&app, save_as).await? else { return Ok(None) };
     let ics = reminder::calendar(at, chrono::Local::now().date_naive(), chrono::Utc::now());
     super::write_export(&state, &path, ics.as_bytes())?;
     Ok(Some(path.display().to_string()))
+}
+
+/// The reminder's time as typed, refused with messages written for this field (the core's
+/// messages name the command-line option).
+fn reminder_time(typed: &str) -> IpcResult<ReminderTime> {
+    let field = |message: String| IpcError::Invalid(vec![journal::FieldError::new("remind_at", message)]);
+    if typed.trim().is_empty() {
+        return Err(field("enter the time to be reminded at, as HH:MM (such as 21:30)".into()));
+    }
+    ReminderTime::parse("remind_at", typed).map_err(|_| {
+        field(format!("\"{}\" is not a time of day: write it as HH:MM, from 00:00 to 23:59", typed.trim()))
+    })
+}
+
+/// This program's path for the autostart entry. After a package upgrade replaced the binary
+/// under the running app, Linux reports it with " (deleted)": the installed path is the same
+/// without it.
+fn installed_exe() -> Option<std::path::PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    match exe.to_str().and_then(|s| s.strip_suffix(" (deleted)")) {
+        Some(installed) => Some(installed.into()),
+        None => Some(exe),
+    }
 }
 
 fn info(s: &DesktopSettings, desktop: &Desktop) -> DesktopInfo {
@@ -132,8 +152,10 @@ mod tests {
         assert_eq!(on["remind_at"], "21:30");
         let stored = std::fs::read_to_string(h.dir.path().join("desktop.json")).unwrap();
         assert!(stored.contains("\"21:30\""), "{stored}");
-        let blank = h.ok("save_desktop_settings", bad(" "));
-        assert_eq!(blank["remind_at"], json!(null), "an empty time is no reminder");
+        let blank = h.err("save_desktop_settings", bad(" "));
+        assert_eq!(blank["fields"][0]["field"], "remind_at", "on, with no time: {blank}");
+        let off = json!({"request": {"remind_at": null, "keep_running": false, "start_at_login": false}});
+        assert_eq!(h.ok("save_desktop_settings", off)["remind_at"], json!(null), "off");
     }
 
     #[test]

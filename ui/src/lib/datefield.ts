@@ -9,12 +9,15 @@ export type DatePattern = { order: DatePart[]; placeholder: string; literals: st
 /** What the user typed: a date ("" when empty), or why it is not one. */
 export type ParsedDate = { ok: true; value: string } | { ok: false; error: string };
 
-// Latin digits whatever the locale's own: the field parses and the keyboard types those.
+// Latin digits whatever the locale's own: the field parses and the keyboard types those. And
+// the Gregorian calendar whatever the locale's default (th-TH is Buddhist, fa-IR Persian): the
+// text is read back as a Gregorian date.
 const OPTIONS: Intl.DateTimeFormatOptions = {
   year: "numeric",
   month: "2-digit",
   day: "2-digit",
   numberingSystem: "latn",
+  calendar: "gregory",
 };
 const TOKENS: Record<DatePart, string> = { day: "DD", month: "MM", year: "YYYY" };
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -94,7 +97,7 @@ function check(year: number, month: number, day: number, locale?: string): Parse
   if (month < 1 || month > 12) return { ok: false, error: `There is no month ${month}: months go from 1 to 12.` };
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) {
-    const name = new Date(year, month - 1, 1, 12).toLocaleDateString(locale, { month: "long", year: "numeric" });
+    const name = new Date(year, month - 1, 1, 12).toLocaleDateString(locale, { month: "long", year: "numeric", calendar: "gregory" });
     return { ok: false, error: day < 1 ? "There is no day 0." : `${name} has only ${last} days.` };
   }
   return { ok: true, value: `${year}-${pad(month)}-${pad(day)}` };

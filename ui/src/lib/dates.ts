@@ -26,20 +26,20 @@ export function isValid(s: string): boolean {
 }
 
 export function longDate(s: string): string {
-  return parse(s).toLocaleDateString(undefined, { weekday: "long", year: "numeric", month: "long", day: "numeric" });
+  return parse(s).toLocaleDateString(undefined, { weekday: "long", year: "numeric", month: "long", day: "numeric", calendar: "gregory" });
 }
 
 export function shortDate(s: string): string {
-  return parse(s).toLocaleDateString(undefined, { weekday: "short", month: "short", day: "numeric", year: "numeric" });
+  return parse(s).toLocaleDateString(undefined, { weekday: "short", month: "short", day: "numeric", year: "numeric", calendar: "gregory" });
 }
 
 export function monthLabel(year: number, month0: number): string {
-  return new Date(year, month0, 1).toLocaleDateString(undefined, { month: "long", year: "numeric" });
+  return new Date(year, month0, 1).toLocaleDateString(undefined, { month: "long", year: "numeric", calendar: "gregory" });
 }
 
 /** "28 Nov 2025" in the user's locale, without the weekday, for narrow tables. */
 export function mediumDate(s: string): string {
-  return parse(s).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+  return parse(s).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric", calendar: "gregory" });
 }
 
 /** How many days month `month` (1–12) of `year` has. */
