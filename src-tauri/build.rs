@@ -19,6 +19,9 @@ fn main() {
         "desktop_settings",
         "save_desktop_settings",
         "save_reminder_calendar",
+        "close_window",
+        "hold_quit",
+        "quit_app",
         // supply.rs
         "supply",
         "save_fill",

@@ -9,6 +9,7 @@
 //! Tauri's notification plugin reports no clicks on Linux); clicking it opens today.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -23,6 +24,14 @@ use crate::state::AppState;
 /// Event sent to the UI to show today's day view (payload: none).
 pub const OPEN_TODAY_EVENT: &str = "open-today";
 
+/// Event sent to the UI when the user asked to quit (the window's close button, or the tray's
+/// Quit): the page writes what it holds, asks about unsaved edits, then calls `quit_app`.
+pub const QUIT_EVENT: &str = "quit-requested";
+
+/// How long the page has to say it is handling a quit (`hold_quit`) before the app quits
+/// anyway: a page that failed to load must not make the app impossible to close.
+const QUIT_ANSWER: Duration = Duration::from_secs(3);
+
 const TRAY_ID: &str = "main";
 
 /// The desktop settings, where they are kept, and a bell for the reminder thread.
@@ -36,6 +45,9 @@ pub struct Desktop {
     changed: Condvar,
     /// Why the last notification could not be shown, for Settings.
     notify_error: Mutex<Option<String>>,
+    /// Quits asked of the page, and the last one it answered (see [`request_quit`]).
+    quits_asked: AtomicU64,
+    quits_held: AtomicU64,
 }
 
 impl Desktop {
@@ -58,6 +70,8 @@ impl Desktop {
             settings: Mutex::new(settings),
             changed: Condvar::new(),
             notify_error: Mutex::new(None),
+            quits_asked: AtomicU64::new(0),
+            quits_held: AtomicU64::new(0),
         }
     }
 
@@ -83,15 +97,25 @@ impl Desktop {
         Ok(next)
     }
 
-    /// Records that the reminder for `date` was shown: in memory whatever happens (a settings
-    /// file that cannot be written must not make it remind again every minute), and in the
-    /// file when it can be written, so that a restart the same day does not remind again.
-    fn reminded(&self, date: chrono::NaiveDate) {
+    /// Records that the reminder for `date`, due by the settings `used`, was shown: in memory
+    /// whatever happens (a settings file that cannot be written must not make it remind again
+    /// every minute), and in the file when it can be written, so that a restart the same day
+    /// does not remind again. Not when the user changed the time meanwhile: the new time
+    /// decides whether today is still to be reminded of.
+    fn reminded(&self, date: chrono::NaiveDate, used: &DesktopSettings) {
         let mut guard = self.lock();
+        if guard.remind_at != used.remind_at {
+            return;
+        }
         guard.reminded = Some(date);
         if let Some(Err(e)) = self.path.as_ref().map(|p| guard.save(p)) {
             eprintln!("ldn-journal-app: the reminder's date could not be kept: {e}");
         }
+    }
+
+    /// The page is handling the last quit asked of it (writing a draft, asking the user).
+    pub fn hold_quit(&self) {
+        self.quits_held.store(self.quits_asked.load(Ordering::SeqCst), Ordering::SeqCst);
     }
 
     pub fn notify_error(&self) -> Option<String> {
@@ -125,13 +149,14 @@ pub fn setup<R: Runtime>(app: &mut tauri::App<R>, hidden: bool) -> Result<(), Bo
         }
         let handle = app.handle().clone();
         w.on_window_event(move |event| {
-            if let tauri::WindowEvent::CloseRequested { api, .. } = event
-                && handle.state::<Desktop>().settings().keep_running
-                && let Some(w) = handle.get_webview_window("main")
-            {
-                // Hidden, not closed: what the page holds (an unsaved form) stays as it is.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 api.prevent_close();
-                let _ = w.hide();
+                if !handle.state::<Desktop>().settings().keep_running {
+                    request_quit(&handle);
+                } else if let Some(w) = handle.get_webview_window("main") {
+                    // Hidden, not closed: what the page holds (an unsaved form) stays as it is.
+                    let _ = w.hide();
+                }
             }
         });
     }
@@ -149,7 +174,8 @@ pub fn setup<R: Runtime>(app: &mut tauri::App<R>, hidden: bool) -> Result<(), Bo
 
 /// Shows the reminder if it is due, and says how long to wait before looking again.
 fn check<R: Runtime>(app: &AppHandle<R>, desktop: &Desktop) -> Duration {
-    let Some(reminder) = desktop.settings().reminder() else { return MAX_CHECK_INTERVAL };
+    let used = desktop.settings();
+    let Some(reminder) = used.reminder() else { return MAX_CHECK_INTERVAL };
     let now = chrono::Local::now().naive_local();
     // `None` while the journal cannot be read: the notice then asks instead of telling.
     let logged = app.state::<AppState>().with(|j| j.day_revision(now.date())).ok().map(|r| r.is_some());
@@ -158,7 +184,7 @@ fn check<R: Runtime>(app: &AppHandle<R>, desktop: &Desktop) -> Duration {
         *desktop.notify_error.lock().unwrap_or_else(|p| p.into_inner()) = shown.err();
         // Marked as reminded even when no notification service answered: trying again every
         // minute would not make one appear, and Settings says what went wrong.
-        desktop.reminded(notice.date());
+        desktop.reminded(notice.date(), &used);
     }
     reminder.next_check(chrono::Local::now().naive_local())
 }
@@ -197,6 +223,30 @@ pub fn open_today<R: Runtime>(app: &AppHandle<R>) {
     let _ = app.emit(OPEN_TODAY_EVENT, ());
 }
 
+/// Quits once the page has kept what it holds: it gets [`QUIT_EVENT`], writes the day's
+/// draft, asks about other unsaved edits and then calls `quit_app`, or stays if the user
+/// chose to. A page that does not call `hold_quit` within [`QUIT_ANSWER`] (it failed to
+/// load) does not keep the app from quitting.
+pub fn request_quit<R: Runtime>(app: &AppHandle<R>) {
+    let desktop = app.state::<Desktop>();
+    let ticket = desktop.quits_asked.fetch_add(1, Ordering::SeqCst) + 1;
+    if app.emit(QUIT_EVENT, ()).is_err() {
+        app.exit(0);
+        return;
+    }
+    let watcher = app.clone();
+    let watched = std::thread::Builder::new().name("quit".into()).spawn(move || {
+        std::thread::sleep(QUIT_ANSWER);
+        if watcher.state::<Desktop>().quits_held.load(Ordering::SeqCst) < ticket {
+            eprintln!("ldn-journal-app: the window did not answer; quitting");
+            watcher.exit(0);
+        }
+    });
+    if watched.is_err() {
+        app.exit(0);
+    }
+}
+
 /// Adds or removes the tray icon. Returns whether a tray shows it: the icon is only seen where
 /// the desktop runs a StatusNotifier host (most do; GNOME needs the AppIndicator extension).
 pub fn show_tray<R: Runtime>(app: &AppHandle<R>, on: bool) -> bool {
@@ -230,7 +280,7 @@ fn build_tray<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let mut tray = TrayIconBuilder::with_id(TRAY_ID).tooltip("LDN Journal").menu(&menu).on_menu_event(|app, event| {
         match event.id().as_ref() {
             "open" => crate::focus_main(app),
-            "quit" => app.exit(0),
+            "quit" => request_quit(app),
             _ => {}
         }
     });
@@ -245,9 +295,11 @@ fn build_tray<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
 pub fn tray_host() -> bool {
     #[cfg(target_os = "linux")]
     {
+        // One connection for the app's life: Settings asks each time it is shown.
+        static BUS: std::sync::OnceLock<Option<zbus::blocking::Connection>> = std::sync::OnceLock::new();
+        let Some(bus) = BUS.get_or_init(|| zbus::blocking::Connection::session().ok()) else { return false };
         let has_watcher = || -> zbus::Result<bool> {
-            let bus = zbus::blocking::Connection::session()?;
-            let dbus = zbus::blocking::fdo::DBusProxy::new(&bus)?;
+            let dbus = zbus::blocking::fdo::DBusProxy::new(bus)?;
             Ok(dbus.name_has_owner("org.kde.StatusNotifierWatcher".try_into()?)?)
         };
         has_watcher().unwrap_or(false)
@@ -273,7 +325,24 @@ mod tests {
         desktop.settings.lock().unwrap().remind_at = Some(at);
         let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap().and_hms_opt(21, 0, 0).unwrap();
         let notice = desktop.settings().reminder().unwrap().due(now, Some(false)).unwrap();
-        desktop.reminded(notice.date());
+        desktop.reminded(notice.date(), &desktop.settings());
         assert_eq!(desktop.settings().reminder().unwrap().due(now, Some(false)), None);
+    }
+
+    /// The reminder thread checked with one time while the user set another: the new time,
+    /// not the old one, decides whether today is still to be reminded of.
+    #[test]
+    fn a_reminder_shown_for_an_old_time_does_not_silence_a_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let desktop = Desktop::load(Some(dir.path().join("desktop.json")), None);
+        let time = |t: &str| Some(journal::reminder::ReminderTime::parse("t", t).unwrap());
+        desktop.update(|s| s.remind_at = time("20:00")).unwrap();
+        let used = desktop.settings();
+        desktop.update(|s| s.remind_at = time("22:00")).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        desktop.reminded(today, &used);
+        assert_eq!(desktop.settings().reminded, None);
+        desktop.reminded(today, &desktop.settings());
+        assert_eq!(desktop.settings().reminded, Some(today));
     }
 }

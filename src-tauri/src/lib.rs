@@ -71,6 +71,9 @@ pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
         commands::desktop::desktop_settings,
         commands::desktop::save_desktop_settings,
         commands::desktop::save_reminder_calendar,
+        commands::desktop::close_window,
+        commands::desktop::hold_quit,
+        commands::desktop::quit_app,
     ])
 }
 
@@ -80,7 +83,13 @@ pub fn run() {
     let hidden = std::env::args().any(|a| a == journal::desktop::HIDDEN_ARG);
     let state = AppState::open(journal::paths::default_journal());
     let app = builder(tauri::Builder::default())
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| focus_main(app)))
+        // Started again: the window comes forward, unless this is the login start of a
+        // session where LDN Journal already runs.
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            if !args.iter().any(|a| a == journal::desktop::HIDDEN_ARG) {
+                focus_main(app);
+            }
+        }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)

@@ -76,6 +76,29 @@ pub fn save_desktop_settings<R: Runtime>(
     Ok(info(&saved, &desktop))
 }
 
+/// Closes the window as its close button does (Ctrl+W): hidden while "keep running" is on,
+/// otherwise the app quits once the page has kept what it holds.
+#[tauri::command]
+pub fn close_window<R: Runtime>(window: tauri::WebviewWindow<R>) -> IpcResult<()> {
+    window.close().map_err(|e| IpcError::Retry(format!("the window could not be closed: {e}")))
+}
+
+/// The page is handling a quit ([`desktop::QUIT_EVENT`]): the app waits for `quit_app`.
+/// `show`: the page must ask the user, so the window comes forward (from the tray).
+#[tauri::command]
+pub fn hold_quit<R: Runtime>(app: AppHandle<R>, desktop: State<'_, Desktop>, show: bool) {
+    desktop.hold_quit();
+    if show {
+        crate::focus_main(&app);
+    }
+}
+
+/// Quits: the page has written its draft and the user agreed to lose anything unsaved.
+#[tauri::command]
+pub fn quit_app<R: Runtime>(app: AppHandle<R>) {
+    app.exit(0);
+}
+
 /// Asks where to save, then writes the reminder at `remind_at` as an iCalendar file (a daily
 /// event, floating local time). `None` when the user cancelled the dialog.
 #[tauri::command]

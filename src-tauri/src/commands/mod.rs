@@ -26,11 +26,14 @@ pub mod trends;
 
 use std::path::Path;
 
-use crate::error::IpcResult;
+use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
 /// Writes a file the user chose in the save dialog, whole and owner-only, never over the
 /// journal, its working files or its backups ([`journal::files::write_export`]).
 fn write_export(state: &AppState, path: &Path, bytes: &[u8]) -> IpcResult<()> {
-    Ok(journal::files::write_export(state.open_path()?, path, bytes)?)
+    // The journal's path even when it could not be opened (the reminder's calendar file needs
+    // no journal, and must still never land on it).
+    let journal = state.path().ok_or_else(|| IpcError::Unavailable("no journal is open".into()))?;
+    Ok(journal::files::write_export(journal, path, bytes)?)
 }

@@ -103,3 +103,55 @@ async fn a_logged_day_gets_no_reminder() {
     let stored = std::fs::read_to_string(desktop_json(app.home())).expect("desktop settings");
     assert!(!stored.contains("reminded"), "{stored}");
 }
+
+/// "Keep running": closing the window (Ctrl+W, the same close request as its close button)
+/// hides it, the reminder still arrives, and its click brings the window back on today.
+/// Quitting (Ctrl+Q) with unsaved settings asks first; Stay keeps the app.
+#[tokio::test]
+async fn a_closed_window_keeps_reminding_and_quitting_asks_about_unsaved_edits() {
+    let bus = SessionBus::start();
+    let home = Home::onboarded().with_env("DBUS_SESSION_BUS_ADDRESS", bus.address());
+    let settings = journal::desktop::DesktopSettings { keep_running: true, ..Default::default() };
+    settings.save(&desktop_json(&home)).expect("write desktop settings");
+    let app = App::launch(home).await;
+    flows::day_loaded(&app, today()).await;
+    let visibility = || async { app.exec("return document.visibilityState", vec![]).await };
+    assert_eq!(visibility().await, "visible");
+
+    app.ctrl('w').await;
+    for _ in 0..100 {
+        if visibility().await == "hidden" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(visibility().await, "hidden", "the window is hidden, not closed");
+
+    // While hidden, the reminder is set (through the command Settings uses): it arrives.
+    let set = r#"const done = arguments[arguments.length - 1];
+        window.__TAURI_INTERNALS__
+          .invoke("save_desktop_settings", { request: { remind_at: "00:00", keep_running: true, start_at_login: false } })
+          .then(() => done("ok"), (e) => done(JSON.stringify(e)));"#;
+    let saved = app.client().execute_async(set, vec![]).await.expect("script");
+    assert_eq!(saved, "ok");
+    bus.wait_notification(Notice::NOT_LOGGED, Duration::from_secs(10));
+    bus.click_newest();
+    for _ in 0..100 {
+        if visibility().await == "visible" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(visibility().await, "visible", "the click brings the window back");
+    flows::day_loaded(&app, today()).await;
+
+    // Ctrl+Q with a changed, unsaved reminder panel asks; Stay keeps the app and the change.
+    flows::open(&app, "settings").await;
+    app.click("keep-running").await;
+    app.ctrl('q').await;
+    app.wait_contains("leave-dialog", "Quit without saving?").await;
+    app.wait_contains("leave-dialog", "reminder settings are changed").await;
+    app.click("leave-stay").await;
+    app.wait_gone("leave-dialog").await;
+    assert!(!app.checked("keep-running").await, "the unsaved change is still there");
+}

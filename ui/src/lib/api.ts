@@ -129,6 +129,11 @@ export const api = {
   saveDesktopSettings: (request: DesktopUpdate) => call<DesktopInfo>("save_desktop_settings", { request }),
   /** Opens the save dialog (in Rust); the path written, or null when the user cancelled it. */
   saveReminderCalendar: (remindAt: string) => call<string | null>("save_reminder_calendar", { remindAt }),
+  /** Closes the window as its close button does (hidden while "keep running" is on). */
+  closeWindow: () => call<null>("close_window"),
+  /** Tells the shell the page is handling its quit request; `show` brings the window forward. */
+  holdQuit: (show: boolean) => call<null>("hold_quit", { show }),
+  quitApp: () => call<null>("quit_app"),
 };
 
 /** Field path → message, for showing validation errors beside their fields. */

@@ -51,6 +51,7 @@ function view(date: string, over: Partial<DayView> = {}): DayView {
 function backend(views: Record<string, DayView>) {
   const sent = { saves: [] as SaveDay[], drafts: [] as SaveDraft[], discarded: [] as string[] };
   let fail: IpcError | null = null;
+  let draftFail: IpcError | null = null;
   const b: DayBackend = {
     openDay: async (date) => structuredClone(views[date] ?? view(date)),
     saveDay: async (request) => {
@@ -62,6 +63,7 @@ function backend(views: Record<string, DayView>) {
     },
     saveDraft: async (request) => {
       sent.drafts.push(structuredClone(request));
+      if (draftFail) throw draftFail;
       return null;
     },
     discardDraft: async (date) => {
@@ -76,7 +78,12 @@ function backend(views: Record<string, DayView>) {
       return last ? { from: last.date, entry: { ...entry, scores: { ...last.entry.scores } } } : null;
     },
   };
-  return { b, sent, failWith: (e: IpcError | null) => (fail = e) };
+  return {
+    b,
+    sent,
+    failWith: (e: IpcError | null) => (fail = e),
+    failDraftsWith: (e: IpcError | null) => (draftFail = e),
+  };
 }
 
 describe("DayForm", () => {
@@ -121,6 +128,26 @@ describe("DayForm", () => {
     expect(sent.drafts).toHaveLength(1);
     expect(sent.drafts[0].opened).toBe(7);
     expect(sent.drafts[0].entry.doses[0].amount).toBe("1,2 typo");
+  });
+
+  it("flush writes a pending draft, and says when the changes are kept nowhere", async () => {
+    const { b, sent, failDraftsWith } = backend({});
+    const f = new DayForm(b, 400);
+    await f.load("2025-03-01");
+    expect(await f.flush()).toBe(true); // nothing changed
+    f.entry!.notes = "typed just before quitting";
+    f.edited();
+    expect(await f.flush()).toBe(true);
+    expect(sent.drafts.at(-1)!.entry.notes).toBe("typed just before quitting");
+    failDraftsWith({ kind: "retry", message: "the disk is full", fields: [] });
+    f.entry!.notes = "more";
+    f.edited();
+    expect(await f.flush()).toBe(false);
+    expect(await f.flush()).toBe(false); // still kept nowhere
+    expect(f.problem).toContain("the disk is full");
+    failDraftsWith(null);
+    f.edited();
+    expect(await f.flush()).toBe(true);
   });
 
   it("restores a draft, and saving it gives back the revision the draft was opened at", async () => {

@@ -40,6 +40,8 @@ export class DayForm {
   /** The revision of the saved day the form started from (a restored draft keeps its own). */
   #opened: number | null = null;
   #draftStored = false;
+  // The last draft write failed: the form holds changes kept nowhere.
+  #unkept = false;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
   readonly key = $derived(this.entry ? entryKey(this.entry) : "");
@@ -105,23 +107,30 @@ export class DayForm {
     else if (this.#draftStored) void this.#dropDraft();
   }
 
-  async writeDraft(): Promise<void> {
+  /** Keeps the form's unsaved changes as a draft; false when they could not be kept. */
+  async writeDraft(): Promise<boolean> {
     this.#timer = null;
-    if (!this.entry || !this.dirty) return;
+    if (!this.entry || !this.dirty) return true;
     try {
       await this.backend.saveDraft({ entry: copyEntry(this.entry), opened: this.#opened });
       this.#draftStored = true;
+      this.#unkept = false;
+      return true;
     } catch (e) {
       this.problem = `Your unsaved changes could not be kept as a draft: ${asIpcError(e).message}`;
+      this.#unkept = true;
+      return false;
     }
   }
 
-  /** Writes a pending draft now (leaving the view, closing the window, changing the day). */
-  async flush(): Promise<void> {
+  /** Writes a pending draft now (leaving the view, closing the window, changing the day).
+   *  False when the form holds changes that are neither saved nor kept as a draft. */
+  async flush(): Promise<boolean> {
     if (this.#timer) {
       this.#cancelTimer();
-      await this.writeDraft();
+      return this.writeDraft();
     }
+    return !this.dirty || !this.#unkept;
   }
 
   /** Saves the form. `over`: the revision to save over (the user chose to replace a version

@@ -40,9 +40,42 @@ export function unsavedEdits(): string | null {
   return null;
 }
 
-/** The question on screen while the user decides whether to leave (null: none asked). */
-export const leaving = $state<{ question: string | null }>({ question: null });
+/** The question on screen while the user decides whether to leave the view or quit the app
+ *  (null: none asked). */
+export const leaving = $state<{ question: string | null; quitting: boolean }>({ question: null, quitting: false });
 let decide: ((leave: boolean) => void) | null = null;
+
+/** Shows `question` (components/LeaveDialog.svelte); true when the user chose to leave. */
+function ask(question: string, quitting: boolean): Promise<boolean> {
+  decide?.(false); // a second request while asking replaces the first
+  leaving.question = question;
+  leaving.quitting = quitting;
+  return new Promise<boolean>((resolve) => (decide = resolve));
+}
+
+// Work to finish before the app quits: the day view writes its pending draft. Each says
+// whether everything it holds is kept.
+const beforeQuit = new Set<() => Promise<boolean>>();
+
+/** Registers `finish` to run before the app quits; returns the function that removes it. */
+export function finishBeforeQuit(finish: () => Promise<boolean>): () => void {
+  beforeQuit.add(finish);
+  return () => beforeQuit.delete(finish);
+}
+
+/**
+ * Whether the app may quit now: pending drafts are written first, then the user is asked
+ * about unsaved edits a draft does not keep. `asking` runs just before the question shows.
+ */
+export async function mayQuit(asking: () => Promise<unknown> = async () => {}): Promise<boolean> {
+  const kept = await Promise.all([...beforeQuit].map((finish) => finish()));
+  const question = kept.includes(false)
+    ? "The day's changes could not be kept as a draft (see the message on the day)."
+    : unsavedEdits();
+  if (!question) return true;
+  await asking();
+  return ask(question, true);
+}
 
 /**
  * Goes to `route` (the day view to `date`, if given), first asking whether to leave when a
@@ -51,12 +84,7 @@ let decide: ((leave: boolean) => void) | null = null;
 export async function go(route: Route, date?: string): Promise<boolean> {
   if (route === nav.route && (date === undefined || date === nav.date)) return true;
   const question = route === nav.route ? null : unsavedEdits();
-  if (question) {
-    decide?.(false); // a second click while asking replaces the first request
-    leaving.question = question;
-    const leave = await new Promise<boolean>((resolve) => (decide = resolve));
-    if (!leave) return false;
-  }
+  if (question && !(await ask(question, false))) return false;
   if (date !== undefined) nav.date = date;
   nav.route = route;
   return true;

@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { answerLeave, go, guardLeave, leaving, nav, openDay, unsavedEdits } from "./router.svelte";
+import {
+  answerLeave,
+  finishBeforeQuit,
+  go,
+  guardLeave,
+  leaving,
+  mayQuit,
+  nav,
+  openDay,
+  unsavedEdits,
+} from "./router.svelte";
 
 let removers: (() => void)[] = [];
 const guard = (g: () => string | null) => removers.push(guardLeave(g));
@@ -116,5 +126,41 @@ describe("openDay", () => {
     guard(() => "Unsaved.");
     expect(await openDay("2025-03-11")).toBe(true);
     expect(nav.date).toBe("2025-03-11");
+  });
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("mayQuit", () => {
+  it("writes pending drafts first, and quits at once when nothing else is unsaved", async () => {
+    let flushed = 0;
+    removers.push(finishBeforeQuit(async () => (flushed++, true)));
+    let asked = false;
+    expect(await mayQuit(async () => (asked = true))).toBe(true);
+    expect([flushed, asked, leaving.question]).toEqual([1, false, null]);
+  });
+
+  it("asks before quitting with unsaved edits, and Stay keeps the app", async () => {
+    guard(() => "The medication “LDN” is not added yet.");
+    let asked = false;
+    const quitting = mayQuit(async () => (asked = true));
+    await settle();
+    expect(asked).toBe(true);
+    expect(leaving).toEqual({ question: "The medication “LDN” is not added yet.", quitting: true });
+    answerLeave(false);
+    expect(await quitting).toBe(false);
+    const again = mayQuit();
+    await settle();
+    answerLeave(true);
+    expect(await again).toBe(true);
+  });
+
+  it("asks when a draft could not be written", async () => {
+    removers.push(finishBeforeQuit(async () => false));
+    const quitting = mayQuit();
+    await settle();
+    expect(leaving.question).toContain("could not be kept as a draft");
+    answerLeave(false);
+    expect(await quitting).toBe(false);
   });
 });

@@ -10,6 +10,8 @@ const ANYWHERE: ShortcutGroup = {
   shortcuts: [
     { keys: ["Ctrl+K", "Ctrl+F"], what: "Search the journal" },
     { keys: ["?"], what: "Show these shortcuts (outside a text field)" },
+    { keys: ["Ctrl+W"], what: "Close the window (LDN Journal keeps running if chosen in Settings)" },
+    { keys: ["Ctrl+Q"], what: "Quit LDN Journal (asks first if something is not saved)" },
     { keys: ["Esc"], what: "Close a dialog or this list" },
   ],
 };
