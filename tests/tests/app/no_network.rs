@@ -5,6 +5,8 @@
 
 use std::collections::BTreeSet;
 use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use e2e::flows::{self, today};
 use e2e::{App, Home};
@@ -86,43 +88,68 @@ fn only_the_automation_endpoint_is_allowed() {
     assert_eq!(inet_addresses_other_than(local_other_port, 4444).len(), 1);
 }
 
-/// A wrapper that runs the app (through `timeout` when `seconds` is given) under strace.
-fn traced(home: &Home, seconds: Option<u32>) -> (std::path::PathBuf, std::path::PathBuf) {
+/// A wrapper that runs the app under strace. With `pid_file`, the app runs through `timeout`
+/// (a cap for a test that never stops it) and that process's id is written there, so the test
+/// can stop the app with SIGTERM, which `timeout` passes on.
+fn traced(home: &Home, pid_file: Option<&Path>) -> (PathBuf, PathBuf) {
     let log = home.path().join("network.strace");
     let app_bin = std::path::absolute(e2e::driver::app_binary()).expect("app path");
     assert!(app_bin.is_file(), "build the app first: {}", app_bin.display());
-    let limit = seconds.map(|s| format!("timeout -s TERM {s} ")).unwrap_or_default();
+    let command = match pid_file {
+        Some(pid) => format!(
+            "sh -c 'echo $$ > \"{}\"; exec timeout -s TERM {} \"$0\" \"$@\"' '{}'",
+            pid.display(),
+            STANDALONE_CAP.as_secs(),
+            app_bin.display()
+        ),
+        None => format!("'{}'", app_bin.display()),
+    };
     let wrapper = home.path().join("traced-app");
-    let script = format!(
-        "#!/bin/sh\nexec strace -f -qq -e trace=network -o '{}' {limit}'{}' \"$@\"\n",
-        log.display(),
-        app_bin.display()
-    );
+    let script = format!("#!/bin/sh\nexec strace -f -qq -e trace=network -o '{}' {command} \"$@\"\n", log.display());
     std::fs::write(&wrapper, script).expect("write the wrapper");
     std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).expect("make it executable");
     (wrapper, log)
 }
+
+/// How long the app on its own may take to make its first backup (3 s after start-up, later on
+/// a loaded machine), and the cap after which `timeout` stops it whatever happens.
+const BACKUP_WAIT: Duration = Duration::from_secs(60);
+const STANDALONE_CAP: Duration = Duration::from_secs(120);
 
 /// The app on its own (no WebDriver): started, left to load its first screen and make the
 /// day's backup, then stopped. Not one internet socket, not even on loopback.
 #[test]
 fn the_app_on_its_own_opens_no_internet_socket() {
     let home = Home::onboarded();
-    let (wrapper, log) = traced(&home, Some(6));
-    let status = std::process::Command::new(&wrapper)
+    let pid_file = home.path().join("app.pid");
+    let (wrapper, log) = traced(&home, Some(&pid_file));
+    let mut child = std::process::Command::new(&wrapper)
         .env(journal::paths::DB_ENV, home.journal_path())
         .env("XDG_CONFIG_HOME", home.path().join("config"))
         .env("XDG_DATA_HOME", home.path().join("data"))
         .env("XDG_CACHE_HOME", home.path().join("cache"))
-        .status()
+        .spawn()
         .expect("run the traced app");
-    println!("app exited with {status}");
+    let started = Instant::now();
+    let backed_up = loop {
+        if journal::backup::list(&home.journal_path()).is_ok_and(|b| b.len() == 1) {
+            break true;
+        }
+        if started.elapsed() > BACKUP_WAIT || child.try_wait().is_ok_and(|s| s.is_some()) {
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    // A moment more, so whatever the app does right after its backup is traced too.
+    std::thread::sleep(Duration::from_secs(1));
+    if let Ok(pid) = std::fs::read_to_string(&pid_file) {
+        let _ = std::process::Command::new("kill").args(["-TERM", pid.trim()]).status();
+    }
+    let status = child.wait().expect("the traced app ends");
+    println!("app exited with {status} after {:.1} s", started.elapsed().as_secs_f64());
     let trace = std::fs::read_to_string(&log).expect("strace wrote its log");
     assert!(trace.contains("socket(AF_UNIX"), "the trace recorded the app's sockets (did it start?)");
-    assert!(
-        journal::backup::list(&home.journal_path()).expect("list backups").len() == 1,
-        "the app ran long enough to make its daily backup"
-    );
+    assert!(backed_up, "the app made its daily backup within {} s", BACKUP_WAIT.as_secs());
     let found = families(&trace);
     let other: Vec<&String> = found.iter().filter(|f| !LOCAL.contains(&f.as_str())).collect();
     assert!(other.is_empty(), "the app used {other:?} sockets:\n{}", excerpt(&trace, &other));
