@@ -1,6 +1,9 @@
 //! A private D-Bus session bus with a real notification daemon (Debian's dunst) on it, and a
 //! monitor recording every notification sent over it: what the reminder tests need to see a
-//! desktop notification arrive, and to click it (`dunstctl action`).
+//! desktop notification arrive, and to click it (`dunstctl action`). With
+//! [`SessionBus::start_with_tray`], a real StatusNotifier watcher (Debian's
+//! `status-notifier-watcher`) runs too, so the app's tray icon registers, and [`Tray`] works its
+//! menu over D-Bus as a panel does when the user clicks it.
 //!
 //! The app is pointed at the bus with [`SessionBus::address`] as `DBUS_SESSION_BUS_ADDRESS`.
 //! Everything runs on a local Unix socket; the bus and its clients stop on drop.
@@ -24,6 +27,15 @@ impl SessionBus {
     /// Starts `dbus-daemon --session`, then dunst and `dbus-monitor` on it, and waits until
     /// dunst owns the notification service. Needs `DISPLAY` (dunst draws on the X server).
     pub fn start() -> SessionBus {
+        SessionBus::start_inner(false)
+    }
+
+    /// As [`SessionBus::start`], with a tray host's watcher on the bus.
+    pub fn start_with_tray() -> SessionBus {
+        SessionBus::start_inner(true)
+    }
+
+    fn start_inner(tray: bool) -> SessionBus {
         let dir = tempfile::Builder::new().prefix("ldn-bus-").tempdir().expect("a folder for the bus");
         let mut daemon = Command::new("dbus-daemon")
             .args(["--session", "--nofork", "--print-address=1", "--nopidfile"])
@@ -50,7 +62,70 @@ impl SessionBus {
             .spawn();
         bus.children.push(monitor.expect("start dbus-monitor"));
         bus.wait_for("dunst to own org.freedesktop.Notifications", |b| b.has_owner("org.freedesktop.Notifications"));
+        if tray {
+            let watcher = bus.command("status-notifier-watcher").stdout(Stdio::null()).stderr(Stdio::null()).spawn();
+            bus.children.push(
+                watcher.expect("start status-notifier-watcher (Debian package haskell-status-notifier-item-utils)"),
+            );
+            bus.wait_for("the watcher to own its name", |b| b.has_owner(Tray::WATCHER));
+        }
         bus
+    }
+
+    /// The tray item the app registered with the watcher, once it has (panics after `within`).
+    pub fn wait_tray(&self, within: Duration) -> Tray<'_> {
+        let start = Instant::now();
+        loop {
+            if let Some(tray) = self.tray() {
+                return tray;
+            }
+            assert!(start.elapsed() < within, "no tray item registered within {within:?}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn tray(&self) -> Option<Tray<'_>> {
+        let items = self.gdbus(&[
+            "call",
+            "-d",
+            Tray::WATCHER,
+            "-o",
+            "/StatusNotifierWatcher",
+            "-m",
+            "org.freedesktop.DBus.Properties.Get",
+            Tray::WATCHER,
+            "RegisteredStatusNotifierItems",
+        ])?;
+        // `(<[':1.4']>,)`: the watcher lists each item by its owner's bus name.
+        let service = items.split('\'').nth(1)?.to_string();
+        // The item's object and its menu's, found as a panel does: by introspection.
+        let tree = self.gdbus(&["introspect", "-d", &service, "-o", "/", "-r"])?;
+        let mut node = None;
+        let item = tree.lines().find_map(|line| {
+            let line = line.trim();
+            if let Some(path) = line.strip_prefix("node ") {
+                node = path.split_whitespace().next().map(str::to_string);
+            }
+            line.starts_with("interface org.kde.StatusNotifierItem ").then(|| node.clone()).flatten()
+        })?;
+        let menu = self.gdbus(&[
+            "call",
+            "-d",
+            &service,
+            "-o",
+            &item,
+            "-m",
+            "org.freedesktop.DBus.Properties.Get",
+            "org.kde.StatusNotifierItem",
+            "Menu",
+        ])?;
+        let menu = menu.split('\'').nth(1)?.to_string();
+        Some(Tray { bus: self, service, menu })
+    }
+
+    fn gdbus(&self, args: &[&str]) -> Option<String> {
+        let out = self.command("gdbus").arg(args[0]).arg("--session").args(&args[1..]).output().ok()?;
+        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     }
 
     /// For the app's `DBUS_SESSION_BUS_ADDRESS`.
@@ -128,6 +203,53 @@ impl SessionBus {
     /// Where the bus keeps its files (the dunst configuration, the monitor's log).
     pub fn dir(&self) -> &Path {
         self.dir.path()
+    }
+}
+
+/// The app's tray item on the bus: its menu, read and clicked over `com.canonical.dbusmenu`.
+#[derive(Debug)]
+pub struct Tray<'a> {
+    bus: &'a SessionBus,
+    service: String,
+    menu: String,
+}
+
+impl Tray<'_> {
+    const WATCHER: &'static str = "org.kde.StatusNotifierWatcher";
+
+    /// The menu's entries, top to bottom: (id, label).
+    pub fn entries(&self) -> Vec<(i32, String)> {
+        let layout = self
+            .call("GetLayout", &["0", "--", "-1", "[]"])
+            .unwrap_or_else(|| panic!("the tray menu {} gave no layout", self.menu));
+        // `(uint32 2, (0, {...}, [<(2, {'label': <'Open LDN Journal'>}, @av [])>, ...]))`
+        layout
+            .split("<(")
+            .skip(1)
+            .filter_map(|entry| {
+                let id = entry.split(',').next()?.trim().parse().ok()?;
+                let label = entry.split("'label': <'").nth(1)?.split("'>").next()?;
+                Some((id, label.to_string()))
+            })
+            .collect()
+    }
+
+    /// Clicks the entry labelled `label`, as a panel does when the user picks it.
+    pub fn click(&self, label: &str) {
+        let entries = self.entries();
+        let Some((id, _)) = entries.iter().find(|(_, l)| l == label) else {
+            panic!("no tray menu entry \"{label}\" in {entries:?}")
+        };
+        self.call("AboutToShow", &["0"]);
+        let clicked = self.call("Event", &[&id.to_string(), "clicked", "<0>", "0"]);
+        assert!(clicked.is_some(), "the tray menu refused the click on \"{label}\"");
+    }
+
+    fn call(&self, method: &str, args: &[&str]) -> Option<String> {
+        let method = format!("com.canonical.dbusmenu.{method}");
+        let mut all = vec!["call", "-d", &self.service, "-o", &self.menu, "-m", &method];
+        all.extend_from_slice(args);
+        self.bus.gdbus(&all)
     }
 }
 

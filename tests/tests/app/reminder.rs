@@ -1,7 +1,8 @@
 //! The daily reminder in the real app, on a private session bus with a real notification daemon
 //! (dunst): set in Settings, it arrives when today is not logged, says so in plain words, and a
 //! click on it opens today; a logged day gets none. Start at login writes its autostart entry
-//! and "Add to my calendar" writes the same reminder as an iCalendar file.
+//! and "Add to my calendar" writes the same reminder as an iCalendar file. With a tray host on
+//! the bus (a real StatusNotifier watcher), the tray's menu opens the window and quits.
 
 use std::time::Duration;
 
@@ -13,6 +14,17 @@ use journal::reminder::Notice;
 
 fn desktop_json(home: &Home) -> std::path::PathBuf {
     home.path().join("config").join(journal::paths::APP_ID).join(journal::desktop::FILE_NAME)
+}
+
+/// Waits until the page's `document.visibilityState` is `state` (the window shown or hidden).
+async fn wait_visibility(app: &App, state: &str, what: &str) {
+    for _ in 0..100 {
+        if app.exec("return document.visibilityState", vec![]).await == state {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{what}: the page is not {state} after 10 s");
 }
 
 #[tokio::test]
@@ -115,17 +127,10 @@ async fn a_closed_window_keeps_reminding_and_quitting_asks_about_unsaved_edits()
     settings.save(&desktop_json(&home)).expect("write desktop settings");
     let app = App::launch(home).await;
     flows::day_loaded(&app, today()).await;
-    let visibility = || async { app.exec("return document.visibilityState", vec![]).await };
-    assert_eq!(visibility().await, "visible");
+    wait_visibility(&app, "visible", "the window is shown at start").await;
 
     app.ctrl('w').await;
-    for _ in 0..100 {
-        if visibility().await == "hidden" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_eq!(visibility().await, "hidden", "the window is hidden, not closed");
+    wait_visibility(&app, "hidden", "the window is hidden, not closed").await;
 
     // While hidden, the reminder is set (through the command Settings uses): it arrives.
     let set = r#"const done = arguments[arguments.length - 1];
@@ -136,13 +141,7 @@ async fn a_closed_window_keeps_reminding_and_quitting_asks_about_unsaved_edits()
     assert_eq!(saved, "ok");
     bus.wait_notification(Notice::NOT_LOGGED, Duration::from_secs(10));
     bus.click_newest();
-    for _ in 0..100 {
-        if visibility().await == "visible" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_eq!(visibility().await, "visible", "the click brings the window back");
+    wait_visibility(&app, "visible", "the click brings the window back").await;
     flows::day_loaded(&app, today()).await;
 
     // Ctrl+Q with a changed, unsaved reminder panel asks; Stay keeps the app and the change.
@@ -154,4 +153,46 @@ async fn a_closed_window_keeps_reminding_and_quitting_asks_about_unsaved_edits()
     app.click("leave-stay").await;
     app.wait_gone("leave-dialog").await;
     assert!(!app.checked("keep-running").await, "the unsaved change is still there");
+}
+
+/// With a tray host on the desktop: the app's tray icon registers with it and says so in
+/// Settings; its menu brings a closed window back and quits. Quitting from the tray asks about
+/// unsaved settings (Stay keeps the app), and keeps a day's note typed a moment before as a
+/// draft without asking.
+#[tokio::test]
+async fn the_tray_menu_opens_the_window_and_quits_keeping_what_is_typed() {
+    let bus = SessionBus::start_with_tray();
+    let home = Home::onboarded().with_env("DBUS_SESSION_BUS_ADDRESS", bus.address());
+    let settings = journal::desktop::DesktopSettings { keep_running: true, ..Default::default() };
+    settings.save(&desktop_json(&home)).expect("write desktop settings");
+    let app = App::launch(home).await;
+    flows::day_loaded(&app, today()).await;
+    let tray = bus.wait_tray(Duration::from_secs(10));
+    let labels: Vec<String> = tray.entries().into_iter().map(|(_, label)| label).collect();
+    assert_eq!(labels, ["Open LDN Journal", "Quit LDN Journal"]);
+
+    flows::open(&app, "settings").await;
+    app.find("keep-running").await;
+    assert!(!app.exists("no-tray").await, "a desktop with a tray host gets no \"shows no tray icons\" note");
+    app.ctrl('w').await;
+    wait_visibility(&app, "hidden", "closing hides the window").await;
+    tray.click("Open LDN Journal");
+    wait_visibility(&app, "visible", "the tray's Open brings the window back").await;
+
+    app.click("keep-running").await;
+    tray.click("Quit LDN Journal");
+    app.wait_contains("leave-dialog", "Quit without saving?").await;
+    app.click("leave-stay").await;
+    app.wait_gone("leave-dialog").await;
+    app.click("keep-running").await;
+
+    flows::open(&app, "day").await;
+    flows::day_loaded(&app, today()).await;
+    app.type_into("notes", "typed just before quitting").await;
+    tray.click("Quit LDN Journal");
+    let pid = app.pid().expect("the app's process");
+    assert!(e2e::procs::wait_exit(pid, Duration::from_secs(10)), "the tray's Quit ends the app");
+    let home = app.quit().await;
+    let draft = home.open_journal().draft(today()).expect("read the draft");
+    assert_eq!(draft.map(|d| d.day.notes), Some("typed just before quitting".to_string()));
 }
