@@ -33,15 +33,15 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use crate::files::{self, io_or_full, remove_with_side_files, sync_dir, sync_file, with_suffix};
-use crate::store::{Summary, create_private_dir, schema};
-use crate::{Error, Journal, Result};
+use crate::store::{FileKind, Summary, connect, create_private_dir, file_kind, schema};
+use crate::{Error, Journal, Key, Result};
 
 pub const KEEP_DAILY: usize = 7;
 pub const KEEP_WEEKLY: usize = 8;
 pub const KEEP_SAFETY: usize = 5;
 
 const EXT: &str = ".sqlite3";
-const PARTIAL: &str = ".partial";
+pub(crate) const PARTIAL: &str = ".partial";
 
 /// Why a backup was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -95,28 +95,27 @@ pub fn daily(j: &Journal, today: NaiveDate) -> Result<Option<BackupInfo>> {
     if entries(j.path())?.iter().any(|(n, _)| n.kind == Kind::Daily && n.at.date() == today) {
         return Ok(None);
     }
-    make(j.conn(), j.path(), Kind::Daily, &format!("{}-{today}", stem(j.path()))).map(Some)
+    make(j, Kind::Daily, &format!("{}-{today}", stem(j.path()))).map(Some)
 }
 
 /// A backup on demand: a new daily backup dated `today`, which replaces (in rotation) the
 /// earlier ones of that date.
 pub fn now(j: &Journal, today: NaiveDate) -> Result<BackupInfo> {
-    make(j.conn(), j.path(), Kind::Daily, &format!("{}-{today}", stem(j.path())))
+    make(j, Kind::Daily, &format!("{}-{today}", stem(j.path())))
 }
 
 /// The safety backup made before an import or a restore changes anything. Callers stop if
 /// it fails: nothing is changed without a way back.
 pub fn before_change(j: &Journal, kind: Kind) -> Result<BackupInfo> {
-    make(j.conn(), j.path(), kind, &safety_base(j.path(), kind))
+    make(j, kind, &safety_base(j.path(), kind))
 }
 
 /// [`before_change`] for a journal whose own connection is inside a write transaction (an
 /// import): the copy is read on a connection of its own, which sees the last commit.
-pub(crate) fn before_change_of(journal: &Path, kind: Kind) -> Result<BackupInfo> {
-    let conn = Connection::open_with_flags(journal, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| crate::store::open_error(journal, e))?;
+pub(crate) fn before_change_of(journal: &Path, key: Option<&Key>, kind: Kind) -> Result<BackupInfo> {
+    let conn = connect(journal, journal, OpenFlags::SQLITE_OPEN_READ_ONLY, key)?;
     conn.busy_timeout(Duration::from_secs(5))?;
-    let info = make(&conn, journal, kind, &safety_base(journal, kind));
+    let info = make_from(&conn, journal, key, kind, &safety_base(journal, kind));
     drop(conn);
     info
 }
@@ -132,22 +131,23 @@ fn safety_base(journal: &Path, kind: Kind) -> String {
 pub fn to_file(j: &Journal, dest: &Path) -> Result<BackupInfo> {
     files::check_destination(j.path(), dest)?;
     let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "backup".into());
-    let tmp = checked_copy(j.conn(), files::folder(dest), &name, dest)?;
+    let tmp = checked_copy(j.conn(), j.key(), files::folder(dest), &name, dest)?;
     if let Err(e) = fs::rename(&tmp, dest) {
         remove_with_side_files(&tmp);
         return Err(io_or_full(dest, e));
     }
     sync_dir(files::folder(dest));
-    let mut info = inspect(dest)?;
+    let mut info = inspect(dest, j.key())?;
     info.kind = Kind::File;
     Ok(info)
 }
 
-/// The journal's backups, newest first. Files that are not readable journals are left out.
-pub fn list(journal: &Path) -> Result<Vec<BackupInfo>> {
+/// The journal's backups, newest first. Files that are not readable journals are left out,
+/// and so are encrypted backups that `key` (the journal's key) does not open.
+pub fn list(journal: &Path, key: Option<&Key>) -> Result<Vec<BackupInfo>> {
     let mut out = Vec::new();
     for (n, path) in entries(journal)? {
-        if let Ok(mut info) = inspect(&path) {
+        if let Ok(mut info) = inspect(&path, key) {
             info.kind = n.kind;
             out.push((n.rank(), info));
         }
@@ -159,16 +159,14 @@ pub fn list(journal: &Path) -> Result<Vec<BackupInfo>> {
     Ok(out.into_iter().map(|(_, info)| info).collect())
 }
 
-/// What the journal file (or backup) at `file` holds, read without changing it.
-pub fn inspect(file: &Path) -> Result<BackupInfo> {
-    crate::store::check_header(file)?;
+/// What the journal file (or backup) at `file` holds, read without changing it. An encrypted
+/// file needs `key` (no key derivation happens here).
+pub fn inspect(file: &Path, key: Option<&Key>) -> Result<BackupInfo> {
+    let key = key_for(file, key)?;
     // `immutable` reads the file alone: no lock, WAL or shared-memory file is created beside
     // it. Backups are single-file databases, so nothing is missed.
-    let conn = Connection::open_with_flags(
-        format!("file:{}?immutable=1", uri_path(file)),
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| crate::store::open_error(file, e))?;
+    let uri = format!("file:{}?immutable=1", uri_path(file));
+    let conn = connect(file, Path::new(&uri), OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI, key)?;
     let bad = |e: rusqlite::Error| match crate::store::open_error(file, e) {
         Error::Database(e) => Error::Corrupt { path: file.to_path_buf(), detail: e.to_string() },
         other => other,
@@ -187,6 +185,17 @@ pub fn inspect(file: &Path) -> Result<BackupInfo> {
     })
 }
 
+/// The key to open the existing file at `file` with: none for a plain file, `key` for an
+/// encrypted one ([`Error::Locked`] without one).
+fn key_for<'k>(file: &Path, key: Option<&'k Key>) -> Result<Option<&'k Key>> {
+    fs::metadata(file).map_err(|e| Error::io(file, e))?;
+    match file_kind(file)? {
+        FileKind::Plain => Ok(None),
+        FileKind::Encrypted => key.map(Some).ok_or_else(|| Error::Locked { path: file.to_path_buf() }),
+        FileKind::Missing => Err(Error::NotAJournal { path: file.to_path_buf() }),
+    }
+}
+
 /// Replaces the journal with the backup at `file`.
 ///
 /// The backup is copied beside the journal, checked (`integrity_check`, an LDN Journal at a
@@ -195,17 +204,23 @@ pub fn inspect(file: &Path) -> Result<BackupInfo> {
 /// copy renamed over it: at every instant the journal file is either the old journal or the
 /// new one, whole. Returns the restored journal, open.
 ///
+/// The restored journal keeps the journal's encryption: a plain backup restored into an
+/// encrypted journal is encrypted with its key. An encrypted backup opens with the journal's
+/// key (backups share it); one made before the passphrase changed is refused with
+/// [`Error::WrongPassphrase`].
+///
 /// On an error the journal passed in is closed but unchanged: open it again.
 pub fn restore(j: Journal, file: &Path) -> Result<Journal> {
     let path = j.path().to_path_buf();
+    let key = j.key().cloned();
     files::check_source(&path, file)?;
     let tmp = files::restore_temp(&path);
-    let result = prepare(file, &tmp).and_then(|()| swap(j, &tmp));
+    let result = prepare(file, key.as_ref(), &tmp, key.as_ref()).and_then(|()| swap(j, &tmp));
     if result.is_err() {
         remove_with_side_files(&tmp);
     }
     result?;
-    Journal::open(&path)
+    Journal::open_with(&path, key)
 }
 
 /// Replaces a journal file that LDN Journal refuses to open (damaged, not a journal, written
@@ -213,15 +228,20 @@ pub fn restore(j: Journal, file: &Path) -> Result<Journal> {
 /// that the refusal's message points to. The refused file is not deleted: it is renamed, with
 /// its side files, to `<journal>.refused-<date>-<time>` beside it, and that name is returned
 /// with the restored journal, open. A journal that opens is refused here: [`restore`] it.
-pub fn restore_over_refused(path: &Path, file: &Path) -> Result<(Journal, PathBuf)> {
-    match Journal::open(path) {
+///
+/// An encrypted backup needs its `key`; the restored journal is encrypted as the backup is.
+pub fn restore_over_refused(path: &Path, file: &Path, key: Option<Key>) -> Result<(Journal, PathBuf)> {
+    match Journal::open_with(path, key.clone()) {
         Ok(_) => return Err(Error::invalid("journal", "the journal opens normally; restore it the usual way")),
         Err(Error::Corrupt { .. } | Error::NotAJournal { .. } | Error::NewerVersion { .. }) => {}
+        // Locked (or damaged) without a key, or not opened by it: damage looks the same.
+        Err(Error::Locked { .. } | Error::WrongPassphrase { .. }) => {}
         Err(e) => return Err(e),
     }
     files::check_source(path, file)?;
     let tmp = files::restore_temp(path);
-    let swapped = prepare(file, &tmp).and_then(|()| {
+    let file_key = key_for(file, key.as_ref())?;
+    let swapped = prepare(file, file_key, &tmp, file_key).and_then(|()| {
         let aside = set_aside(path)?;
         fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
         sync_dir(files::folder(path));
@@ -231,7 +251,7 @@ pub fn restore_over_refused(path: &Path, file: &Path) -> Result<(Journal, PathBu
         remove_with_side_files(&tmp);
     }
     let aside = swapped?;
-    Ok((Journal::open(path)?, aside))
+    Ok((Journal::open_with(path, file_key.cloned())?, aside))
 }
 
 /// The files [`restore_over_refused`] set aside beside the journal at `path`.
@@ -275,17 +295,17 @@ fn set_aside(path: &Path) -> Result<PathBuf> {
     Ok(aside)
 }
 
-/// Copies `file` (and its WAL, if it has one) to `tmp`, checks it and migrates it.
-fn prepare(file: &Path, tmp: &Path) -> Result<()> {
-    crate::store::check_header(file)?;
+/// Copies `file` (and its WAL, if it has one) to `tmp`, checks it and migrates it. `key`
+/// opens an encrypted `file`; the copy is encrypted with `target` (plain for `None`).
+fn prepare(file: &Path, key: Option<&Key>, tmp: &Path, target: Option<&Key>) -> Result<()> {
+    let key = key_for(file, key)?;
     remove_with_side_files(tmp);
     files::copy_private(file, tmp)?;
     let wal = with_suffix(file, "-wal");
     if wal.is_file() {
         files::copy_private(&wal, &with_suffix(tmp, "-wal"))?;
     }
-    let conn = Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| crate::store::open_error(file, e))?;
+    let conn = connect(file, tmp, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?;
     let corrupt = |detail: String| Error::Corrupt { path: file.to_path_buf(), detail };
     let check: String =
         conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0)).map_err(|e| corrupt(e.to_string()))?;
@@ -295,9 +315,20 @@ fn prepare(file: &Path, tmp: &Path) -> Result<()> {
     schema::journal_version(&conn, file)?;
     schema::check_structure(&conn, file)?;
     conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get::<_, String>(0))?;
-    conn.close().map_err(|(_, e)| Error::from(e))?;
+    if key.map(Key::salt) != target.map(Key::salt) {
+        // Encrypted, decrypted or re-keyed to match the journal it replaces.
+        let converted = with_suffix(tmp, ".converting");
+        remove_with_side_files(&converted);
+        let written = crate::encryption::export(&conn, file, &converted, target);
+        drop(conn);
+        written.inspect_err(|_| remove_with_side_files(&converted))?;
+        remove_with_side_files(tmp);
+        fs::rename(&converted, tmp).map_err(|e| Error::io(tmp, e))?;
+    } else {
+        conn.close().map_err(|(_, e)| Error::from(e))?;
+    }
     // Opening as a journal migrates an older schema; closing checkpoints its WAL away.
-    let (_, closed) = Journal::open(tmp)?.close();
+    let (_, closed) = Journal::open_with(tmp, target.cloned())?.close();
     closed?;
     sync_file(tmp)
 }
@@ -305,8 +336,9 @@ fn prepare(file: &Path, tmp: &Path) -> Result<()> {
 /// Backs up and closes the current journal, then renames the prepared copy over it.
 fn swap(j: Journal, tmp: &Path) -> Result<()> {
     // Refused before the safety backup, so refused attempts never rotate good backups away.
+    let key = j.key().cloned();
     let path = close_alone(j)?;
-    let j = Journal::open(&path)?;
+    let j = Journal::open_with(&path, key)?;
     before_change(&j, Kind::BeforeRestore)?;
     let path = close_alone(j)?;
     let _ = fs::remove_file(with_suffix(&path, "-shm"));
@@ -338,13 +370,18 @@ pub(crate) fn close_alone(j: Journal) -> Result<PathBuf> {
     Ok(path)
 }
 
-/// Writes a new checked backup of `src` (the journal at `journal`) into the backups folder
-/// as `<base>-n<seq>.sqlite3`, never replacing a file, then rotates.
-fn make(src: &Connection, journal: &Path, kind: Kind, base: &str) -> Result<BackupInfo> {
+/// Writes a new checked backup of the journal `j` into its backups folder.
+fn make(j: &Journal, kind: Kind, base: &str) -> Result<BackupInfo> {
+    make_from(j.conn(), j.path(), j.key(), kind, base)
+}
+
+/// Writes a new checked backup of `src` (the journal at `journal`, encrypted with `key`) into
+/// the backups folder as `<base>-n<seq>.sqlite3`, never replacing a file, then rotates.
+fn make_from(src: &Connection, journal: &Path, key: Option<&Key>, kind: Kind, base: &str) -> Result<BackupInfo> {
     let d = dir(journal);
     create_private_dir(&d)?;
     files::make_private(&d, 0o700)?;
-    let tmp = checked_copy(src, &d, base, &d.join(format!("{base}{EXT}")))?;
+    let tmp = checked_copy(src, key, &d, base, &d.join(format!("{base}{EXT}")))?;
     let published = (|| {
         for _ in 0..1000 {
             let seq = entries(journal)?.iter().map(|(n, _)| n.seq).max().unwrap_or(0) + 1;
@@ -360,20 +397,23 @@ fn make(src: &Connection, journal: &Path, kind: Kind, base: &str) -> Result<Back
     let dest = published.inspect_err(|_| remove_with_side_files(&tmp))?;
     sync_dir(&d);
     rotate(journal, &dest)?;
-    let mut info = inspect(&dest)?;
+    let mut info = inspect(&dest, key)?;
     info.kind = kind;
     Ok(info)
 }
 
 /// A checked single-file copy of `src` in a new temporary file in `folder` (named after
-/// `base`). `label` names the backup in errors.
-fn checked_copy(src: &Connection, folder: &Path, base: &str, label: &Path) -> Result<PathBuf> {
+/// `base`), encrypted with `key` as the journal is. `label` names the backup in errors.
+fn checked_copy(src: &Connection, key: Option<&Key>, folder: &Path, base: &str, label: &Path) -> Result<PathBuf> {
     let failed = |reason: String| Error::Backup { path: label.to_path_buf(), reason };
     let (tmp, file) = files::create_temp(folder, base)?;
     drop(file);
     let result = (|| {
         let mut conn =
             Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        if let Some(key) = key {
+            key.apply(&conn)?;
+        }
         copy_pages(src, &mut conn)?;
         // A single file, so that copying or inspecting a backup never needs a WAL beside it.
         conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get::<_, String>(0))?;
@@ -494,6 +534,11 @@ impl Name {
     fn rank(&self) -> (u64, NaiveDateTime) {
         (self.seq, self.at)
     }
+}
+
+/// The backup files of the journal at `journal` (not opened).
+pub(crate) fn files_of(journal: &Path) -> Result<Vec<PathBuf>> {
+    Ok(entries(journal)?.into_iter().map(|(_, p)| p).collect())
 }
 
 /// The backups in the folder of the journal at `journal`, by name (not opened).

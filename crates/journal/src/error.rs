@@ -60,6 +60,17 @@ pub enum Error {
     #[error("{path} is not an LDN Journal file; it was left untouched.")]
     NotAJournal { path: PathBuf },
 
+    /// An encrypted journal opened without its passphrase. Encrypted and damaged files look
+    /// alike (random bytes), so the message says both.
+    #[error(
+        "{path} is locked with a passphrase, or it is damaged; it was left untouched. Unlock it with its passphrase (on the command line: --passphrase-file FILE, or type it when asked)."
+    )]
+    Locked { path: PathBuf },
+
+    /// An encrypted journal (or backup) that the passphrase given does not open.
+    #[error("that passphrase does not open {path}, or the file is damaged; it was left untouched")]
+    WrongPassphrase { path: PathBuf },
+
     #[error("{path} is damaged ({detail}); it was left untouched. Restore a backup or choose another file.")]
     Corrupt { path: PathBuf, detail: String },
 
@@ -134,6 +145,12 @@ impl Error {
                 "this journal was written by a newer version of LDN Journal (schema {found}, this version reads up to {supported}); it was left untouched. Please update LDN Journal."
             ),
             Self::NotAJournal { .. } => "this file is not an LDN Journal file; it was left untouched.".into(),
+            Self::Locked { .. } => {
+                "this journal is locked with a passphrase, or it is damaged; it was left untouched.".into()
+            }
+            Self::WrongPassphrase { .. } => {
+                "that passphrase does not open this journal, or the file is damaged; it was left untouched".into()
+            }
             Self::Corrupt { detail, .. } => format!(
                 "the journal file is damaged ({detail}); it was left untouched. Restore a backup or choose another file."
             ),

@@ -141,7 +141,7 @@ pub fn daily_backup<R: Runtime>(app: AppHandle<R>) -> DailyBackup {
 #[tauri::command]
 pub async fn backups(state: State<'_, AppState>) -> IpcResult<Backups> {
     let path = state.open_path()?;
-    Ok(Backups { folder: backup::dir(path).display().to_string(), backups: backup::list(path)? })
+    Ok(Backups { folder: backup::dir(path).display().to_string(), backups: backup::list(path, None)? })
 }
 
 /// A backup now (replaces today's), copied from the read connection.
@@ -183,13 +183,13 @@ pub async fn choose_backup<R: Runtime>(
             None => return Ok(None),
         },
     };
-    let info = backup::inspect(&file)?;
+    let info = backup::inspect(&file, None)?;
     Ok(Some(ChosenBackup { token: picked.remember(file), info }))
 }
 
 /// The backup called `name` in the backups folder: only a name the list shows.
 fn listed(journal: &Path, name: &str) -> IpcResult<PathBuf> {
-    backup::list(journal)?
+    backup::list(journal, None)?
         .into_iter()
         .find(|b| b.name == name)
         .map(|b| b.path)
@@ -215,7 +215,7 @@ pub async fn restore_backup(
 ) -> IpcResult<BackupInfo> {
     let file = picked.take(request.token)?;
     pick::regular_file(&file)?;
-    let seen = backup::inspect(&file)?;
+    let seen = backup::inspect(&file, None)?;
     if seen.summary.days != request.days {
         return Err(IpcError::Retry(format!(
             "the backup changed since it was shown (it now holds {} days); nothing was restored",

@@ -49,7 +49,7 @@ async fn back_up_change_restore() {
     let j = app.home().open_journal();
     let days = j.days(DateRange::all()).expect("read");
     assert_eq!(days, vec![day(days_ago(2), "kept")], "the journal is the backup again");
-    let kept = backup::list(&app.home().journal_path()).expect("list");
+    let kept = backup::list(&app.home().journal_path(), None).expect("list");
     let before = kept.iter().find(|b| b.kind == Kind::BeforeRestore).expect("the changed journal was backed up");
     assert_eq!(before.summary.days, 2);
     drop(j);

@@ -132,7 +132,7 @@ fn the_app_on_its_own_opens_no_internet_socket() {
         .expect("run the traced app");
     let started = Instant::now();
     let backed_up = loop {
-        if journal::backup::list(&home.journal_path()).is_ok_and(|b| b.len() == 1) {
+        if journal::backup::list(&home.journal_path(), None).is_ok_and(|b| b.len() == 1) {
             break true;
         }
         if started.elapsed() > BACKUP_WAIT || child.try_wait().is_ok_and(|s| s.is_some()) {

@@ -41,6 +41,7 @@ pub struct ImportReport {
 pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportReport> {
     let (doc, from_json) = read_document(text)?;
     let path = j.path().to_path_buf();
+    let key = j.key().cloned();
     // What the journal holds is read inside the write transaction: a day another window saves
     // meanwhile is either seen here (and compared) or waits, never silently overwritten.
     let tx = rusqlite::Transaction::new_unchecked(j.conn(), rusqlite::TransactionBehavior::Immediate)?;
@@ -272,7 +273,7 @@ pub fn import(j: &mut Journal, text: &str, mode: ImportMode) -> Result<ImportRep
         || !to_write.is_empty()
         || report != (ImportReport { days_unchanged: report.days_unchanged, ..Default::default() })
     {
-        crate::backup::before_change_of(&path, crate::backup::Kind::BeforeImport)?;
+        crate::backup::before_change_of(&path, key.as_ref(), crate::backup::Kind::BeforeImport)?;
     }
     crate::store::days_write(&tx, &to_write)?;
     tx.commit()?;

@@ -23,6 +23,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+use crate::key::{Key, Passphrase, SALT_BYTES};
 use crate::{Error, Result};
 
 pub use days::{DayEdit, StoredDay};
@@ -64,6 +65,8 @@ pub(crate) fn days_write(tx: &rusqlite::Transaction<'_>, days: &[crate::Day]) ->
 pub struct Journal {
     conn: Connection,
     path: PathBuf,
+    /// The key of an encrypted journal, for every other connection to it (backups, readers).
+    key: Option<Key>,
 }
 
 /// What a journal holds: the days logged, the first and last, its schema version. `check`
@@ -100,18 +103,37 @@ impl std::fmt::Display for Summary {
 }
 
 impl Journal {
-    /// Opens the journal at `path`, creating it (and its folder, owner-only) when missing.
+    /// Opens the journal at `path`, creating it (and its folder, owner-only) when missing. An
+    /// encrypted journal is refused with [`Error::Locked`]: [`Journal::unlock`] it.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with(path, None)
+    }
+
+    /// Opens the encrypted journal at `path` with `passphrase` (deriving its key, the slow
+    /// part). An unencrypted journal opens as with [`Journal::open`]; the passphrase is unused.
+    pub fn unlock(path: impl AsRef<Path>, passphrase: &Passphrase) -> Result<Self> {
+        let path = path.as_ref();
+        let key = match file_kind(path)? {
+            FileKind::Encrypted => Some(Key::for_file(passphrase, path)?),
+            FileKind::Missing | FileKind::Plain => None,
+        };
+        Self::open_with(path, key)
+    }
+
+    /// Opens the journal at `path` with `key` when it is encrypted (a key already derived, as
+    /// the app's background backup does): no key derivation. A missing journal is created,
+    /// encrypted with `key` when there is one.
+    pub fn open_with(path: impl AsRef<Path>, key: Option<Key>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
-        let existed = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
-        if existed {
-            check_header(&path)?;
-        } else {
-            create_file(&path)?;
-        }
-        let conn =
-            Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .map_err(|e| open_error(&path, e))?;
+        let key = match file_kind(&path)? {
+            FileKind::Missing => {
+                create_file(&path)?;
+                key
+            }
+            FileKind::Plain => None,
+            FileKind::Encrypted => Some(key.ok_or_else(|| Error::Locked { path: path.clone() })?),
+        };
+        let conn = connect(&path, &path, OpenFlags::SQLITE_OPEN_READ_WRITE, key.as_ref())?;
         conn.busy_timeout(Duration::from_secs(5))?;
         // Closing the last connection folds the WAL into the main file. A file we refuse (newer,
         // damaged, not ours) may carry another program's pending WAL: leave both as they are.
@@ -121,12 +143,23 @@ impl Journal {
         wal.push("-wal");
         let pending_wal = Path::new(&wal).metadata().is_ok_and(|m| m.len() > 0);
         conn.set_db_config(NO_CKPT_ON_CLOSE, pending_wal)?;
-        let mut journal = Self { conn, path };
+        let mut journal = Self { conn, path, key };
         journal.inspect()?;
         journal.conn.set_db_config(NO_CKPT_ON_CLOSE, false)?;
         journal.configure()?;
         journal.migrate()?;
         Ok(journal)
+    }
+
+    /// Whether the journal is encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// The key of an encrypted journal, to open other connections to it without deriving it
+    /// again ([`Journal::open_with`]).
+    pub fn key(&self) -> Option<&Key> {
+        self.key.as_ref()
     }
 
     pub fn path(&self) -> &Path {
@@ -184,6 +217,76 @@ impl Journal {
         }
         Ok(Summary::read(&self.conn)?)
     }
+}
+
+/// What a file is, from its first bytes, before SQLite opens it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    /// No file, or an empty one: a new journal.
+    Missing,
+    /// A plain SQLite database (which may still be another program's, or damaged).
+    Plain,
+    /// Whole pages of random-looking bytes: a SQLCipher database, or a damaged file. The
+    /// two cannot be told apart without the key.
+    Encrypted,
+}
+
+/// Tells a plain SQLite file from an encrypted one without opening either as a database.
+/// Anything else (a text file, a truncated header, another program's database) is refused
+/// here, untouched, as [`check_header`] refuses it.
+pub(crate) fn file_kind(path: &Path) -> Result<FileKind> {
+    match path.metadata() {
+        Ok(m) if m.len() > 0 => {}
+        Ok(_) => return Ok(FileKind::Missing),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileKind::Missing),
+        Err(e) => return Err(Error::io(path, e)),
+    }
+    let mut header = [0u8; 100];
+    let n = read_header(path, &mut header)?;
+    if n >= 16 && &header[..16] == b"SQLite format 3\0" {
+        check_header(path)?;
+        return Ok(FileKind::Plain);
+    }
+    // SQLCipher writes whole pages (512 bytes at the least) that begin with a random salt; a
+    // text file, or a file cut short, is neither.
+    let len = path.metadata().map_err(|e| Error::io(path, e))?.len();
+    let text = header[..SALT_BYTES.min(n)].iter().all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
+    if len >= 1024 && len % 512 == 0 && !text {
+        Ok(FileKind::Encrypted)
+    } else {
+        Err(Error::NotAJournal { path: path.to_path_buf() })
+    }
+}
+
+/// The salt in the first bytes of the encrypted file at `path`.
+pub(crate) fn read_salt(path: &Path) -> Result<[u8; SALT_BYTES]> {
+    let mut salt = [0u8; SALT_BYTES];
+    if read_header(path, &mut salt)? < SALT_BYTES {
+        return Err(Error::NotAJournal { path: path.to_path_buf() });
+    }
+    Ok(salt)
+}
+
+/// Opens a connection to `target` (a path or a `file:` URI for `file`), keyed with `key`
+/// when given, and makes sure the key opens it: a key that does not is
+/// [`Error::WrongPassphrase`], never a later, vaguer failure.
+pub(crate) fn connect(file: &Path, target: &Path, flags: OpenFlags, key: Option<&Key>) -> Result<Connection> {
+    let conn = Connection::open_with_flags(target, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| open_error(file, e))?;
+    if let Some(key) = key {
+        key.apply(&conn)?;
+        // A wrong key is an answer for the user, not a line on standard error. (After the key:
+        // SQLCipher sets its default level when the first key is applied.)
+        conn.execute_batch("PRAGMA cipher_log_level = NONE")?;
+        let opens = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0));
+        if let Err(e) = opens {
+            return Err(match e.sqlite_error_code() {
+                Some(rusqlite::ffi::ErrorCode::NotADatabase) => Error::WrongPassphrase { path: file.to_path_buf() },
+                _ => open_error(file, e),
+            });
+        }
+    }
+    Ok(conn)
 }
 
 /// Reads the SQLite header without opening the file as a database: a file that is not a
@@ -305,7 +408,7 @@ impl Journal {
     /// Closes the connection (checkpointing and removing the WAL) and gives back the path.
     /// A failed close still releases the connection; the error says why.
     pub(crate) fn close(self) -> (PathBuf, Result<()>) {
-        let Self { conn, path } = self;
+        let Self { conn, path, .. } = self;
         let r = conn.close().map_err(|(_, e)| Error::from(e));
         (path, r)
     }

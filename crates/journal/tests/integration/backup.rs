@@ -127,7 +127,7 @@ fn three_months_of_daily_starts_keep_seven_daily_and_eight_weekly() {
     for i in 0..90 {
         backup::daily(&t, start + Duration::days(i)).unwrap();
     }
-    let list = backup::list(&t.path).unwrap();
+    let list = backup::list(&t.path, None).unwrap();
     assert_eq!(list.len(), 15);
     let dates: Vec<NaiveDate> = list.iter().map(|b| file_date(&b.path)).collect();
     let mut expected: Vec<NaiveDate> = (0..7).map(|i| date("2025-12-31") - Duration::days(i)).collect();
@@ -154,7 +154,7 @@ fn list_leaves_out_files_that_are_not_backups() {
     fs::write(dir.join("journal-2025-03-02.sqlite3"), b"not a database").unwrap();
     fs::write(dir.join("journal-2025-03-03.sqlite3.partial"), b"half").unwrap();
     fs::write(dir.join("notes.txt"), b"mine").unwrap();
-    let list = backup::list(&t.path).unwrap();
+    let list = backup::list(&t.path, None).unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].summary.days, 1);
 }
@@ -175,7 +175,8 @@ fn restore_brings_back_the_backup_and_keeps_the_current_journal_as_a_backup() {
     assert_eq!(days(&j), before);
     assert_eq!(j.check().unwrap().days, 1);
     assert_eq!(mode(&path), 0o600);
-    let safety: Vec<_> = backup::list(&path).unwrap().into_iter().filter(|b| b.kind == Kind::BeforeRestore).collect();
+    let safety: Vec<_> =
+        backup::list(&path, None).unwrap().into_iter().filter(|b| b.kind == Kind::BeforeRestore).collect();
     assert_eq!(safety.len(), 1);
     assert_eq!(days(&Journal::open(&safety[0].path).unwrap()), changed, "the journal as it was before the restore");
     for n in names(tmp.path()) {
@@ -214,7 +215,7 @@ fn restore_migrates_a_backup_from_an_older_version() {
         tx.execute("INSERT INTO day (date, wellbeing) VALUES ('2020-02-02', 4)", []).unwrap();
         tx.commit().unwrap();
     }
-    assert_eq!(backup::inspect(&old).unwrap().summary.schema_version, 1);
+    assert_eq!(backup::inspect(&old, None).unwrap().summary.schema_version, 1);
     let j = backup::restore(t.j, &old).unwrap();
     assert_eq!(j.check().unwrap().schema_version as i64, journal::store::schema::LATEST);
     assert_eq!(j.day(date("2020-02-02")).unwrap().unwrap().wellbeing, Some(4));
@@ -297,10 +298,10 @@ fn import_backs_up_the_journal_first_and_a_refused_file_does_not() {
         ImportMode::Replace,
     );
     assert!(matches!(e, Err(Error::Import(_))), "{e:?}");
-    assert!(backup::list(&t.path).unwrap().is_empty(), "a file refused before writing makes no backup");
+    assert!(backup::list(&t.path, None).unwrap().is_empty(), "a file refused before writing makes no backup");
 
     exchange::import(&mut t, &text, ImportMode::Replace).unwrap();
-    let list = backup::list(&t.path).unwrap();
+    let list = backup::list(&t.path, None).unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!((list[0].kind, list[0].summary.days), (Kind::BeforeImport, 1));
     assert_eq!(t.check().unwrap().days, 2);

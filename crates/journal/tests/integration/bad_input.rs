@@ -375,7 +375,7 @@ fn a_fifo_is_refused_without_blocking() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("backup.sqlite3");
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
-    let e = err(journal::backup::inspect(&fifo));
+    let e = err(journal::backup::inspect(&fifo, None));
     assert!(matches!(e, Error::NotAJournal { .. }), "{e:?}");
     let e = err(journal::files::read_regular(&fifo));
     assert!(matches!(&e, Error::Invalid(f) if f[0].message.contains("not a regular file")), "{e:?}");

@@ -227,7 +227,7 @@ fn disk_full_in_child(mnt: &Path) {
     let e = backup::daily(&j, date("2024-06-01")).unwrap_err();
     println!("backup on a full disk: {e}");
     assert!(matches!(e, Error::DiskFull | Error::Backup { .. } | Error::Io { .. }), "{e:?}");
-    assert!(backup::list(&path).unwrap().is_empty());
+    assert!(backup::list(&path, None).unwrap().is_empty());
     let left: Vec<_> = fs::read_dir(backup::dir(&path)).into_iter().flatten().collect();
     assert!(left.is_empty(), "left behind in backups/: {left:?}");
 

@@ -18,7 +18,7 @@ fn wipe_refuses_while_another_connection_has_the_journal_open() {
 
     let e = err(journal::wipe(j));
     assert!(e.to_string().contains(CLOSE_THE_OTHER), "{e}");
-    assert_eq!(backup::list(&path).unwrap().len(), 1, "the backups are still there");
+    assert_eq!(backup::list(&path, None).unwrap().len(), 1, "the backups are still there");
     // The other program goes on working on the same, undeleted journal.
     other.save_day(&full_day("2025-03-02")).unwrap();
     drop(other);
@@ -27,7 +27,7 @@ fn wipe_refuses_while_another_connection_has_the_journal_open() {
 
     let j = journal::wipe(j).unwrap();
     assert_eq!(j.check().unwrap().days, 0, "alone, the wipe goes ahead");
-    assert!(backup::list(&path).unwrap().is_empty());
+    assert!(backup::list(&path, None).unwrap().is_empty());
     drop(dir);
 }
 
@@ -66,7 +66,7 @@ fn restore_refuses_while_another_connection_has_the_journal_open_and_makes_no_ba
 
     let e = err(backup::restore(j, &file));
     assert!(e.to_string().contains(CLOSE_THE_OTHER), "{e}");
-    assert!(backup::list(&path).unwrap().is_empty(), "a refused restore makes no safety backup");
+    assert!(backup::list(&path, None).unwrap().is_empty(), "a refused restore makes no safety backup");
     assert_eq!(other.check().unwrap().days, 2);
     drop(other);
     assert_eq!(Journal::open(&path).unwrap().check().unwrap().days, 2);

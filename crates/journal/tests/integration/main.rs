@@ -10,6 +10,7 @@ mod crash;
 mod destinations;
 mod disclosure;
 mod dst;
+mod encryption;
 mod faults;
 mod fhir;
 mod in_use;

@@ -96,9 +96,9 @@ fn wipe_spares_another_journal_in_the_same_folder() {
     let dev = journal::wipe(dev).unwrap();
 
     assert_eq!(real.check().unwrap().days, 3);
-    let kept = journal::backup::list(real.path()).unwrap();
+    let kept = journal::backup::list(real.path(), None).unwrap();
     assert_eq!(kept.len(), 1, "the real journal's backup is still there");
-    assert!(journal::backup::list(dev.path()).unwrap().is_empty());
+    assert!(journal::backup::list(dev.path(), None).unwrap().is_empty());
 }
 
 #[cfg(unix)]
@@ -122,7 +122,7 @@ fn journal_wal_shm_and_backups_are_owner_only() {
     for suffix in ["-wal", "-shm"] {
         checked.push((PathBuf::from(format!("{}{suffix}", path.display())), 0o600));
     }
-    for b in journal::backup::list(&path).unwrap() {
+    for b in journal::backup::list(&path, None).unwrap() {
         checked.push((b.path, 0o600));
     }
     assert_eq!(checked.len(), 7);
@@ -131,7 +131,7 @@ fn journal_wal_shm_and_backups_are_owner_only() {
     }
 
     // What a restore or a wipe leaves is owner-only too.
-    let saved = journal::backup::list(&path).unwrap().remove(0).path;
+    let saved = journal::backup::list(&path, None).unwrap().remove(0).path;
     let j = journal::backup::restore(j, &saved).unwrap();
     assert_eq!(mode(j.path()), 0o600, "restored journal");
     let j = journal::wipe(j).unwrap();

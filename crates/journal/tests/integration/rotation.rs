@@ -14,7 +14,7 @@ use journal::exchange::{self, ImportMode};
 use journal::{DateRange, Day, Error, Journal};
 
 fn safety(journal: &Path) -> Vec<PathBuf> {
-    backup::list(journal).unwrap().into_iter().filter(|b| b.kind == Kind::BeforeImport).map(|b| b.path).collect()
+    backup::list(journal, None).unwrap().into_iter().filter(|b| b.kind == Kind::BeforeImport).map(|b| b.path).collect()
 }
 
 /// A JSON export of a journal holding one day, `date`, with day notes `notes`.
@@ -38,12 +38,12 @@ fn a_daily_backup_dated_before_the_newest_ones_is_kept() {
     for i in (0..7).rev() {
         backup::daily(&t, newest - Duration::days(i)).unwrap().unwrap();
     }
-    assert_eq!(backup::list(&t.path).unwrap().len(), 15, "seven daily and eight weekly");
+    assert_eq!(backup::list(&t.path, None).unwrap().len(), 15, "seven daily and eight weekly");
     t.save_day(&full_day("2025-03-02")).unwrap();
 
     let made = backup::daily(&t, date("2024-05-01")).unwrap().expect("no backup dated 2024-05-01 yet");
     assert!(made.path.is_file(), "the backup just written was deleted by its own rotation");
-    let list = backup::list(&t.path).unwrap();
+    let list = backup::list(&t.path, None).unwrap();
     assert_eq!(list[0].path, made.path, "the newest backup, whatever its date");
     assert_eq!(list[0].summary.days, 2);
     assert_eq!(backup::daily(&t, date("2024-05-01")).unwrap(), None, "once a day, by the clock's day");
@@ -59,7 +59,7 @@ fn safety_backups_made_in_the_same_second_are_all_kept() {
     }
     let kept = safety(&t.path);
     assert_eq!(kept.len(), 3, "a backup overwrote another: {kept:?}");
-    let days: Vec<u32> = backup::list(&t.path).unwrap().iter().map(|b| b.summary.days).collect();
+    let days: Vec<u32> = backup::list(&t.path, None).unwrap().iter().map(|b| b.summary.days).collect();
     assert_eq!(days, [3, 2, 1], "newest first, each its own copy");
     assert_eq!(made.iter().map(|b| &b.path).collect::<Vec<_>>(), kept.iter().rev().collect::<Vec<_>>());
 }
@@ -104,7 +104,7 @@ fn an_import_with_the_clock_set_back_keeps_its_safety_backup() {
     assert_eq!(kept.len(), 5, "{kept:?}");
     let newest = kept[0].file_name().unwrap().to_string_lossy().into_owned();
     assert!(newest.starts_with(&format!("journal-{faked}-")), "the import's own backup was rotated away: {kept:?}");
-    let info = backup::list(&path).unwrap().into_iter().next().unwrap();
+    let info = backup::list(&path, None).unwrap().into_iter().next().unwrap();
     assert_eq!((info.kind, info.summary.days), (Kind::BeforeImport, 5), "the journal as it was before that import");
     drop(dir);
 }
@@ -123,7 +123,7 @@ fn refused_imports_never_rotate_the_safety_backups_away() {
         assert!(matches!(e, Error::Conflicts(_)), "{e:?}");
     }
     assert_eq!(safety(&t.path), good, "a refused import made a backup");
-    let days: Vec<u32> = backup::list(&t.path).unwrap().iter().map(|b| b.summary.days).collect();
+    let days: Vec<u32> = backup::list(&t.path, None).unwrap().iter().map(|b| b.summary.days).collect();
     assert_eq!(days, [1], "the journal as it was before the good import, untouched");
     assert_eq!(t.day(date("2025-03-02")).unwrap().unwrap().notes, "good");
 }
@@ -137,7 +137,7 @@ fn an_import_that_changes_nothing_makes_no_backup() {
     let r = exchange::import(&mut t, &text, ImportMode::Replace).unwrap();
     assert_eq!((r.days_added, r.days_replaced, r.days_unchanged), (0, 0, 1));
     assert_eq!(safety(&t.path).len(), 1, "nothing was written, so no backup either");
-    let days: Vec<u32> = backup::list(&t.path).unwrap().iter().map(|b| b.summary.days).collect();
+    let days: Vec<u32> = backup::list(&t.path, None).unwrap().iter().map(|b| b.summary.days).collect();
     assert_eq!(days, [0], "the backup of the journal before the first import, untouched");
 }
 
@@ -152,7 +152,7 @@ fn backups_named_by_earlier_versions_are_listed_restored_and_rotated() {
     let old_safety = dir.join("journal-2025-03-01-120000-before-import.sqlite3");
     fs::rename(&made.path, &old_daily).unwrap();
     fs::copy(&old_daily, &old_safety).unwrap();
-    let list = backup::list(&t.path).unwrap();
+    let list = backup::list(&t.path, None).unwrap();
     let mut kinds: Vec<(Kind, &Path)> = list.iter().map(|b| (b.kind, b.path.as_path())).collect();
     kinds.sort_by_key(|(k, _)| *k as u8);
     assert_eq!(kinds, [(Kind::Daily, old_daily.as_path()), (Kind::BeforeImport, old_safety.as_path())]);
@@ -161,7 +161,7 @@ fn backups_named_by_earlier_versions_are_listed_restored_and_rotated() {
     // Every numbered backup ranks above them, whatever the dates say.
     t.save_day(&full_day("2025-03-02")).unwrap();
     let new = backup::daily(&t, date("2020-01-01")).unwrap().unwrap();
-    assert_eq!(backup::list(&t.path).unwrap()[0].path, new.path);
+    assert_eq!(backup::list(&t.path, None).unwrap()[0].path, new.path);
     for _ in 0..backup::KEEP_SAFETY {
         backup::before_change(&t, Kind::BeforeImport).unwrap();
     }
@@ -183,7 +183,7 @@ fn a_hand_made_backup_name_with_a_huge_number_never_stops_backups() {
     t.save_day(&full_day("2025-03-02")).unwrap();
     let next = backup::before_change(&t, Kind::BeforeImport).unwrap();
     assert!(next.path.is_file(), "a backup is still made");
-    assert_eq!(backup::list(&t.path).unwrap()[0].path, next.path, "and ranks newest");
+    assert_eq!(backup::list(&t.path, None).unwrap()[0].path, next.path, "and ranks newest");
 }
 
 #[test]

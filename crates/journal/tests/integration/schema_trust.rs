@@ -78,7 +78,7 @@ fn restore_refuses_a_file_with_an_extra_trigger_or_view_and_keeps_the_journal() 
         let j = Journal::open(&path).unwrap();
         assert_eq!(j.logged_dates(DateRange::all()).unwrap(), [date("2025-03-01")]);
 
-        let e = backup::inspect(&bad).unwrap_err();
+        let e = backup::inspect(&bad, None).unwrap_err();
         assert!(e.to_string().contains(words), "inspect, {sql}: {e}");
     }
 }
