@@ -22,6 +22,11 @@ struct Cli {
     #[arg(long, global = true, env = journal::paths::DB_ENV, value_name = "PATH")]
     db: Option<PathBuf>,
 
+    /// The journal's passphrase, if it is encrypted: the first line of FILE (asked on a
+    /// terminal otherwise). For `encrypt`, the new passphrase.
+    #[arg(long, global = true, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -50,6 +55,9 @@ enum Command {
     Restore(cmd::backup::RestoreArgs),
     Wipe(cmd::backup::WipeArgs),
     Reminder(cmd::reminder::ReminderArgs),
+    Encrypt(cmd::lock::EncryptArgs),
+    Decrypt(cmd::lock::DecryptArgs),
+    Rekey(cmd::lock::RekeyArgs),
 }
 
 fn main() -> ExitCode {
@@ -68,7 +76,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Some(p) => p,
         None => journal::paths::default_journal().ok_or(CliError::NoDataDir)?,
     };
-    let open = || journal::Journal::open(&db).map_err(CliError::from);
+    let secrets = cmd::lock::Secrets { file: cli.passphrase_file };
+    let open = || secrets.open(&db);
     match cli.command {
         Command::Log(a) => cmd::day::log(&mut open()?, *a),
         Command::Show(a) => cmd::day::show(&open()?, a),
@@ -86,9 +95,12 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Demo(a) => cmd::admin::demo(&mut open()?, a),
         Command::Check => cmd::admin::check(&open()?, &db),
         Command::Backup(a) => cmd::backup::backup(&open()?, a),
-        Command::Backups => cmd::backup::list(&db),
-        Command::Restore(a) => cmd::backup::restore(&db, a),
+        Command::Backups => cmd::backup::list(&db, &secrets),
+        Command::Restore(a) => cmd::backup::restore(&db, &secrets, a),
         Command::Wipe(a) => cmd::backup::wipe(open()?, a),
         Command::Reminder(a) => cmd::reminder::reminder(&db, a),
+        Command::Encrypt(a) => cmd::lock::encrypt(&db, &secrets, a),
+        Command::Decrypt(a) => cmd::lock::decrypt(&db, &secrets, a),
+        Command::Rekey(a) => cmd::lock::rekey(&db, &secrets, a),
     }
 }

@@ -7,6 +7,7 @@ use journal::Journal;
 use journal::backup::{self, BackupInfo, Kind};
 
 use crate::CliError;
+use crate::cmd::lock::Secrets;
 
 /// Back up the journal now (checked with SQLite's integrity check; owner-only). Without -o
 /// it becomes today's backup in the backups folder beside the journal.
@@ -26,9 +27,15 @@ pub fn backup(j: &Journal, a: BackupArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// List the journal's backups, newest first.
-pub fn list(db: &Path) -> Result<(), CliError> {
-    let all = backup::list(db)?;
+/// List the journal's backups, newest first. Those of an encrypted journal open with its key;
+/// a journal that cannot be opened (damaged) still lists its plain backups.
+pub fn list(db: &Path, secrets: &Secrets) -> Result<(), CliError> {
+    let key = match secrets.open(db) {
+        Ok(j) => j.key().cloned(),
+        Err(CliError::Journal(journal::Error::Corrupt { .. } | journal::Error::NotAJournal { .. })) => None,
+        Err(e) => return Err(e),
+    };
+    let all = backup::list(db, key.as_ref())?;
     if all.is_empty() {
         println!("no backups yet in {}", backup::dir(db).display());
     }
@@ -46,25 +53,36 @@ pub struct RestoreArgs {
     file: PathBuf,
 }
 
-pub fn restore(db: &Path, a: RestoreArgs) -> Result<(), CliError> {
-    let incoming = backup::inspect(&a.file)?;
-    let j = match Journal::open(db) {
-        Ok(j) => backup::restore(j, &a.file)?,
+pub fn restore(db: &Path, secrets: &Secrets, a: RestoreArgs) -> Result<(), CliError> {
+    let j = match secrets.open(db) {
+        Ok(j) => {
+            let incoming = backup::inspect(&a.file, j.key())?;
+            let j = backup::restore(j, &a.file)?;
+            println!("restored {}", describe(&incoming));
+            j
+        }
         // The journal cannot be opened (damaged, not a journal, newer): what its message says
         // to do is restore a backup, so that works too; the refused file is kept.
-        Err(
+        Err(CliError::Journal(
             journal::Error::Corrupt { .. } | journal::Error::NotAJournal { .. } | journal::Error::NewerVersion { .. },
-        ) => {
-            let (j, aside) = backup::restore_over_refused(db, &a.file)?;
+        )) => {
+            // An encrypted backup opens with the passphrase given for it.
+            let key = match secrets.given()? {
+                Some(p) if journal::backup::inspect(&a.file, None).is_err() => {
+                    Some(journal::Key::for_file(&p, &a.file)?)
+                }
+                _ => None,
+            };
+            let incoming = backup::inspect(&a.file, key.as_ref())?;
+            let (j, aside) = backup::restore_over_refused(db, &a.file, key)?;
             println!("restored {}", describe(&incoming));
             println!("the file that could not be opened is kept as {}", aside.display());
             drop(j);
             return Ok(());
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(e),
     };
-    println!("restored {}", describe(&incoming));
-    let previous = backup::list(j.path())?.into_iter().find(|b| b.kind == Kind::BeforeRestore);
+    let previous = backup::list(j.path(), j.key())?.into_iter().find(|b| b.kind == Kind::BeforeRestore);
     if let Some(p) = previous {
         println!("the journal as it was before is kept as {}", p.path.display());
     }

@@ -7,6 +7,7 @@ pub mod chart;
 pub mod day;
 pub mod events;
 pub mod exchange;
+pub mod lock;
 pub mod measures;
 pub mod meds;
 pub mod reminder;
