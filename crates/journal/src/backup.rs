@@ -234,8 +234,6 @@ pub fn restore_over_refused(path: &Path, file: &Path, key: Option<Key>) -> Resul
     match Journal::open_with(path, key.clone()) {
         Ok(_) => return Err(Error::invalid("journal", "the journal opens normally; restore it the usual way")),
         Err(Error::Corrupt { .. } | Error::NotAJournal { .. } | Error::NewerVersion { .. }) => {}
-        // Locked (or damaged) without a key, or not opened by it: damage looks the same.
-        Err(Error::Locked { .. } | Error::WrongPassphrase { .. }) => {}
         Err(e) => return Err(e),
     }
     files::check_source(path, file)?;
@@ -539,6 +537,20 @@ impl Name {
 /// The backup files of the journal at `journal` (not opened).
 pub(crate) fn files_of(journal: &Path) -> Result<Vec<PathBuf>> {
     Ok(entries(journal)?.into_iter().map(|(_, p)| p).collect())
+}
+
+/// The rewritten copies (`<backup>.partial`) that `encryption` left in the backups folder of
+/// the journal at `journal`, each with the backup it is to replace.
+pub(crate) fn rewrites_of(journal: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let stem = stem(journal);
+    let Ok(read) = fs::read_dir(dir(journal)) else { return Vec::new() };
+    read.flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let backup = name.strip_suffix(PARTIAL).filter(|b| parse_name(&stem, b).is_some())?;
+            Some((e.path(), e.path().with_file_name(backup)))
+        })
+        .collect()
 }
 
 /// The backups in the folder of the journal at `journal`, by name (not opened).

@@ -21,6 +21,12 @@ use crate::files::{self, remove_with_side_files, sync_dir, sync_file, with_suffi
 use crate::store::{FileKind, connect, file_kind, schema};
 use crate::{Error, Journal, Key, Passphrase, Result};
 
+/// Whether the file at `path` is encrypted (or damaged: the two look alike): opening it needs
+/// its passphrase. Reads the first bytes only.
+pub fn is_encrypted(path: &Path) -> bool {
+    matches!(file_kind(path), Ok(FileKind::Encrypted))
+}
+
 /// Encrypts the unencrypted journal `j` with `passphrase` (and its backups with it). Returns
 /// the journal, open with its new key.
 ///
@@ -55,7 +61,12 @@ pub fn rekey(j: Journal, passphrase: &Passphrase) -> Result<Journal> {
 fn convert(j: Journal, to: Option<Key>) -> Result<Journal> {
     let path = j.path().to_path_buf();
     let from = j.key().cloned();
-    let tmp = with_suffix(&path, ".converting");
+    let tmp = converting(&path);
+    // What an earlier, interrupted attempt left (it may hold plain text): gone first.
+    for (partial, _) in backup::rewrites_of(&path) {
+        remove_shredded(&partial);
+    }
+    remove_shredded(&tmp);
     let prepared = (|| {
         export(j.conn(), &path, &tmp, to.as_ref())?;
         prepare_backups(&path, from.as_ref(), to.as_ref())
@@ -90,6 +101,50 @@ fn convert(j: Journal, to: Option<Key>) -> Result<Journal> {
     Journal::open_with(&path, to)
 }
 
+/// Where the journal at `path` is rewritten before it is renamed over it.
+fn converting(path: &Path) -> PathBuf {
+    with_suffix(path, ".converting")
+}
+
+/// Finishes what a killed [`encrypt`], [`decrypt`] or [`rekey`] left undone, on opening the
+/// journal `j`: a rewritten backup that matches the journal (plain for a plain journal, with
+/// its key for an encrypted one) is put in place of the backup it was made from; a journal
+/// copy or a backup copy that does not match (the kill came before the journal was renamed)
+/// is deleted once it is a minute old, since another process may still be writing it.
+pub(crate) fn finish_interrupted(j: &Journal) {
+    let stale = |p: &Path| {
+        fs::metadata(p)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(60))
+    };
+    let tmp = converting(j.path());
+    if tmp.exists() && stale(&tmp) {
+        remove_shredded(&tmp);
+    }
+    for (partial, old) in backup::rewrites_of(j.path()) {
+        let matches = match (file_kind(&partial), j.key()) {
+            (Ok(FileKind::Plain), None) => true,
+            (Ok(FileKind::Encrypted), Some(key)) => crate::store::read_salt(&partial).is_ok_and(|s| s == key.salt()),
+            _ => false,
+        };
+        if matches && backup::inspect(&partial, j.key()).is_ok() {
+            Rewrite { old, new: Some(partial) }.swap_in();
+        } else if stale(&partial) {
+            remove_shredded(&partial);
+        }
+    }
+}
+
+/// Overwrites the file at `p` with zeros and deletes it, with its side files.
+fn remove_shredded(p: &Path) {
+    if let Ok(f) = fs::OpenOptions::new().write(true).open(p) {
+        shred(&f);
+    }
+    remove_with_side_files(p);
+}
+
 /// One backup to rewrite: the checked copy under the new key, or `None` when it is to be
 /// deleted (a plain backup that does not open, when the journal is being encrypted).
 struct Rewrite {
@@ -99,13 +154,15 @@ struct Rewrite {
 
 impl Rewrite {
     /// Puts the new copy in place of the old backup (or deletes it), zeroing the old bytes.
+    /// Best effort: a copy that could not be put in place is finished when the journal is
+    /// next opened ([`finish_interrupted`]).
     fn swap_in(&self) {
-        let Ok(old) = fs::OpenOptions::new().write(true).open(&self.old) else { return };
+        let old = fs::OpenOptions::new().write(true).open(&self.old);
         let replaced = match &self.new {
             Some(new) => fs::rename(new, &self.old),
             None => fs::remove_file(&self.old),
         };
-        if replaced.is_ok() {
+        if let (Ok(old), Ok(())) = (old, replaced) {
             shred(&old);
         }
     }
@@ -178,7 +235,7 @@ pub(crate) fn export(src: &Connection, label: &Path, dest: &Path, key: Option<&K
         if check != "ok" || digest(&copy)? != digest(src)? {
             return Err(Error::Backup {
                 path: dest.to_path_buf(),
-                reason: format!("the encrypted copy does not match the journal ({check})"),
+                reason: format!("the rewritten copy does not hold what the journal holds ({check})"),
             });
         }
         copy.close().map_err(|(_, e)| Error::from(e))?;

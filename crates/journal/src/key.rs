@@ -50,7 +50,16 @@ impl Passphrase {
 
     /// The passphrase in a file: its content up to the first newline (a trailing `\r` too).
     pub fn from_file(path: &Path) -> Result<Self> {
-        let bytes = Zeroizing::new(crate::files::read_regular(path)?);
+        use std::io::Read;
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if !meta.is_file() || meta.len() > 64 * 1024 {
+            return Err(Error::invalid("passphrase", format!("{} is not a passphrase file", path.display())));
+        }
+        // Sized up front, so reading never reallocates and leaves an unzeroed copy behind.
+        let mut bytes = Zeroizing::new(Vec::with_capacity(meta.len() as usize + 1));
+        std::fs::File::open(path)
+            .and_then(|f| f.take(64 * 1024).read_to_end(&mut bytes))
+            .map_err(|e| Error::io(path, e))?;
         let line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         let text = std::str::from_utf8(line)
@@ -93,8 +102,12 @@ impl Key {
     /// A key for a new encrypted file: `passphrase` with a fresh random salt.
     pub fn fresh(passphrase: &Passphrase) -> Result<Self> {
         let mut salt = [0u8; SALT_BYTES];
-        getrandom::getrandom(&mut salt)
-            .map_err(|e| Error::Io { path: "/dev/urandom".into(), source: std::io::Error::other(e.to_string()) })?;
+        // A salt of text bytes only (one in a few million) would make the file look like a
+        // text file, not an encrypted journal (`store::file_kind`): draw again.
+        while salt.iter().all(|b| crate::store::text_byte(*b)) {
+            getrandom::getrandom(&mut salt)
+                .map_err(|e| Error::Io { path: "/dev/urandom".into(), source: std::io::Error::other(e.to_string()) })?;
+        }
         Ok(Self::derive(passphrase, salt))
     }
 

@@ -27,14 +27,10 @@ pub fn backup(j: &Journal, a: BackupArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// List the journal's backups, newest first. Those of an encrypted journal open with its key;
-/// a journal that cannot be opened (damaged) still lists its plain backups.
+/// List the journal's backups, newest first. Those of an encrypted journal open with its key.
+/// The journal itself is not opened: a damaged one still lists its backups.
 pub fn list(db: &Path, secrets: &Secrets) -> Result<(), CliError> {
-    let key = match secrets.open(db) {
-        Ok(j) => j.key().cloned(),
-        Err(CliError::Journal(journal::Error::Corrupt { .. } | journal::Error::NotAJournal { .. })) => None,
-        Err(e) => return Err(e),
-    };
+    let key = secrets.key(db)?;
     let all = backup::list(db, key.as_ref())?;
     if all.is_empty() {
         println!("no backups yet in {}", backup::dir(db).display());

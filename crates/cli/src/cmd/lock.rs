@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use journal::{Error, Journal, Passphrase, encryption};
+use journal::{Error, Journal, Key, Passphrase, encryption};
 
 use crate::CliError;
 
@@ -30,6 +30,19 @@ impl Secrets {
             }
             r => Ok(r?),
         }
+    }
+
+    /// The key of the journal at `db` without opening it (nothing is created or migrated):
+    /// `None` when it is not encrypted.
+    pub fn key(&self, db: &Path) -> Result<Option<Key>, CliError> {
+        if !journal::encryption::is_encrypted(db) {
+            return Ok(None);
+        }
+        let p = match self.given()? {
+            Some(p) => p,
+            None => prompt(&format!("Passphrase for {}: ", db.display()))?,
+        };
+        Ok(Some(Key::for_file(&p, db)?))
     }
 
     /// The passphrase given with `--passphrase-file`, if any.

@@ -111,11 +111,14 @@ impl Journal {
 
     /// Opens the encrypted journal at `path` with `passphrase` (deriving its key, the slow
     /// part). An unencrypted journal opens as with [`Journal::open`]; the passphrase is unused.
+    /// A missing journal is created encrypted with it.
     pub fn unlock(path: impl AsRef<Path>, passphrase: &Passphrase) -> Result<Self> {
         let path = path.as_ref();
         let key = match file_kind(path)? {
             FileKind::Encrypted => Some(Key::for_file(passphrase, path)?),
-            FileKind::Missing | FileKind::Plain => None,
+            // A journal made with a passphrase is made encrypted, never in the clear.
+            FileKind::Missing => Some(Key::fresh(passphrase)?),
+            FileKind::Plain => None,
         };
         Self::open_with(path, key)
     }
@@ -148,6 +151,7 @@ impl Journal {
         journal.conn.set_db_config(NO_CKPT_ON_CLOSE, false)?;
         journal.configure()?;
         journal.migrate()?;
+        crate::encryption::finish_interrupted(&journal);
         Ok(journal)
     }
 
@@ -250,12 +254,17 @@ pub(crate) fn file_kind(path: &Path) -> Result<FileKind> {
     // SQLCipher writes whole pages (512 bytes at the least) that begin with a random salt; a
     // text file, or a file cut short, is neither.
     let len = path.metadata().map_err(|e| Error::io(path, e))?.len();
-    let text = header[..SALT_BYTES.min(n)].iter().all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
+    let text = header[..SALT_BYTES.min(n)].iter().all(|b| text_byte(*b));
     if len >= 1024 && len % 512 == 0 && !text {
         Ok(FileKind::Encrypted)
     } else {
         Err(Error::NotAJournal { path: path.to_path_buf() })
     }
+}
+
+/// Whether `b` is a byte of plain ASCII text.
+pub(crate) fn text_byte(b: u8) -> bool {
+    b.is_ascii_graphic() || b.is_ascii_whitespace()
 }
 
 /// The salt in the first bytes of the encrypted file at `path`.
@@ -274,6 +283,11 @@ pub(crate) fn connect(file: &Path, target: &Path, flags: OpenFlags, key: Option<
     let conn = Connection::open_with_flags(target, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| open_error(file, e))?;
     if let Some(key) = key {
+        // A key that does not open the file must leave it untouched: no checkpoint of a WAL
+        // that belongs to it when this connection closes. (`Journal::open_with` sets this
+        // again once the file is known to be a journal.)
+        use rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE as NO_CKPT_ON_CLOSE;
+        conn.set_db_config(NO_CKPT_ON_CLOSE, true)?;
         key.apply(&conn)?;
         // A wrong key is an answer for the user, not a line on standard error. (After the key:
         // SQLCipher sets its default level when the first key is applied.)
@@ -285,6 +299,7 @@ pub(crate) fn connect(file: &Path, target: &Path, flags: OpenFlags, key: Option<
                 _ => open_error(file, e),
             });
         }
+        conn.set_db_config(NO_CKPT_ON_CLOSE, false)?;
     }
     Ok(conn)
 }
