@@ -3,10 +3,12 @@
 //! unencrypted figure; encrypt a 10-year journal (3,650 days, with its backup) ≤ 2 s.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use journal::encryption::{decrypt, encrypt};
-use journal::{Day, Dose, Formulation, Journal, Micrograms, Passphrase, Score};
+use journal::{Journal, Passphrase};
 
 const DAYS: u32 = 3650;
 
@@ -26,17 +28,7 @@ fn save_days(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::W
     group.bench_function(name, |b| {
         b.iter(|| {
             date = date.succ_opt().unwrap();
-            let mut day = Day::new(date);
-            day.doses = vec![Dose::Taken {
-                time: None,
-                amount: Micrograms(1500),
-                formulation: Formulation::Capsule,
-                note: String::new(),
-                measured: None,
-            }];
-            day.scores = symptoms.iter().map(|&symptom| Score { symptom, value: 4 }).collect();
-            day.wellbeing = Some(6);
-            day.notes = "Slept badly, vivid dreams.".into();
+            let day = common::evening(date, &symptoms);
             j.save_day(&day).unwrap()
         })
     });

@@ -3,10 +3,12 @@
 //! ≤ 20 ms, import 10 years ≤ 1 s. Export is measured for the record.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use journal::exchange::{ImportMode, export_json, import};
-use journal::{DateRange, Day, Dose, Formulation, Journal, Micrograms, Score};
+use journal::{DateRange, Journal};
 
 const DAYS: u32 = 3650;
 
@@ -35,17 +37,7 @@ fn store(c: &mut Criterion) {
     group.bench_function("write_one_day", |b| {
         b.iter(|| {
             date = date.succ_opt().unwrap();
-            let mut day = Day::new(date);
-            day.doses = vec![Dose::Taken {
-                time: None,
-                amount: Micrograms(1500),
-                formulation: Formulation::Capsule,
-                note: String::new(),
-                measured: None,
-            }];
-            day.scores = symptoms.iter().map(|&symptom| Score { symptom, value: 4 }).collect();
-            day.wellbeing = Some(6);
-            day.notes = "Slept badly, vivid dreams.".into();
+            let day = common::evening(date, &symptoms);
             w.save_day(&day).unwrap()
         })
     });
