@@ -19,6 +19,7 @@ fn main() {
         "desktop_settings",
         "save_desktop_settings",
         "save_reminder_calendar",
+        "save_auto_lock",
         "close_window",
         "hold_quit",
         "quit_app",
@@ -28,6 +29,12 @@ fn main() {
         "delete_fill",
         // history.rs
         "history",
+        // lock.rs
+        "unlock",
+        "lock_journal",
+        "encrypt_journal",
+        "change_passphrase",
+        "decrypt_journal",
         // search.rs
         "search",
         // report.rs

@@ -275,11 +275,13 @@ pub fn show_tray<R: Runtime>(app: &AppHandle<R>, on: bool) -> bool {
 
 fn build_tray<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let open = MenuItem::with_id(app, "open", "Open LDN Journal", true, None::<&str>)?;
+    let lock = MenuItem::with_id(app, "lock", "Lock now", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", "Quit LDN Journal", true, None::<&str>)?;
-    let menu = Menu::with_items(app, &[&open, &quit])?;
+    let menu = Menu::with_items(app, &[&open, &lock, &quit])?;
     let mut tray = TrayIconBuilder::with_id(TRAY_ID).tooltip("LDN Journal").menu(&menu).on_menu_event(|app, event| {
         match event.id().as_ref() {
             "open" => crate::focus_main(app),
+            "lock" => crate::session_lock::request_lock(app),
             "quit" => request_quit(app),
             _ => {}
         }

@@ -29,6 +29,11 @@ pub enum IpcError {
     #[error("{0}")]
     Unavailable(String),
 
+    /// The journal is encrypted and locked: unlock it with its passphrase (the UI shows its
+    /// unlock screen).
+    #[error("the journal is locked; unlock it with its passphrase")]
+    Locked,
+
     /// Something outside LDN Journal stopped it (the disk is full, the journal is in use, a
     /// folder is read-only, a chosen file is not a journal): put that right and try again.
     #[error("{0}")]
@@ -47,6 +52,7 @@ impl IpcError {
             Self::NotFound(_) => IpcErrorKind::NotFound,
             Self::Unavailable(_) => IpcErrorKind::Unavailable,
             Self::Retry(_) => IpcErrorKind::Retry,
+            Self::Locked => IpcErrorKind::Locked,
             Self::Internal => IpcErrorKind::Internal,
         }
     }
@@ -105,6 +111,8 @@ pub enum IpcErrorKind {
     Unavailable,
     /// Put right what the message says and try again.
     Retry,
+    /// Unlock the journal with its passphrase.
+    Locked,
     /// Try again; report it if it persists.
     Internal,
 }

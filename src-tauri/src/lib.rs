@@ -7,6 +7,7 @@ pub mod commands;
 pub mod desktop;
 pub mod error;
 pub mod pick;
+pub mod session_lock;
 pub mod state;
 #[cfg(test)]
 mod tests;
@@ -33,6 +34,11 @@ pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
         supply::save_fill,
         supply::delete_fill,
         history::history,
+        lock::unlock,
+        lock::lock_journal,
+        lock::encrypt_journal,
+        lock::change_passphrase,
+        lock::decrypt_journal,
         search::search,
         report::export_pdf,
         report::open_pdf,
@@ -71,6 +77,7 @@ pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
         commands::desktop::desktop_settings,
         commands::desktop::save_desktop_settings,
         commands::desktop::save_reminder_calendar,
+        commands::desktop::save_auto_lock,
         commands::desktop::close_window,
         commands::desktop::hold_quit,
         commands::desktop::quit_app,
@@ -97,6 +104,7 @@ pub fn run() {
         .setup(move |app| {
             webview::configure(app);
             desktop::setup(app, hidden)?;
+            session_lock::setup(app);
             commands::backup::setup(app)
         })
         .build(tauri::generate_context!());

@@ -126,8 +126,9 @@ pub fn mark_onboarded(j: &mut journal::Journal) {
 }
 
 /// What tells the harness the UI is ready after a launch: the first-run welcome, the day's form
-/// (shown once the day has loaded), or the message that the journal could not be opened.
-pub const READY: &str = "[data-testid=\"welcome\"], [data-testid=\"save-day\"], [data-testid=\"journal-error\"]";
+/// (shown once the day has loaded), the message that the journal could not be opened, or the
+/// unlock screen of an encrypted journal.
+pub const READY: &str = "[data-testid=\"welcome\"], [data-testid=\"save-day\"], [data-testid=\"journal-error\"], [data-testid=\"unlock-screen\"]";
 
 /// The running app.
 #[derive(Debug)]

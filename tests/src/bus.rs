@@ -261,3 +261,53 @@ impl Drop for SessionBus {
         }
     }
 }
+
+/// A bare bus standing in for the system bus (pass [`SystemBus::address`] as
+/// `DBUS_SYSTEM_BUS_ADDRESS`), where a test sends the signals logind sends: the session
+/// locking, the machine going to sleep.
+#[derive(Debug)]
+pub struct SystemBus {
+    address: String,
+    daemon: Child,
+}
+
+impl SystemBus {
+    pub fn start() -> SystemBus {
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1", "--nopidfile"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start dbus-daemon (Debian package dbus-daemon)");
+        let mut line = String::new();
+        let out = daemon.stdout.take().expect("dbus-daemon's output");
+        BufReader::new(out).read_line(&mut line).expect("read the bus address");
+        let address = line.trim().to_string();
+        assert!(!address.is_empty(), "dbus-daemon printed no address");
+        SystemBus { address, daemon }
+    }
+
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// Sends the signal `interface.member` from `path` with `args` (GVariant text), as
+    /// `gdbus emit` does. (As the "session" bus: with `--address`, gdbus would send it without
+    /// registering with the bus, which drops it.)
+    pub fn emit(&self, path: &str, signal: &str, args: &[&str]) {
+        let status = Command::new("gdbus")
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+            .args(["emit", "--session", "--object-path", path, "--signal", signal])
+            .args(args)
+            .status()
+            .expect("run gdbus (Debian package libglib2.0-bin)");
+        assert!(status.success(), "gdbus emit {signal} failed");
+    }
+}
+
+impl Drop for SystemBus {
+    fn drop(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
+    }
+}

@@ -22,7 +22,7 @@ pub const FILE_NAME: &str = "desktop.json";
 
 /// What the desktop app remembers outside the journal. Unknown fields are ignored and missing
 /// ones take their defaults, so an older or newer app reads the file either way.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DesktopSettings {
     /// "remind me at HH:MM if today is not logged"; `None`: no reminder (the default).
@@ -35,6 +35,39 @@ pub struct DesktopSettings {
     pub keep_running: bool,
     /// Start, hidden, when the user logs in.
     pub start_at_login: bool,
+    /// Lock an encrypted journal after this many minutes without a key press or a click in
+    /// the window; `None`: never by itself. Written as `null`, so "off" is not read back as
+    /// the default.
+    pub auto_lock_minutes: Option<u32>,
+}
+
+/// The idle time after which an encrypted journal locks, unless the user chose otherwise.
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 15;
+
+/// The longest idle time that can be chosen: a day.
+pub const MAX_AUTO_LOCK_MINUTES: u32 = 24 * 60;
+
+impl Default for DesktopSettings {
+    fn default() -> Self {
+        Self {
+            remind_at: None,
+            reminded: None,
+            keep_running: false,
+            start_at_login: false,
+            auto_lock_minutes: Some(DEFAULT_AUTO_LOCK_MINUTES),
+        }
+    }
+}
+
+/// Checks an idle time chosen for the auto-lock (`None`: off).
+pub fn auto_lock(minutes: Option<u32>) -> Result<Option<u32>> {
+    match minutes {
+        Some(m) if m == 0 || m > MAX_AUTO_LOCK_MINUTES => Err(Error::invalid(
+            "auto_lock_minutes",
+            format!("choose from 1 to {MAX_AUTO_LOCK_MINUTES} minutes, or never"),
+        )),
+        m => Ok(m),
+    }
 }
 
 impl DesktopSettings {
@@ -171,9 +204,10 @@ mod tests {
             reminded: NaiveDate::from_ymd_opt(2026, 12, 3),
             keep_running: true,
             start_at_login: false,
+            auto_lock_minutes: None,
         };
         s.save(&path).unwrap();
-        assert_eq!(DesktopSettings::load(&path), (s.clone(), None));
+        assert_eq!(DesktopSettings::load(&path), (s.clone(), None), "an auto-lock turned off stays off");
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("\"remind_at\": \"21:30\""), "{text}");
         let r = s.reminder().unwrap();
@@ -194,6 +228,17 @@ mod tests {
         std::fs::write(&path, "{\"keep_running\": true, \"from_the_future\": 1}").unwrap();
         let (s, why) = DesktopSettings::load(&path);
         assert!(s.keep_running && s.remind_at.is_none() && why.is_none());
+    }
+
+    #[test]
+    fn the_auto_lock_is_fifteen_minutes_unless_chosen() {
+        assert_eq!(DesktopSettings::default().auto_lock_minutes, Some(15));
+        assert_eq!(auto_lock(None).unwrap(), None);
+        assert_eq!(auto_lock(Some(1)).unwrap(), Some(1));
+        for bad in [0, MAX_AUTO_LOCK_MINUTES + 1] {
+            let e = auto_lock(Some(bad)).unwrap_err();
+            assert!(matches!(&e, Error::Invalid(f) if f[0].field == "auto_lock_minutes"), "{e:?}");
+        }
     }
 
     #[test]

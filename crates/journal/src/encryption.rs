@@ -98,7 +98,11 @@ fn convert(j: Journal, to: Option<Key>) -> Result<Journal> {
         b.swap_in();
     }
     sync_dir(&backup::dir(&path));
-    Journal::open_with(&path, to)
+    let j = Journal::open_with(&path, to)?;
+    // Today's backup, in the new form, unless a rewritten one is already there. The journal
+    // is converted whatever becomes of it: a backup that fails now is made at the next start.
+    let _ = backup::daily(&j, chrono::Local::now().date_naive());
+    Ok(j)
 }
 
 /// Where the journal at `path` is rewritten before it is renamed over it.

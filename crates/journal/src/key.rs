@@ -118,6 +118,13 @@ impl Key {
         Ok(Self::derive(passphrase, salt))
     }
 
+    /// Whether `passphrase` gives this key (a check before the passphrase is changed or
+    /// encryption turned off). Compares every byte, so the time taken says nothing.
+    pub fn opened_by(&self, passphrase: &Passphrase) -> bool {
+        let other = Self::derive(passphrase, self.salt);
+        self.raw.iter().zip(other.raw.iter()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    }
+
     /// The salt: files with the same salt share this key.
     pub(crate) fn salt(&self) -> [u8; SALT_BYTES] {
         self.salt

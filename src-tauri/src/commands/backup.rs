@@ -76,8 +76,10 @@ pub fn setup<R: Runtime>(app: &mut tauri::App<R>) -> Result<(), Box<dyn std::err
         std::thread::sleep(DAILY_DELAY);
         let mut watch = DayWatch::default();
         loop {
-            if watch.changed(chrono::Local::now().date_naive()) {
-                run_daily(&handle);
+            let today = chrono::Local::now().date_naive();
+            // A locked journal is backed up at the first check after it is unlocked.
+            if watch.due(today) && run_daily(&handle) {
+                watch.done(today);
             }
             std::thread::sleep(CLOCK_CHECK);
         }
@@ -95,31 +97,41 @@ const CLOCK_CHECK: Duration = Duration::from_secs(60);
 struct DayWatch(Option<chrono::NaiveDate>);
 
 impl DayWatch {
-    fn changed(&mut self, today: chrono::NaiveDate) -> bool {
-        let changed = self.0 != Some(today);
+    fn due(&self, today: chrono::NaiveDate) -> bool {
+        self.0 != Some(today)
+    }
+
+    fn done(&mut self, today: chrono::NaiveDate) {
         self.0 = Some(today);
-        changed
     }
 }
 
-/// Makes today's backup (unless it exists) on a connection of its own, keeps the outcome for
-/// Settings and announces it. A failure is only reported.
-fn run_daily<R: Runtime>(app: &AppHandle<R>) {
+/// Makes today's backup (unless it exists) on a connection of its own, with the key derived
+/// at unlock, keeps the outcome for Settings and announces it. A failure is only reported.
+/// `false` when the journal is locked: nothing was tried.
+fn run_daily<R: Runtime>(app: &AppHandle<R>) -> bool {
     let state = app.state::<AppState>();
-    let path = state.path().cloned().filter(|_| state.open_error().is_none());
-    let outcome = match path {
-        None => DailyBackup::Skipped,
-        Some(p) => match Journal::open(&p).and_then(|j| backup::daily(&j, chrono::Local::now().date_naive())) {
-            Ok(Some(info)) => DailyBackup::Made { info },
-            Ok(None) => DailyBackup::AlreadyMade,
-            Err(e) => {
-                eprintln!("ldn-journal-app: automatic backup failed: {e}");
-                DailyBackup::Failed { message: IpcError::from(e).to_string() }
+    let key = match state.key() {
+        Ok(key) => Some(key),
+        Err(IpcError::Locked) => return false,
+        Err(_) => None,
+    };
+    let outcome = match (state.path().cloned(), key) {
+        (Some(p), Some(key)) => {
+            match Journal::open_with(&p, key).and_then(|j| backup::daily(&j, chrono::Local::now().date_naive())) {
+                Ok(Some(info)) => DailyBackup::Made { info },
+                Ok(None) => DailyBackup::AlreadyMade,
+                Err(e) => {
+                    eprintln!("ldn-journal-app: automatic backup failed: {e}");
+                    DailyBackup::Failed { message: IpcError::from(e).to_string() }
+                }
             }
-        },
+        }
+        _ => DailyBackup::Skipped,
     };
     app.state::<DailyBackupState>().set(outcome.clone());
     let _ = app.emit(DAILY_EVENT, outcome);
+    true
 }
 
 /// The backups folder and its backups, newest first (today's automatic backup is
@@ -140,8 +152,9 @@ pub fn daily_backup<R: Runtime>(app: AppHandle<R>) -> DailyBackup {
 
 #[tauri::command]
 pub async fn backups(state: State<'_, AppState>) -> IpcResult<Backups> {
+    let key = state.key()?;
     let path = state.open_path()?;
-    Ok(Backups { folder: backup::dir(path).display().to_string(), backups: backup::list(path, None)? })
+    Ok(Backups { folder: backup::dir(path).display().to_string(), backups: backup::list(path, key.as_ref())? })
 }
 
 /// A backup now (replaces today's), copied from the read connection.
@@ -176,20 +189,21 @@ pub async fn choose_backup<R: Runtime>(
     picked: State<'_, Picked>,
     source: BackupSource,
 ) -> IpcResult<Option<ChosenBackup>> {
+    let key = state.key()?;
     let file = match source {
-        BackupSource::Listed(name) => listed(state.open_path()?, &name)?,
+        BackupSource::Listed(name) => listed(state.open_path()?, key.as_ref(), &name)?,
         BackupSource::PickFile => match pick::open_file(&app, "LDN Journal backups", &["sqlite3", "db"]).await? {
             Some(p) => p,
             None => return Ok(None),
         },
     };
-    let info = backup::inspect(&file, None)?;
+    let info = backup::inspect(&file, key.as_ref())?;
     Ok(Some(ChosenBackup { token: picked.remember(file), info }))
 }
 
 /// The backup called `name` in the backups folder: only a name the list shows.
-fn listed(journal: &Path, name: &str) -> IpcResult<PathBuf> {
-    backup::list(journal, None)?
+fn listed(journal: &Path, key: Option<&journal::Key>, name: &str) -> IpcResult<PathBuf> {
+    backup::list(journal, key)?
         .into_iter()
         .find(|b| b.name == name)
         .map(|b| b.path)
@@ -215,7 +229,7 @@ pub async fn restore_backup(
 ) -> IpcResult<BackupInfo> {
     let file = picked.take(request.token)?;
     pick::regular_file(&file)?;
-    let seen = backup::inspect(&file, None)?;
+    let seen = backup::inspect(&file, state.key()?.as_ref())?;
     if seen.summary.days != request.days {
         return Err(IpcError::Retry(format!(
             "the backup changed since it was shown (it now holds {} days); nothing was restored",
@@ -401,10 +415,15 @@ mod tests {
     fn the_watch_sees_each_new_date_once() {
         let mut w = super::DayWatch::default();
         let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
-        assert!(w.changed(d("2025-03-01")), "the first check backs up");
-        assert!(!w.changed(d("2025-03-01")));
-        assert!(w.changed(d("2025-03-02")), "midnight passed while the app was open");
-        assert!(!w.changed(d("2025-03-02")));
-        assert!(w.changed(d("2025-02-20")), "a clock set back is a change too (daily() skips an existing backup)");
+        let mut check = |date: &str| {
+            let due = w.due(d(date));
+            w.done(d(date));
+            due
+        };
+        assert!(check("2025-03-01"), "the first check backs up");
+        assert!(!check("2025-03-01"));
+        assert!(check("2025-03-02"), "midnight passed while the app was open");
+        assert!(!check("2025-03-02"));
+        assert!(check("2025-02-20"), "a clock set back is a change too (daily() skips an existing backup)");
     }
 }

@@ -25,6 +25,8 @@ pub struct DesktopInfo {
     pub tray_host: bool,
     /// Why the last reminder could not be shown, if it could not.
     pub notify_error: Option<String>,
+    /// An encrypted journal locks after this many idle minutes; null: never by itself.
+    pub auto_lock_minutes: Option<u32>,
 }
 
 /// Settings' reminder and start-up choices, as the user left them.
@@ -73,6 +75,15 @@ pub fn save_desktop_settings<R: Runtime>(
         s.start_at_login = request.start_at_login;
     })?;
     desktop::show_tray(&app, saved.keep_running);
+    Ok(info(&saved, &desktop))
+}
+
+/// Stores the idle time after which an encrypted journal locks (`None`: never). Saved at once,
+/// as chosen: it is one choice, not a form.
+#[tauri::command]
+pub fn save_auto_lock(desktop: State<'_, Desktop>, minutes: Option<u32>) -> IpcResult<DesktopInfo> {
+    let minutes = settings_file::auto_lock(minutes)?;
+    let saved = desktop.update(|s| s.auto_lock_minutes = minutes)?;
     Ok(info(&saved, &desktop))
 }
 
@@ -145,6 +156,7 @@ fn info(s: &DesktopSettings, desktop: &Desktop) -> DesktopInfo {
         start_at_login: s.start_at_login,
         tray_host: desktop::tray_host(),
         notify_error: desktop.notify_error(),
+        auto_lock_minutes: s.auto_lock_minutes,
     }
 }
 
@@ -179,6 +191,17 @@ mod tests {
         assert_eq!(blank["fields"][0]["field"], "remind_at", "on, with no time: {blank}");
         let off = json!({"request": {"remind_at": null, "keep_running": false, "start_at_login": false}});
         assert_eq!(h.ok("save_desktop_settings", off)["remind_at"], json!(null), "off");
+    }
+
+    #[test]
+    fn the_auto_lock_is_fifteen_minutes_until_changed_and_can_be_off() {
+        let h = harness();
+        assert_eq!(h.ok("desktop_settings", json!({}))["auto_lock_minutes"], 15);
+        let e = h.err("save_auto_lock", json!({"minutes": 0}));
+        assert_eq!(e["fields"][0]["field"], "auto_lock_minutes", "{e}");
+        assert_eq!(h.ok("save_auto_lock", json!({"minutes": null}))["auto_lock_minutes"], json!(null));
+        assert_eq!(h.ok("desktop_settings", json!({}))["auto_lock_minutes"], json!(null), "off is kept");
+        assert_eq!(h.ok("save_auto_lock", json!({"minutes": 5}))["auto_lock_minutes"], 5);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Commands that read a whole range and can take a few hundred milliseconds on a large journal
 //! (history, trends, the PDF and FHIR exports), and every command that touches a backup file,
 //! opens a file dialog or replaces the journal (backups, back_up_now, choose_backup,
-//! restore_backup, delete_everything), are `async`: Tauri runs them off the window's main
+//! restore_backup, delete_everything, and the encryption commands of `lock`), are `async`: Tauri runs them off the window's main
 //! thread, so the window keeps painting meanwhile. The long reads and `back_up_now` read on
 //! their own connection ([`AppState::read`]), so a save meanwhile does not wait for them;
 //! restore and delete everything go through [`AppState::replace`]. The other commands
@@ -16,6 +16,7 @@ pub mod context;
 pub mod day;
 pub mod desktop;
 pub mod history;
+pub mod lock;
 pub mod questions;
 pub mod regimen;
 pub mod report;

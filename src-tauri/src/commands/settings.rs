@@ -23,6 +23,10 @@ pub struct AppInfo {
     pub journal_path: String,
     /// Why the journal could not be opened, when it could not.
     pub open_error: Option<String>,
+    /// The journal is encrypted and waiting for its passphrase: the unlock screen shows.
+    pub locked: bool,
+    /// The open journal is encrypted.
+    pub encrypted: bool,
     /// Whether the first-run welcome is done with: completed, or the journal held days or
     /// symptoms already (imported, or made with the command line).
     pub onboarded: bool,
@@ -46,6 +50,8 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         journal_path: state.path().map(|p| p.display().to_string()).unwrap_or_default(),
         open_error: state.open_error(),
+        locked: state.is_locked(),
+        encrypted: state.is_encrypted(),
         onboarded,
         no_advice: journal::NO_ADVICE.to_string(),
         delete_confirmation: DELETE_CONFIRMATION.to_string(),

@@ -11,6 +11,7 @@ mod first_run;
 mod history;
 mod keyboard;
 mod locale;
+mod lock;
 mod no_network;
 mod past_days;
 mod questions_settings;

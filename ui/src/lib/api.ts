@@ -26,6 +26,7 @@ import type { Medication } from "./bindings/Medication";
 import type { FhirRequest } from "./bindings/FhirRequest";
 import type { IpcError } from "./bindings/IpcError";
 import type { NewCatalogItem } from "./bindings/NewCatalogItem";
+import type { PassphraseChange } from "./bindings/PassphraseChange";
 import type { PdfRequest } from "./bindings/PdfRequest";
 import type { PdfSaved } from "./bindings/PdfSaved";
 import type { Question } from "./bindings/Question";
@@ -55,11 +56,20 @@ export function asIpcError(e: unknown): IpcError {
   return { kind: "internal", message: String(e), fields: [] };
 }
 
+let onLocked: (() => void) | null = null;
+
+/** Runs `f` whenever a command finds the journal locked (the app then shows its unlock screen). */
+export function whenLocked(f: () => void): void {
+  onLocked = f;
+}
+
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
-    throw asIpcError(e);
+    const err = asIpcError(e);
+    if (err.kind === "locked") onLocked?.();
+    throw err;
   }
 }
 
@@ -134,6 +144,15 @@ export const api = {
   /** Tells the shell the page is handling its quit request; `show` brings the window forward. */
   holdQuit: (show: boolean) => call<null>("hold_quit", { show }),
   quitApp: () => call<null>("quit_app"),
+  /** Opens the locked journal; a wrong passphrase is an error at the field "passphrase". */
+  unlock: (passphrase: string) => call<null>("unlock", { passphrase }),
+  /** Locks an encrypted journal now (false: it is not encrypted). Write drafts first. */
+  lockJournal: () => call<boolean>("lock_journal"),
+  encryptJournal: (request: PassphraseChange) => call<null>("encrypt_journal", { request }),
+  changePassphrase: (request: PassphraseChange) => call<null>("change_passphrase", { request }),
+  decryptJournal: (current: string) => call<null>("decrypt_journal", { current }),
+  /** The idle minutes before an encrypted journal locks; null: never. */
+  saveAutoLock: (minutes: number | null) => call<DesktopInfo>("save_auto_lock", { minutes }),
 };
 
 /** Field path → message, for showing validation errors beside their fields. */

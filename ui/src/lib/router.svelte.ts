@@ -63,13 +63,18 @@ export function finishBeforeQuit(finish: () => Promise<boolean>): () => void {
   return () => beforeQuit.delete(finish);
 }
 
+/** Writes the pending drafts (before quitting or locking); false when one could not be kept. */
+export async function keepDrafts(): Promise<boolean> {
+  const kept = await Promise.all([...beforeQuit].map((finish) => finish()));
+  return !kept.includes(false);
+}
+
 /**
  * Whether the app may quit now: pending drafts are written first, then the user is asked
  * about unsaved edits a draft does not keep. `asking` runs just before the question shows.
  */
 export async function mayQuit(asking: () => Promise<unknown> = async () => {}): Promise<boolean> {
-  const kept = await Promise.all([...beforeQuit].map((finish) => finish()));
-  const question = kept.includes(false)
+  const question = !(await keepDrafts())
     ? "The day's changes could not be kept as a draft (see the message on the day)."
     : unsavedEdits();
   if (!question) return true;

@@ -12,6 +12,7 @@ const ANYWHERE: ShortcutGroup = {
     { keys: ["?"], what: "Show these shortcuts (outside a text field)" },
     { keys: ["Ctrl+W"], what: "Close the window (LDN Journal keeps running if chosen in Settings)" },
     { keys: ["Ctrl+Q"], what: "Quit LDN Journal (asks first if something is not saved)" },
+    { keys: ["Ctrl+L"], what: "Lock the journal now (when it is encrypted)" },
     { keys: ["Esc"], what: "Close a dialog or this list" },
   ],
 };

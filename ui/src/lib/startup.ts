@@ -36,3 +36,9 @@ export function appInfo(): Promise<AppInfo> {
   firstInfo = null;
   return early ?? api.appInfo();
 }
+
+/** Drops the early answers (refused: the journal is locked), so the views ask again. */
+export function forget(): void {
+  firstDay?.catch(() => undefined);
+  firstDay = null;
+}

@@ -76,9 +76,12 @@ fn encrypting_leaves_no_text_on_disk_and_keeps_every_entry() {
             assert!(!bytes.starts_with(b"SQLite format 3"), "{name} starts with the SQLite header");
         }
     }
-    // The backups were rewritten with the journal's key, and list as before.
+    // The backups were rewritten with the journal's key and list as before, and a fresh
+    // encrypted backup of today was made.
     let listed = backup::list(&path, j.key()).unwrap();
-    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    let today = chrono::Local::now().date_naive().to_string();
+    assert!(listed[0].name.contains(&today), "{listed:?}");
     assert!(backup::list(&path, None).unwrap().is_empty());
     drop((j, dir));
 }
@@ -125,6 +128,9 @@ fn a_passphrase_is_never_empty_nor_shown() {
     let t = with_symptoms();
     let j = encrypt(t.j, &p).unwrap();
     assert!(!format!("{j:?}").contains("hunter2"));
+    let key = j.key().unwrap();
+    assert!(key.opened_by(&p), "the passphrase gives the journal's key");
+    assert!(!key.opened_by(&pass("hunter2 secreT")));
 }
 
 #[test]
@@ -136,7 +142,7 @@ fn rekeying_and_decrypting_keep_the_journal_and_its_backups() {
     let j = encrypt(t.j, &pass("first passphrase")).unwrap();
     let j = rekey(j, &pass("second passphrase")).unwrap();
     assert_eq!(json(&j), before);
-    assert_eq!(backup::list(&path, j.key()).unwrap().len(), 2);
+    assert_eq!(backup::list(&path, j.key()).unwrap().len(), 3, "the two rewritten, and today's");
     drop(j);
     assert!(matches!(err(Journal::unlock(&path, &pass("first passphrase"))), Error::WrongPassphrase { .. }));
 

@@ -13,6 +13,14 @@ journal_path: string,
  */
 open_error: string | null, 
 /**
+ * The journal is encrypted and waiting for its passphrase: the unlock screen shows.
+ */
+locked: boolean, 
+/**
+ * The open journal is encrypted.
+ */
+encrypted: boolean, 
+/**
  * Whether the first-run welcome is done with: completed, or the journal held days or
  * symptoms already (imported, or made with the command line).
  */

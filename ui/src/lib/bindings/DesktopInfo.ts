@@ -16,4 +16,8 @@ tray_host: boolean,
 /**
  * Why the last reminder could not be shown, if it could not.
  */
-notify_error: string | null, };
+notify_error: string | null, 
+/**
+ * An encrypted journal locks after this many idle minutes; null: never by itself.
+ */
+auto_lock_minutes: number | null, };

@@ -3,4 +3,4 @@
 /**
  * What kind of error, named for what the user can do about it.
  */
-export type IpcErrorKind = "invalid" | "stale" | "not_found" | "unavailable" | "retry" | "internal";
+export type IpcErrorKind = "invalid" | "stale" | "not_found" | "unavailable" | "retry" | "locked" | "internal";
