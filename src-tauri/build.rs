@@ -35,6 +35,9 @@ fn main() {
         "encrypt_journal",
         "change_passphrase",
         "decrypt_journal",
+        "unlock_remembered",
+        "passphrase_remembered",
+        "remember_passphrase",
         // search.rs
         "search",
         // report.rs

@@ -6,6 +6,7 @@
 pub mod commands;
 pub mod desktop;
 pub mod error;
+pub mod keyring;
 pub mod pick;
 pub mod session_lock;
 pub mod state;
@@ -39,6 +40,9 @@ pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
         lock::encrypt_journal,
         lock::change_passphrase,
         lock::decrypt_journal,
+        lock::unlock_remembered,
+        lock::passphrase_remembered,
+        lock::remember_passphrase,
         search::search,
         report::export_pdf,
         report::open_pdf,

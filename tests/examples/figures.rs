@@ -74,6 +74,9 @@ struct Samples {
     save_ms: Vec<f64>,
     save_frame_ms: Vec<f64>,
     trends_ms: Vec<f64>,
+    /// The encrypted demo journal: process start → unlock screen, and Unlock → day view.
+    locked_launch_ms: Vec<f64>,
+    unlock_ms: Vec<f64>,
 }
 
 fn median(v: &[f64]) -> f64 {
@@ -191,6 +194,22 @@ async fn app_run(bin: &Path, journal: &Path, run: usize, s: &mut Samples, timeli
     app.quit().await;
 }
 
+/// The demo journal encrypted, in a fresh home: launch to the unlock screen, then unlock.
+async fn encrypted_run(bin: &Path, journal: &Path, s: &mut Samples) {
+    const PASSPHRASE: &str = "figures passphrase";
+    let home = demo_home(journal);
+    let pass = journal::Passphrase::new(PASSPHRASE.into()).expect("a passphrase");
+    drop(journal::encryption::encrypt(home.open_journal(), &pass).expect("encrypt the demo journal"));
+    let app = App::launch_binary(bin, home, "[data-testid=\"unlock-screen\"]").await;
+    s.locked_launch_ms.push(app.launch_secs().expect("launch time") * 1e3);
+    app.set_value("unlock-passphrase", PASSPHRASE).await;
+    let t = Instant::now();
+    app.click("unlock-submit").await;
+    app.wait_css_every("[data-testid=\"save-day\"]", Duration::from_millis(5)).await;
+    s.unlock_ms.push(t.elapsed().as_secs_f64() * 1e3);
+    app.quit().await;
+}
+
 /// Key presses for the evening the keyboard e2e test drives (`e2e::evening`), on this build.
 async fn evening_presses(bin: &Path) -> usize {
     let app = App::launch_binary(bin, evening::home(), "[data-testid=\"save-day\"]").await;
@@ -216,6 +235,7 @@ async fn main() {
     for run in 0..a.runs {
         bare_run(&a.bare, &mut bare, a.timeline).await;
         app_run(&a.app, &a.journal, run + 1, &mut app, a.timeline).await;
+        encrypted_run(&a.app, &a.journal, &mut app).await;
         eprintln!("run {}/{} done", run + 1, a.runs);
     }
 
@@ -229,11 +249,13 @@ async fn main() {
         a.runs
     ));
     out.push_str("| figure | median | min | max |\n|---|---|---|---|\n");
-    let rows: [(&str, &[f64], &str); 10] = [
+    let rows: [(&str, &[f64], &str); 12] = [
         ("bare window: process start → page ready", &bare.launch_ms, "ms"),
         ("app: process start → day view usable", &app.launch_ms, "ms"),
         ("bare window: session request → ready", &bare.session_ms, "ms"),
         ("app: session request → ready", &app.session_ms, "ms"),
+        ("app, encrypted journal: process start → unlock screen", &app.locked_launch_ms, "ms"),
+        ("app, encrypted journal: Unlock → day view usable", &app.unlock_ms, "ms"),
         ("app: save round trip (click → \"Saved\")", &app.save_ms, "ms"),
         ("app: save, click → next frame after \"Saved\"", &app.save_frame_ms, "ms"),
         ("app: Trends range change → next frame (5 presets)", &app.trends_ms, "ms"),

@@ -27,15 +27,21 @@ impl SessionBus {
     /// Starts `dbus-daemon --session`, then dunst and `dbus-monitor` on it, and waits until
     /// dunst owns the notification service. Needs `DISPLAY` (dunst draws on the X server).
     pub fn start() -> SessionBus {
-        SessionBus::start_inner(false)
+        SessionBus::start_inner(false, false)
     }
 
     /// As [`SessionBus::start`], with a tray host's watcher on the bus.
     pub fn start_with_tray() -> SessionBus {
-        SessionBus::start_inner(true)
+        SessionBus::start_inner(true, false)
     }
 
-    fn start_inner(tray: bool) -> SessionBus {
+    /// As [`SessionBus::start`], with a keyring (GNOME Keyring's Secret Service, its login
+    /// collection made and unlocked) on the bus.
+    pub fn start_with_keyring() -> SessionBus {
+        SessionBus::start_inner(false, true)
+    }
+
+    fn start_inner(tray: bool, keyring: bool) -> SessionBus {
         let dir = tempfile::Builder::new().prefix("ldn-bus-").tempdir().expect("a folder for the bus");
         let mut daemon = Command::new("dbus-daemon")
             .args(["--session", "--nofork", "--print-address=1", "--nopidfile"])
@@ -69,7 +75,32 @@ impl SessionBus {
             );
             bus.wait_for("the watcher to own its name", |b| b.has_owner(Tray::WATCHER));
         }
+        if keyring {
+            bus.start_keyring();
+        }
         bus
+    }
+
+    fn start_keyring(&mut self) {
+        use std::io::Write;
+        let home = self.dir.path().join("keyring");
+        std::fs::create_dir_all(home.join("data")).expect("a folder for the keyring");
+        let daemon = self
+            .command("gnome-keyring-daemon")
+            .args(["--unlock", "--foreground", "--components=secrets"])
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_RUNTIME_DIR", &home)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        let mut daemon = daemon.expect("start gnome-keyring-daemon (Debian package gnome-keyring)");
+        // The login keyring's password, on stdin: it is made with it, unlocked.
+        if let Some(mut stdin) = daemon.stdin.take() {
+            stdin.write_all(b"keyring password").expect("unlock the keyring");
+        }
+        self.children.push(daemon);
+        self.wait_for("the keyring to own org.freedesktop.secrets", |b| b.has_owner("org.freedesktop.secrets"));
     }
 
     /// The tray item the app registered with the watcher, once it has (panics after `within`).

@@ -12,6 +12,7 @@ use ts_rs::TS;
 use zeroize::Zeroize;
 
 use crate::error::{IpcError, IpcResult};
+use crate::keyring;
 use crate::state::AppState;
 
 /// Event sent to the UI once the journal is locked (by `lock_journal`, or by the shell when
@@ -22,6 +23,53 @@ pub const LOCKED_EVENT: &str = "journal-locked";
 #[tauri::command]
 pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> IpcResult<()> {
     state.unlock(&Passphrase::new(passphrase)?)
+}
+
+/// At start-up: opens the locked journal with the passphrase remembered in the desktop's
+/// keyring, if the user chose that. `false` when there is none (or it no longer opens the
+/// journal): the unlock screen asks.
+#[tauri::command]
+pub async fn unlock_remembered(state: State<'_, AppState>) -> IpcResult<bool> {
+    if !state.is_locked() {
+        return Ok(false);
+    }
+    let Some(passphrase) = state.path().and_then(|p| keyring::recall(p)) else { return Ok(false) };
+    Ok(state.unlock(&passphrase).is_ok())
+}
+
+/// Whether the journal's passphrase is remembered in the desktop's keyring.
+#[tauri::command]
+pub async fn passphrase_remembered(state: State<'_, AppState>) -> IpcResult<bool> {
+    Ok(keyring::remembers(state.open_path()?))
+}
+
+/// "Remember the passphrase on this computer" turned on or off.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct RememberRequest {
+    pub remember: bool,
+    /// The journal's passphrase (to remember; unused to forget).
+    pub current: String,
+}
+
+impl Drop for RememberRequest {
+    fn drop(&mut self) {
+        self.current.zeroize();
+    }
+}
+
+/// Remembers the passphrase in the desktop's keyring (`current` must open the journal), or
+/// forgets it. Returns whether it is remembered.
+#[tauri::command]
+pub async fn remember_passphrase(state: State<'_, AppState>, mut request: RememberRequest) -> IpcResult<bool> {
+    let path = state.open_path()?.clone();
+    if !request.remember {
+        keyring::forget(&path)?;
+        return Ok(false);
+    }
+    let passphrase = check_current(&state, std::mem::take(&mut request.current))?;
+    keyring::remember(&path, &passphrase)?;
+    Ok(true)
 }
 
 /// Locks an encrypted journal now: the connections close and the key is dropped. The page
@@ -68,7 +116,13 @@ pub async fn encrypt_journal(state: State<'_, AppState>, mut request: Passphrase
 pub async fn change_passphrase(state: State<'_, AppState>, mut request: PassphraseChange) -> IpcResult<()> {
     let passphrase = new_passphrase(&mut request)?;
     check_current(&state, std::mem::take(&mut request.current))?;
-    Ok(state.replace(|j| encryption::rekey(j, &passphrase))??)
+    state.replace(|j| encryption::rekey(j, &passphrase))??;
+    // A passphrase remembered in the keyring follows the change.
+    let path = state.open_path()?;
+    if keyring::remembers(path) {
+        keyring::remember(path, &passphrase)?;
+    }
+    Ok(())
 }
 
 /// Turns encryption off, once the current passphrase is given: the journal and its backups
@@ -76,7 +130,8 @@ pub async fn change_passphrase(state: State<'_, AppState>, mut request: Passphra
 #[tauri::command]
 pub async fn decrypt_journal(state: State<'_, AppState>, current: String) -> IpcResult<()> {
     check_current(&state, current)?;
-    Ok(state.replace(encryption::decrypt)??)
+    state.replace(encryption::decrypt)??;
+    keyring::forget(state.open_path()?)
 }
 
 /// The new passphrase, once both typings agree.
@@ -92,13 +147,13 @@ fn new_passphrase(request: &mut PassphraseChange) -> IpcResult<Passphrase> {
 }
 
 /// Refuses, at the field `current`, a passphrase that does not give the journal's key.
-fn check_current(state: &AppState, current: String) -> IpcResult<()> {
+fn check_current(state: &AppState, current: String) -> IpcResult<Passphrase> {
     let wrong = || IpcError::Invalid(vec![FieldError::new("current", "that is not the journal's passphrase")]);
     let Some(key) = state.key()? else {
         return Err(IpcError::Invalid(vec![FieldError::new("current", "the journal is not encrypted")]));
     };
     let current = Passphrase::new(current).map_err(|_| wrong())?;
-    if key.opened_by(&current) { Ok(()) } else { Err(wrong()) }
+    if key.opened_by(&current) { Ok(current) } else { Err(wrong()) }
 }
 
 #[cfg(test)]
@@ -179,6 +234,17 @@ mod tests {
         assert_eq!(h.info()["encrypted"], false);
         assert!(std::fs::read(&path).unwrap().starts_with(b"SQLite format 3\0"));
         assert_eq!(h.ok("open_day", json!({"date": "2025-03-01"}))["entry"]["notes"], NOTE);
+    }
+
+    #[test]
+    fn the_keyring_remembers_only_the_journal_s_passphrase() {
+        let h = harness();
+        let e = h.err("remember_passphrase", json!({"request": {"remember": true, "current": "anything"}}));
+        assert_eq!(field(&e), "current", "a journal that is not encrypted has no passphrase to remember: {e}");
+        h.ok("encrypt_journal", change("", "correct horse", "correct horse"));
+        let e = h.err("remember_passphrase", json!({"request": {"remember": true, "current": "correct hose"}}));
+        assert_eq!(field(&e), "current", "{e}");
+        assert_eq!(h.ok("unlock_remembered", json!({})), json!(false), "not locked: nothing to do");
     }
 
     #[test]

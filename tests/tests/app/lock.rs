@@ -141,3 +141,39 @@ async fn the_journal_locks_when_idle_on_ctrl_l_and_before_sleep_keeping_what_is_
     wait_locked(&app, Duration::from_secs(10), "when the session locks").await;
     let _ = app.quit().await;
 }
+
+#[tokio::test]
+async fn a_passphrase_remembered_in_the_keyring_opens_the_journal_at_start_only() {
+    let home = Home::onboarded();
+    drop(journal::encryption::encrypt(home.open_journal(), &pass()).expect("encrypt"));
+    let bus = e2e::bus::SessionBus::start_with_keyring();
+    let app = App::launch(home.with_env("DBUS_SESSION_BUS_ADDRESS", bus.address())).await;
+    unlock(&app).await;
+    flows::open(&app, "settings").await;
+    app.type_into("keyring-passphrase", "not the passphrase").await;
+    app.click("keyring-remember").await;
+    let wrong = app.wait_text("field-error-current", "a wrong passphrase refused", |t| !t.is_empty()).await;
+    assert!(wrong.contains("not the journal's passphrase"), "{wrong}");
+    app.set_value("keyring-passphrase", PASSPHRASE).await;
+    app.click("keyring-remember").await;
+    app.find("keyring-on").await;
+
+    let app = app.restart().await;
+    flows::day_loaded(&app, today()).await;
+    assert!(!app.exists("unlock-screen").await, "opened with the keyring's passphrase");
+    app.ctrl('l').await;
+    wait_locked(&app, Duration::from_secs(5), "on Ctrl+L").await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert!(app.exists("unlock-screen").await, "a lock is not undone by the keyring");
+    unlock(&app).await;
+
+    flows::open(&app, "settings").await;
+    app.click("keyring-forget").await;
+    app.find("keyring-remember").await;
+    let app = app.restart().await;
+    app.find("unlock-screen").await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(app.exists("unlock-screen").await, "forgotten: the passphrase is asked for");
+    let _ = app.quit().await;
+    drop(bus);
+}

@@ -30,6 +30,7 @@ import type { PassphraseChange } from "./bindings/PassphraseChange";
 import type { PdfRequest } from "./bindings/PdfRequest";
 import type { PdfSaved } from "./bindings/PdfSaved";
 import type { Question } from "./bindings/Question";
+import type { RememberRequest } from "./bindings/RememberRequest";
 import type { RestoreRequest } from "./bindings/RestoreRequest";
 import type { PeriodEntry } from "./bindings/PeriodEntry";
 import type { PeriodView } from "./bindings/PeriodView";
@@ -151,6 +152,11 @@ export const api = {
   encryptJournal: (request: PassphraseChange) => call<null>("encrypt_journal", { request }),
   changePassphrase: (request: PassphraseChange) => call<null>("change_passphrase", { request }),
   decryptJournal: (current: string) => call<null>("decrypt_journal", { current }),
+  /** At start-up: unlocks with the passphrase remembered in the keyring (false: none, or it failed). */
+  unlockRemembered: () => call<boolean>("unlock_remembered"),
+  passphraseRemembered: () => call<boolean>("passphrase_remembered"),
+  /** Remembers the passphrase in the keyring (`current` must open the journal), or forgets it. */
+  rememberPassphrase: (request: RememberRequest) => call<boolean>("remember_passphrase", { request }),
   /** The idle minutes before an encrypted journal locks; null: never. */
   saveAutoLock: (minutes: number | null) => call<DesktopInfo>("save_auto_lock", { minutes }),
 };
