@@ -43,17 +43,8 @@ impl SessionBus {
 
     fn start_inner(tray: bool, keyring: bool) -> SessionBus {
         let dir = tempfile::Builder::new().prefix("ldn-bus-").tempdir().expect("a folder for the bus");
-        let mut daemon = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--print-address=1", "--nopidfile"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start dbus-daemon (Debian package dbus-daemon)");
-        let mut line = String::new();
-        let out = daemon.stdout.take().expect("dbus-daemon's output");
-        BufReader::new(out).read_line(&mut line).expect("read the bus address");
-        let mut bus = SessionBus { address: line.trim().to_string(), children: vec![daemon], dir };
-        assert!(!bus.address.is_empty(), "dbus-daemon printed no address");
+        let (daemon, address) = dbus_daemon();
+        let mut bus = SessionBus { address, children: vec![daemon], dir };
 
         let dunstrc = bus.dir.path().join("dunstrc");
         // Notifications stay until acted on, so a test can click the one it saw.
@@ -304,17 +295,7 @@ pub struct SystemBus {
 
 impl SystemBus {
     pub fn start() -> SystemBus {
-        let mut daemon = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--print-address=1", "--nopidfile"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start dbus-daemon (Debian package dbus-daemon)");
-        let mut line = String::new();
-        let out = daemon.stdout.take().expect("dbus-daemon's output");
-        BufReader::new(out).read_line(&mut line).expect("read the bus address");
-        let address = line.trim().to_string();
-        assert!(!address.is_empty(), "dbus-daemon printed no address");
+        let (daemon, address) = dbus_daemon();
         SystemBus { address, daemon }
     }
 
@@ -341,4 +322,20 @@ impl Drop for SystemBus {
         let _ = self.daemon.kill();
         let _ = self.daemon.wait();
     }
+}
+
+/// Starts a private `dbus-daemon` on a Unix socket; returns it and its address.
+fn dbus_daemon() -> (Child, String) {
+    let mut daemon = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address=1", "--nopidfile"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start dbus-daemon (Debian package dbus-daemon)");
+    let mut line = String::new();
+    let out = daemon.stdout.take().expect("dbus-daemon's output");
+    BufReader::new(out).read_line(&mut line).expect("read the bus address");
+    let address = line.trim().to_string();
+    assert!(!address.is_empty(), "dbus-daemon printed no address");
+    (daemon, address)
 }

@@ -169,7 +169,7 @@ async fn the_tray_menu_opens_the_window_and_quits_keeping_what_is_typed() {
     flows::day_loaded(&app, today()).await;
     let tray = bus.wait_tray(Duration::from_secs(10));
     let labels: Vec<String> = tray.entries().into_iter().map(|(_, label)| label).collect();
-    assert_eq!(labels, ["Open LDN Journal", "Quit LDN Journal"]);
+    assert_eq!(labels, ["Open LDN Journal", "Lock now", "Quit LDN Journal"]);
 
     flows::open(&app, "settings").await;
     app.find("keep-running").await;
