@@ -92,7 +92,10 @@ pub fn builder<R: Runtime>(b: Builder<R>) -> Builder<R> {
 pub fn run() {
     // Started at login: the reminder runs, the window waits until it is opened.
     let hidden = std::env::args().any(|a| a == journal::desktop::HIDDEN_ARG);
-    let state = AppState::open(journal::paths::default_journal());
+    // Folders of releases with the old identifier move before anything (a plugin, the web
+    // view) opens them.
+    let notices = journal::paths::settle_folders();
+    let state = AppState::open(journal::paths::default_journal()).with_notices(notices);
     let app = builder(tauri::Builder::default())
         // Started again: the window comes forward, unless this is the login start of a
         // session where LDN Journal already runs.

@@ -46,6 +46,8 @@ pub struct AppState {
     path: Option<PathBuf>,
     /// How many times the journal was locked (to tell whether a lock asked for happened).
     locks: AtomicU64,
+    /// What to tell the user once at start-up (the app's folders moved, or could not be).
+    notices: Vec<String>,
 }
 
 impl AppState {
@@ -62,7 +64,26 @@ impl AppState {
         if let Err(Closed::Failed(e)) = &journal {
             eprintln!("ldn-journal-app: {e}");
         }
-        Self { journal: Mutex::new(journal), reader: Mutex::new(None), path, locks: AtomicU64::new(0) }
+        Self {
+            journal: Mutex::new(journal),
+            reader: Mutex::new(None),
+            path,
+            locks: AtomicU64::new(0),
+            notices: Vec::new(),
+        }
+    }
+
+    /// The same, with what to tell the user at start-up.
+    pub fn with_notices(mut self, notices: Vec<String>) -> Self {
+        for n in &notices {
+            eprintln!("ldn-journal-app: {n}");
+        }
+        self.notices = notices;
+        self
+    }
+
+    pub fn notices(&self) -> &[String] {
+        &self.notices
     }
 
     pub fn path(&self) -> Option<&PathBuf> {

@@ -27,7 +27,7 @@ pub(crate) fn harness_with(setup: impl FnOnce(&std::path::Path)) -> Harness {
         .manage(Dialogs::queued([]))
         .manage(crate::desktop::Desktop::load(
             Some(dir.path().join("desktop.json")),
-            Some(dir.path().join("autostart/org.ldnjournal.app.desktop")),
+            Some(dir.path().join("autostart/org.ldnjournal.LdnJournal.desktop")),
         ))
         .build(mock_context(noop_assets()))
         .unwrap();

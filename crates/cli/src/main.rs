@@ -7,7 +7,7 @@ mod error;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use error::CliError;
 
@@ -58,6 +58,9 @@ enum Command {
     Encrypt(cmd::lock::EncryptArgs),
     Decrypt(cmd::lock::DecryptArgs),
     Rekey(cmd::lock::RekeyArgs),
+    Completions(cmd::docs::CompletionsArgs),
+    #[command(hide = true)]
+    Man(cmd::docs::ManArgs),
 }
 
 fn main() -> ExitCode {
@@ -72,9 +75,21 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
+    // These describe the command line itself: no journal, no folder is touched.
+    match cli.command {
+        Command::Completions(a) => return cmd::docs::completions(Cli::command(), a),
+        Command::Man(a) => return cmd::docs::man(Cli::command(), a),
+        _ => {}
+    }
     let db = match cli.db {
         Some(p) => p,
-        None => journal::paths::default_journal().ok_or(CliError::NoDataDir)?,
+        None => {
+            // Folders of releases with the old identifier move before anything opens them.
+            for notice in journal::paths::settle_folders() {
+                eprintln!("ldn-journal: {notice}");
+            }
+            journal::paths::default_journal().ok_or(CliError::NoDataDir)?
+        }
     };
     let secrets = cmd::lock::Secrets { file: cli.passphrase_file };
     let open = || secrets.open(&db);
@@ -102,5 +117,6 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Encrypt(a) => cmd::lock::encrypt(&db, &secrets, a),
         Command::Decrypt(a) => cmd::lock::decrypt(&db, &secrets, a),
         Command::Rekey(a) => cmd::lock::rekey(&db, &secrets, a),
+        Command::Completions(_) | Command::Man(_) => Ok(()),
     }
 }

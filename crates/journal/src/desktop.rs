@@ -1,5 +1,5 @@
 //! The desktop app's own settings, kept beside the journal's folder in the user's config folder
-//! (`~/.config/org.ldnjournal.app/desktop.json`), not in the journal: the reminder must work
+//! (`~/.config/org.ldnjournal.LdnJournal/desktop.json`), not in the journal: the reminder must work
 //! while the journal is locked, and these are facts about this computer (start at login, tray),
 //! not about the patient's days. The file holds no health data: a time of day, the last date a
 //! reminder was shown and two switches.
@@ -101,7 +101,7 @@ impl DesktopSettings {
     }
 }
 
-/// `$LDN_JOURNAL_CONFIG` if set, else `<config dir>/org.ldnjournal.app/desktop.json`.
+/// `$LDN_JOURNAL_CONFIG` if set, else `<config dir>/<APP_ID>/desktop.json`.
 pub fn default_path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os(CONFIG_ENV).filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(p));
@@ -130,8 +130,14 @@ pub fn autostart_entry(exe: &Path) -> String {
     )
 }
 
-/// Writes or removes the autostart entry at `path`.
+/// Writes or removes the autostart entry at `path`. An entry that releases up to 0.1 wrote
+/// under their identifier ([`paths::OLD_APP_ID`]) beside it goes either way: two would start
+/// the app twice, and one left behind would start it after "start at login" was turned off.
 pub fn set_autostart(path: &Path, exe: Option<&Path>) -> Result<()> {
+    let old = path.with_file_name(format!("{}.desktop", paths::OLD_APP_ID));
+    if old != path {
+        let _ = std::fs::remove_file(old);
+    }
     match exe {
         Some(exe) => {
             if let Some(dir) = path.parent() {
@@ -244,7 +250,7 @@ mod tests {
     #[test]
     fn the_autostart_entry_starts_the_app_hidden_and_goes_away_when_off() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("autostart").join("org.ldnjournal.app.desktop");
+        let path = dir.path().join("autostart").join("org.ldnjournal.LdnJournal.desktop");
         set_autostart(&path, Some(Path::new("/usr/bin/ldn-journal-app"))).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.starts_with("[Desktop Entry]\n"), "{text}");
@@ -252,6 +258,10 @@ mod tests {
         set_autostart(&path, None).unwrap();
         assert!(!path.exists());
         set_autostart(&path, None).unwrap(); // already off
+        let old = path.with_file_name("org.ldnjournal.app.desktop");
+        std::fs::write(&old, "[Desktop Entry]\n").unwrap();
+        set_autostart(&path, None).unwrap();
+        assert!(!old.exists(), "the entry of the old identifier goes too");
     }
 
     #[test]

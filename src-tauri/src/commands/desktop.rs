@@ -207,7 +207,7 @@ mod tests {
     #[test]
     fn start_at_login_writes_and_removes_the_autostart_entry() {
         let h = harness();
-        let entry = h.dir.path().join("autostart/org.ldnjournal.app.desktop");
+        let entry = h.dir.path().join("autostart/org.ldnjournal.LdnJournal.desktop");
         let set = |on: bool| json!({"request": {"remind_at": null, "keep_running": true, "start_at_login": on}});
         assert_eq!(h.ok("save_desktop_settings", set(true))["start_at_login"], true);
         assert!(std::fs::read_to_string(&entry).unwrap().contains(" --hidden\n"));

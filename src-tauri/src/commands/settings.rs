@@ -27,6 +27,8 @@ pub struct AppInfo {
     pub locked: bool,
     /// The open journal is encrypted.
     pub encrypted: bool,
+    /// To show once at start-up (the app's folders moved to the new identifier's, or not).
+    pub notices: Vec<String>,
     /// Whether the first-run welcome is done with: completed, or the journal held days or
     /// symptoms already (imported, or made with the command line).
     pub onboarded: bool,
@@ -52,6 +54,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         open_error: state.open_error(),
         locked: state.is_locked(),
         encrypted: state.is_encrypted(),
+        notices: state.notices().to_vec(),
         onboarded,
         no_advice: journal::NO_ADVICE.to_string(),
         delete_confirmation: DELETE_CONFIRMATION.to_string(),

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod catalog;
 pub mod chart;
 pub mod day;
+pub mod docs;
 pub mod events;
 pub mod exchange;
 pub mod lock;

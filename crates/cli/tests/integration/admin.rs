@@ -36,9 +36,48 @@ fn default_journal_is_in_the_data_directory() {
     let out = bare(home.path()).args(["check"]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     // Tests use the debug build, which keeps its own dev journal.
-    let expected = home.path().join("data").join("org.ldnjournal.app").join("journal-dev.sqlite3");
+    let expected = home.path().join("data").join("org.ldnjournal.LdnJournal").join("journal-dev.sqlite3");
     assert!(expected.is_file(), "no journal at {}", expected.display());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with(&format!("{}: ok;", expected.display())));
+}
+
+/// A journal made by a release with the old identifier is found after the change: its folder
+/// moved whole, byte-identical, with its backups.
+#[test]
+fn a_journal_in_the_old_folder_is_found_after_the_identifier_changed() {
+    let home = tempfile::tempdir().unwrap();
+    let old = home.path().join("data").join(journal::paths::OLD_APP_ID);
+    let seeded = tempfile::tempdir().unwrap();
+    let db = seeded.path().join("journal-dev.sqlite3");
+    let out = bare(home.path())
+        .env("LDN_JOURNAL_DB", &db)
+        .args(["log", "--date", "2025-01-01", "--wellbeing", "3"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::create_dir_all(old.join("backups")).unwrap();
+    std::fs::copy(&db, old.join("journal-dev.sqlite3")).unwrap();
+    std::fs::copy(&db, old.join("backups/journal-2025-01-01-n1.sqlite3")).unwrap();
+    let bytes = std::fs::read(&db).unwrap();
+
+    let out = bare(home.path()).args(["list"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2025-01-01"), "the old journal's day is listed");
+    let new = home.path().join("data").join(journal::paths::APP_ID);
+    assert!(!old.exists());
+    assert_eq!(
+        std::fs::read(new.join("backups/journal-2025-01-01-n1.sqlite3")).unwrap(),
+        bytes,
+        "the backup moved as it was"
+    );
+
+    // An old folder made again beside the new one is left alone, and said once.
+    std::fs::create_dir_all(&old).unwrap();
+    let out = bare(home.path()).args(["check"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Nothing was merged or deleted"), "{out:?}");
+    let out = bare(home.path()).args(["check"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("older LDN Journal folder"), "said once: {out:?}");
+    assert!(old.is_dir());
 }
 
 #[test]

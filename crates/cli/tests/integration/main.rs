@@ -8,6 +8,7 @@ mod chart;
 mod context;
 mod day;
 mod destinations;
+mod docs;
 mod encryption;
 mod exchange;
 mod ownership;

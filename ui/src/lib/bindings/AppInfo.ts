@@ -21,6 +21,10 @@ locked: boolean,
  */
 encrypted: boolean, 
 /**
+ * To show once at start-up (the app's folders moved to the new identifier's, or not).
+ */
+notices: Array<string>, 
+/**
  * Whether the first-run welcome is done with: completed, or the journal held days or
  * symptoms already (imported, or made with the command line).
  */

@@ -22,7 +22,10 @@ pub fn env() -> Env {
 /// The command without a journal: no --db, no LDN_JOURNAL_DB, data directory in `home`.
 pub fn bare(home: &Path) -> Command {
     let mut c = Command::new(BIN);
-    c.env_remove("LDN_JOURNAL_DB").env("XDG_DATA_HOME", home.join("data")).env("HOME", home);
+    c.env_remove("LDN_JOURNAL_DB")
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("HOME", home);
     c
 }
 
