@@ -49,12 +49,7 @@ fn a_journal_in_the_old_folder_is_found_after_the_identifier_changed() {
     let old = home.path().join("data").join(journal::paths::OLD_APP_ID);
     let seeded = tempfile::tempdir().unwrap();
     let db = seeded.path().join("journal-dev.sqlite3");
-    let out = bare(home.path())
-        .env("LDN_JOURNAL_DB", &db)
-        .args(["log", "--date", "2025-01-01", "--wellbeing", "3"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    log_a_day(home.path(), &db);
     std::fs::create_dir_all(old.join("backups")).unwrap();
     std::fs::copy(&db, old.join("journal-dev.sqlite3")).unwrap();
     std::fs::copy(&db, old.join("backups/journal-2025-01-01-n1.sqlite3")).unwrap();
@@ -84,12 +79,7 @@ fn a_journal_in_the_old_folder_is_found_after_the_identifier_changed() {
 fn the_environment_variable_chooses_the_journal() {
     let home = tempfile::tempdir().unwrap();
     let db = home.path().join("elsewhere.sqlite3");
-    let out = bare(home.path())
-        .env("LDN_JOURNAL_DB", &db)
-        .args(["log", "--date", "2025-01-01", "--wellbeing", "3"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    log_a_day(home.path(), &db);
     assert!(db.is_file());
     assert!(!home.path().join("data").exists(), "the default journal was touched");
 }
@@ -167,4 +157,14 @@ fn a_read_only_folder_gives_a_one_line_error() {
     assert_eq!(run(&["log", "--date", "2025-01-02", "--wellbeing", "4"]), (Some(1), expected.clone()));
     assert_eq!(run(&["check"]), (Some(1), expected));
     assert_eq!(std::fs::read(&e.db).unwrap(), before);
+}
+
+/// Logs 2025-01-01 into the journal at `db` (named by the environment variable).
+fn log_a_day(home: &std::path::Path, db: &std::path::Path) {
+    let out = bare(home)
+        .env("LDN_JOURNAL_DB", db)
+        .args(["log", "--date", "2025-01-01", "--wellbeing", "3"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
