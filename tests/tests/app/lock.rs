@@ -157,6 +157,7 @@ async fn a_passphrase_remembered_in_the_keyring_opens_the_journal_at_start_only(
     app.set_value("keyring-passphrase", PASSPHRASE).await;
     app.click("keyring-remember").await;
     app.find("keyring-on").await;
+    flows::shot(&app, "keyring-on").await;
 
     let app = app.restart().await;
     flows::day_loaded(&app, today()).await;
