@@ -28,11 +28,24 @@ pub fn completions(mut cmd: Command, a: CompletionsArgs) -> Result<(), CliError>
     let name = cmd.get_name().to_string();
     // Into memory first: the generator panics on a closed pipe (`... | head`).
     let mut script = Vec::new();
-    clap_complete::generate(a.shell, &mut cmd, name, &mut script);
+    clap_complete::generate(a.shell, &mut cmd, &name, &mut script);
+    if a.shell == Shell::Bash {
+        script = respell_bash_states(&String::from_utf8_lossy(&script), &name).into_bytes();
+    }
     match std::io::stdout().write_all(&script) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::io("standard output", e)),
         _ => Ok(()),
     }
+}
+
+/// clap_complete's bash script spells where a hyphenated command is in two ways: its loop over
+/// the words says `ldn__journal__subcmd__log`, its case arms `ldn__subcmd__journal__subcmd__log`.
+/// No arm matches, so nothing after the first word completes (clap-rs/clap#6421). The arms are
+/// respelled as the loop spells them; once clap is fixed, this changes nothing.
+fn respell_bash_states(script: &str, bin: &str) -> String {
+    let arms = format!("{}__subcmd__", bin.replace('-', "__subcmd__"));
+    let words = format!("{}__subcmd__", bin.replace('-', "__"));
+    script.replace(&arms, &words)
 }
 
 /// Writes `<name>.1` for `cmd` and `<name>-<sub>.1` for each visible subcommand, recursively.

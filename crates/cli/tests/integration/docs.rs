@@ -39,17 +39,27 @@ fn completions_for_bash_zsh_and_fish() {
         assert!(text.contains(marker), "{shell}: {}", &text[..200.min(text.len())]);
         assert!(text.contains("encrypt"), "{shell} completes the subcommands");
     }
-    // Bash completes a subcommand from what is typed, as it does at a prompt.
+    // Bash completes what is typed, as at a prompt: subcommands, their subcommands and options.
     let script = home.path().join("ldn-journal.bash");
     std::fs::write(&script, bare(home.path()).args(["completions", "bash"]).output().unwrap().stdout).unwrap();
-    let tab = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(r#"source "$1"; COMP_WORDS=(ldn-journal enc); COMP_CWORD=1; _ldn__journal ldn-journal enc ldn-journal; echo "${COMPREPLY[*]}""#)
-        .arg("bash")
-        .arg(&script)
-        .output()
-        .unwrap();
-    assert_eq!(String::from_utf8_lossy(&tab.stdout).trim(), "encrypt", "{}", String::from_utf8_lossy(&tab.stderr));
+    let tab = |line: &str| {
+        let run = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(r#"source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _ldn__journal ldn-journal "${@: -1}" "${@: -2:1}"; echo "${COMPREPLY[*]}""#)
+            .arg("bash")
+            .arg(&script)
+            .args(line.split(' '))
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{line}: {}", String::from_utf8_lossy(&run.stderr));
+        String::from_utf8_lossy(&run.stdout).trim().to_string()
+    };
+    assert_eq!(tab("ldn-journal enc"), "encrypt");
+    assert_eq!(tab("ldn-journal supply a"), "add");
+    assert_eq!(tab("ldn-journal log --dos"), "--dose");
+    assert_eq!(tab("ldn-journal reminder i"), "ics");
+    assert!(tab("ldn-journal report --").split(' ').any(|o| o == "--output"), "{}", tab("ldn-journal report --"));
+    assert_eq!(tab("ldn-journal report --paper l"), "letter");
 
     let bad = bare(home.path()).args(["completions", "tcsh"]).output().unwrap();
     assert!(!bad.status.success());
