@@ -38,6 +38,9 @@ pub fn tid(id: &str) -> String {
 pub struct Home {
     dir: TempDir,
     extra_env: Vec<(&'static str, PathBuf)>,
+    /// The app finds its journal in its data folder, as an installed app does, rather than
+    /// through `LDN_JOURNAL_DB`.
+    in_data_folder: bool,
 }
 
 impl Home {
@@ -47,7 +50,13 @@ impl Home {
         for sub in ["config", "data", "cache"] {
             std::fs::create_dir_all(dir.path().join(sub)).expect("create XDG directories");
         }
-        Home { dir, extra_env: Vec::new() }
+        Home { dir, extra_env: Vec::new(), in_data_folder: false }
+    }
+
+    /// A home whose journal is where an installed app keeps it, `$XDG_DATA_HOME/<APP_ID>/`:
+    /// the app starts without `LDN_JOURNAL_DB`, so it also settles folders of older releases.
+    pub fn in_data_folder() -> Home {
+        Home { in_data_folder: true, ..Home::new() }
     }
 
     /// Adds an environment variable for the app (e.g. `GTK_THEME` for the dark theme).
@@ -74,12 +83,24 @@ impl Home {
     }
 
     pub fn journal_path(&self) -> PathBuf {
-        self.dir.path().join("journal.sqlite3")
+        if self.in_data_folder {
+            self.data_folder(journal::paths::APP_ID).join(journal::paths::FILE_NAME)
+        } else {
+            self.dir.path().join("journal.sqlite3")
+        }
+    }
+
+    /// The app's folder under `$XDG_DATA_HOME` for an identifier (the current or an old one).
+    pub fn data_folder(&self, app_id: &str) -> PathBuf {
+        self.dir.path().join("data").join(app_id)
     }
 
     /// Opens the journal directly (to seed it, or to check what the app wrote). Drop it before
     /// the app writes again.
     pub fn open_journal(&self) -> journal::Journal {
+        if let Some(folder) = self.journal_path().parent() {
+            std::fs::create_dir_all(folder).expect("create the journal's folder");
+        }
         journal::Journal::open(self.journal_path()).expect("open the test journal")
     }
 
@@ -97,12 +118,14 @@ impl Home {
 
     fn env(&self) -> Vec<(&'static str, PathBuf)> {
         let mut env = vec![
-            (journal::paths::DB_ENV, self.journal_path()),
             ("LDN_JOURNAL_TEST_DIALOG", self.dialog_answer()),
             ("XDG_CONFIG_HOME", self.path().join("config")),
             ("XDG_DATA_HOME", self.path().join("data")),
             ("XDG_CACHE_HOME", self.path().join("cache")),
         ];
+        if !self.in_data_folder {
+            env.push((journal::paths::DB_ENV, self.journal_path()));
+        }
         env.extend(self.extra_env.iter().cloned());
         env
     }

@@ -8,6 +8,7 @@ mod context;
 mod day_logging;
 mod drafts;
 mod first_run;
+mod folders;
 mod history;
 mod keyboard;
 mod locale;
